@@ -1,0 +1,77 @@
+"""load_article: one file's bytes and the configuration in, one Article out, never an exception."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import PurePosixPath
+
+from timeline.config import Config
+from timeline.load.claims import extract_claims
+from timeline.load.clean import paragraphs, split_lines
+from timeline.load.dating import infer_publication
+from timeline.load.decode import decode
+from timeline.load.frontmatter import split_front_matter
+from timeline.load.language import detect_language
+from timeline.load.meta import find_agencies, find_outlet, find_title, find_url
+from timeline.load.sentences import split_sentences
+from timeline.load.timex import find_expressions
+from timeline.model import Article, DateEstimate, Evidence
+
+
+def article_id(relpath: str) -> str:
+    """The file's name without its extension (sub-folders and clashes are handled by the caller)."""
+    return PurePosixPath(relpath).stem
+
+
+def load_article(relpath: str, data: bytes, config: Config, article_id_: str | None = None) -> Article:
+    """Read one article. Pure: the same bytes and configuration give the same record."""
+    ident = article_id_ or article_id(relpath)
+    digest = hashlib.sha256(data).hexdigest()
+    decoded = decode(data)
+    text = decoded.text
+    warnings = list(decoded.warnings)
+    front = split_front_matter(text)
+    warnings.extend(front.warnings)
+    body = text[front.end :]
+    language = front.values.get("language") or detect_language(body, config.site.language)
+    lines = split_lines(text, front.end, language)
+    spans = paragraphs(lines)
+
+    url, _ = find_url(lines, text)
+    if front.values.get("url"):
+        url = front.values["url"] if front.values["url"].lower().startswith(("http://", "https://")) else url
+    outlet, outlet_evidence = find_outlet(lines, url, config)
+    if front.values.get("outlet"):
+        outlet, outlet_evidence = front.values["outlet"], Evidence("front-matter", front.values["outlet"])
+    title, title_line = find_title(lines, config, front.values.get("title"))
+    skip = set()
+    if title_line is not None:
+        title_span = next((i for i, p in enumerate(spans) if p.start == lines[title_line].start), None)
+        if title_span is not None:
+            skip.add(title_span)
+    sentences = split_sentences(spans)
+    published = infer_publication(text, lines, url, front.values.get("date"), language)
+    if not published.known:
+        warnings.append("undated: no dateline, URL date or other cue fixes the publication date")
+    if outlet is None:
+        warnings.append("unknown outlet")
+    timexes = tuple(find_expressions(text, published.value, language))
+    claims = extract_claims(ident, text, sentences, skip, published, language, config)
+    return Article(
+        id=ident,
+        file=relpath,
+        sha256=digest,
+        text=text,
+        language=language,
+        title=title,
+        outlet=outlet,
+        agencies=find_agencies(lines, config),
+        url=url,
+        published=published if published else DateEstimate.unknown(),
+        warnings=tuple(warnings),
+        paragraphs=spans,
+        sentences=sentences,
+        claims=claims,
+        timexes=timexes,
+        outlet_evidence=outlet_evidence,
+    )

@@ -1,0 +1,124 @@
+"""Title, original URL, outlet and credited agencies of an article."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from timeline.config import Config
+from timeline.gazetteer import gazetteer
+from timeline.load.clean import Line
+from timeline.model import Evidence
+
+URL = re.compile(r"https?://[^\s<>\"')\]]+", re.IGNORECASE)
+URL_LABEL = re.compile(r"^(original\s+url|source\s+url|url|source|original|link|quelle|источник|джерело)\s*:\s*(.*)$", re.I)
+NAV = re.compile(r"\s[|·•]\s|\s/\s")
+DATELIKE = re.compile(r"^[\d\s:.,/\-–GMTUTC()a-zA-Zа-яА-ЯіїєІЇЄ]{0,40}\d{4}[\d\s:.,/\-–GMTUTC()]*$")
+
+
+def find_url(lines: list[Line], text: str) -> tuple[str | None, Evidence | None]:
+    """The original URL: given on an "Original url:" line, or a line that is only a URL."""
+    for index, line in enumerate(lines):
+        if line.kind == "blank":
+            continue
+        label = URL_LABEL.match(line.text)
+        candidates = []
+        if label:
+            rest = label.group(2)
+            candidates.append(rest)
+            candidates.extend(n.text for n in lines[index + 1 : index + 4] if n.kind != "blank")
+        elif re.fullmatch(r"<?https?://\S+>?", line.text):
+            candidates.append(line.text)
+        for candidate in candidates:
+            match = URL.search(candidate)
+            if match and _safe_url(match.group(0)):
+                url = match.group(0).rstrip(".,;>")
+                start = text.find(url)
+                return url, Evidence("url-line", url, start if start >= 0 else None, start + len(url) if start >= 0 else None)
+            if candidate.strip():
+                break
+    return None, None
+
+
+def _safe_url(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and "." in parts.netloc
+
+
+def url_outlet(url: str | None, config: Config) -> str | None:
+    if not url:
+        return None
+    host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    for outlet in config.outlets:
+        for domain in outlet.domains:
+            if host == domain or host.endswith("." + domain):
+                return outlet.name
+    return None
+
+
+def find_outlet(lines: list[Line], url: str | None, config: Config) -> tuple[str | None, Evidence | None]:
+    """The publication: its URL's domain, else a telltale line or phrase from the configuration."""
+    name = url_outlet(url, config)
+    if name:
+        return name, Evidence("url-domain", url or "", detail=f"the domain of the URL belongs to {name}")
+    for line in lines:
+        if line.kind == "blank":
+            continue
+        for outlet in config.outlets:
+            for telltale in outlet.telltales:
+                if _telltale_in(telltale, line.text):
+                    return outlet.name, Evidence("telltale", line.text, line.start, line.end)
+    return None, None
+
+
+def _telltale_in(telltale: str, line: str) -> bool:
+    if line == telltale:
+        return True
+    # A masthead line ("UNN | Politics"), a source line ("Source: TRT World and agencies"),
+    # or a sign-off ("More from National Review", "Subscribe to UNN on Telegram").
+    pattern = rf"(^|[\s|/(:])({re.escape(telltale)})($|[\s|/),.:;!])"
+    if not re.search(pattern, line):
+        return False
+    return len(line) <= len(telltale) + 40 or line.lower().startswith(("source:", "джерело:", "источник:"))
+
+
+def find_agencies(lines: list[Line], config: Config) -> tuple[str, ...]:
+    """Wire and photo agencies credited in bylines, datelines, credit lines or a closing (AFP/dpa)."""
+    found: list[str] = []
+    g = gazetteer(config)
+    for line in lines:
+        if line.kind == "blank":
+            continue
+        short = len(line.text) <= 80
+        for mention in g.agencies(line.text):
+            before = line.text[: mention.start]
+            after = line.text[mention.end :]
+            credit = short or re.search(r"[(/]\s*$", before) or re.match(r"\s*[)/]", after)
+            credit = credit or re.search(r"\b(by|photo|foto|фото|снимки|bild)\b[^.]{0,30}$", before, re.I)
+            if credit and mention.id not in found:
+                found.append(mention.id)
+    return tuple(found)
+
+
+def find_title(lines: list[Line], config: Config, front: str | None) -> tuple[str | None, int | None]:
+    """The headline: front matter, else the first line that reads like a headline.
+
+    Mastheads, navigation bars ("Home | Politics"), section labels, dates and bylines are
+    passed over; returns the title and the index of its line.
+    """
+    if front:
+        return front, None
+    telltales = {t for o in config.outlets for t in o.telltales} | {o.name for o in config.outlets}
+    for index, line in enumerate(lines):
+        if line.kind != "text":
+            continue
+        text = line.text
+        words = text.split()
+        if text in telltales or NAV.search(text) or DATELIKE.match(text):
+            continue
+        if len(words) < 4 or len(text) < 20 or len(text) > 300:
+            continue
+        if re.match(r"^(by|von|par|автор)\s", text, re.I):
+            continue
+        return text.strip("# *"), index
+    return None, None

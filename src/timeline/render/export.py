@@ -1,0 +1,82 @@
+"""The machine-readable export, `data/timeline.json` (shared/schema/timeline.schema.json, version 1)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from timeline.config import Config
+from timeline.model import Article, DateEstimate, Event, Evidence
+
+SCHEMA_VERSION = 1
+
+
+def evidence_json(evidence: Evidence) -> dict[str, Any]:
+    out: dict[str, Any] = {"rule": evidence.rule, "text": evidence.text}
+    if evidence.article:
+        out["article"] = evidence.article
+    if evidence.start is not None and evidence.end is not None:
+        out["start"], out["end"] = evidence.start, evidence.end
+    if evidence.detail:
+        out["detail"] = evidence.detail
+    return out
+
+
+def date_json(estimate: DateEstimate) -> dict[str, Any]:
+    def iso(day):
+        return day.isoformat() if day else None
+
+    return {
+        "value": iso(estimate.value),
+        "precision": estimate.precision,
+        "earliest": iso(estimate.earliest),
+        "latest": iso(estimate.latest),
+        "evidence": [evidence_json(e) for e in estimate.evidence],
+    }
+
+
+def article_json(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "file": article.file,
+        "sha256": article.sha256,
+        "title": article.title,
+        "outlet": article.outlet,
+        "agencies": list(article.agencies),
+        "url": article.url,
+        "language": article.language,
+        "published": date_json(article.published),
+        "warnings": list(article.warnings),
+    }
+
+
+def event_json(event: Event) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "kind": event.kind,
+        "date": date_json(event.date),
+        "speaker": event.speaker,
+        "stance": event.stance,
+        "venue": event.venue,
+        "counterpart": event.counterpart,
+        "headline": event.headline,
+        "quotes": list(event.quotes),
+        "sources": [
+            {"article": s.article, "sentence": s.sentence, "start": s.start, "end": s.end, "link": s.link} for s in event.sources
+        ],
+        "conflicts": list(event.conflicts),
+    }
+
+
+def export(articles: list[Article], events: list[Event], config: Config) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "topic": config.site.title,
+        "articles": [article_json(a) for a in sorted(articles, key=lambda a: a.id)],
+        "events": [event_json(e) for e in events if e.sources],
+    }
+
+
+def dumps(data: dict[str, Any]) -> str:
+    """Stable text: the same data always gives the same bytes."""
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
