@@ -1,8 +1,11 @@
-"""Language knowledge that is not about the story, read from `lexicons/<code>.yaml`.
+"""Language knowledge that is not about the story, read from data files inside the package.
 
-One file per language (month and weekday names, relative phrases, reporting verbs, stance
-words, boilerplate lines, abbreviations); adding a language is adding a file. `common.yaml`
-holds what every language shares. Files are read once per process.
+Each language has up to three files, merged into one mapping:
+  lexicons/<code>.yaml         detection words, abbreviations, page furniture (boilerplate)
+  lexicons/time/<code>.yaml    month and weekday names, relative time phrases
+  lexicons/speech/<code>.yaml  reporting verbs, stance words, negation
+Adding a language is adding these files. `common.yaml` holds what every language shares.
+Files are read once per process.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from typing import Any
 import yaml
 
 LEXICON_PACKAGE = "timeline.lexicons"
+PARTS = ("", "time/", "speech/")
 
 
 @functools.cache
@@ -23,19 +27,26 @@ def languages() -> tuple[str, ...]:
     return tuple(sorted(n.removesuffix(".yaml") for n in names if n.endswith(".yaml") and n != "common.yaml"))
 
 
-@functools.cache
 def _read(name: str) -> dict[str, Any]:
-    text = resources.files(LEXICON_PACKAGE).joinpath(f"{name}.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text) or {}
+    resource = resources.files(LEXICON_PACKAGE).joinpath(f"{name}.yaml")
+    if not resource.is_file():
+        return {}
+    return yaml.safe_load(resource.read_text(encoding="utf-8")) or {}
 
 
+@functools.cache
 def common() -> dict[str, Any]:
     return _read("common")
 
 
+@functools.cache
 def lexicon(language: str) -> dict[str, Any]:
-    """The lexicon of one language; English when the language has no file."""
-    return _read(language if language in languages() else "en")
+    """The merged lexicon of one language; English when the language has no file."""
+    code = language if language in languages() else "en"
+    merged: dict[str, Any] = {}
+    for part in PARTS:
+        merged.update(_read(f"{part}{code}"))
+    return merged
 
 
 def section(language: str, name: str, default: Any = None) -> Any:
