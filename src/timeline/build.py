@@ -2,20 +2,30 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import shutil
 import tempfile
 import time
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from timeline.config import Config
-from timeline.load import load_article
+from timeline import incremental
+from timeline.cache import ArticleCache, code_version
+from timeline.changes import change_files, read_previous
+from timeline.clocks import with_refers_to
+from timeline.config import Config, Limits
+from timeline.executor import Task, map_articles
+from timeline.load import files
+from timeline.load.article import SKIPPED, bare_article
+from timeline.load.files import ArticleFile
 from timeline.model import Article, Event
 from timeline.normalize import normalize
+from timeline.progress import QUIET, Progress
 from timeline.render.export import dumps, export
-from timeline.render.pages import render_site
+from timeline.render.pages import plan_pages, render_pages
 
 log = logging.getLogger(__name__)
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -23,7 +33,11 @@ PACKAGE_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 
 class BuildError(Exception):
-    """A problem that stops the build (the previous site stays as it was)."""
+    """A problem that stops the build (the previous site stays as it was): exit status 1."""
+
+
+class InputError(BuildError):
+    """A problem with what the build was given, not with one article (a missing folder): exit status 2."""
 
 
 @dataclass(frozen=True)
@@ -32,24 +46,76 @@ class BuildResult:
     events: list[Event]
     pages: int
     seconds: float
+    changes: str = ""  # one line: what changed since the previous build in out_dir
+    counts: dict[str, int] = field(default_factory=dict)  # for the summary line (progress.summary_line)
 
 
-def find_article_files(root: Path) -> list[tuple[str, Path]]:
-    """(relative posix path, path) of every article file under root, sorted."""
-    if not root.is_dir():
-        raise BuildError(f"{root}: articles folder not found")
-    found = []
-    for path in sorted(root.rglob("*")):
-        if path.suffix.lower() in ARTICLE_SUFFIXES and path.is_file() and not path.name.startswith("."):
-            found.append((path.relative_to(root).as_posix(), path))
-    return found
+def find_article_files(root: Path) -> list[ArticleFile]:
+    """Every article file under root (sub-folders included), sorted, each with its id (load/files.py)."""
+    try:
+        return files.find_article_files(root)
+    except files.ArticlesFolderError as error:
+        raise InputError(str(error)) from None
 
 
-def load_all(root: Path, config: Config) -> list[Article]:
-    articles = []
-    for relpath, path in find_article_files(root):
-        articles.append(load_article(relpath, path.read_bytes(), config))
-    return articles
+@dataclass(frozen=True)
+class Inputs:
+    """The article files as read once per build: (relative path, id, bytes, sha256) in path order."""
+
+    files: list[tuple[str, str, bytes, str]]
+    problems: tuple[tuple[str, str, str], ...] = ()  # (relative path, id, why it was not read)
+
+    @property
+    def hashes(self) -> list[tuple[str, str]]:
+        unread = [(relpath, "unread:" + hashlib.sha256(why.encode()).hexdigest()) for relpath, _, why in self.problems]
+        return sorted([(relpath, sha) for relpath, _, _, sha in self.files] + unread)
+
+
+def read_inputs(root: Path, max_bytes: int = Limits.max_bytes) -> Inputs:
+    """Read and hash every article file (the cache, the fast path and the loader all need the bytes).
+
+    A file that cannot be read (permissions, a link out of the folder, over the size limit) is
+    kept aside with the reason, and becomes an article record with a "skipped" warning."""
+    found, problems = [], []
+    for file in find_article_files(root):
+        data, problem = files.read_article_file(file, max_bytes)
+        if problem:
+            problems.append((file.relpath, file.id, problem))
+        else:
+            found.append((file.relpath, file.id, data, hashlib.sha256(data).hexdigest()))
+    return Inputs(found, tuple(problems))
+
+
+def load_all(
+    root: Path | Inputs,
+    config: Config,
+    *,
+    cache: ArticleCache | None = None,
+    jobs: int | None = None,
+    scheduler: str | None = None,
+    progress: Progress = QUIET,
+) -> list[Article]:
+    """Every article, in path order: from the cache when its bytes, the configuration and the code
+    are unchanged, else loaded through the executor seam (in process, worker processes or Dask)."""
+    inputs = root if isinstance(root, Inputs) else read_inputs(root, config.limits.max_bytes)
+    keys = [(relpath, ident, sha) for relpath, ident, _, sha in inputs.files]
+    found = cache.get_many(keys) if cache is not None else [None] * len(keys)
+    missing = [i for i, article in enumerate(found) if article is None]
+    progress.start("loading", len(missing))
+    tasks = [Task(inputs.files[i][0], inputs.files[i][1], inputs.files[i][2]) for i in missing]
+    loaded = map_articles(tasks, config, jobs, scheduler, progress.advance)
+    for i, article in zip(missing, loaded, strict=True):
+        found[i] = article
+        if cache is not None:
+            cache.put(article, keys[i])
+    progress.finish()
+    unread = [bare_article(relpath, ident, b"", SKIPPED + why, config.site.language) for relpath, ident, why in inputs.problems]
+    return sorted([a for a in found if a is not None] + unread, key=lambda a: a.file)
+
+
+def analyse(articles_dir: Path, config: Config) -> tuple[list[Article], list[Event]]:
+    """Load and normalize without rendering: what `timeline check` reports on, same pipeline as build."""
+    return normalize(load_all(articles_dir, config), config)
 
 
 def template_dir(config_path: Path) -> Path:
@@ -57,23 +123,74 @@ def template_dir(config_path: Path) -> Path:
     return beside if beside.is_dir() else PACKAGE_TEMPLATES
 
 
-def build(articles_dir: Path, config: Config, out_dir: Path, templates: Path) -> BuildResult:
+def build(
+    articles_dir: Path,
+    config: Config,
+    out_dir: Path,
+    templates: Path,
+    *,
+    cache_dir: Path | None = None,
+    jobs: int | None = None,
+    scheduler: str | None = None,
+    progress: Progress = QUIET,
+) -> BuildResult:
+    """With cache_dir, unchanged articles come from the cache, and pages whose inputs did not change
+    since the previous build into out_dir are neither rendered nor rewritten (incremental.py)."""
     started = time.perf_counter()
-    articles = load_all(articles_dir, config)
+    inputs = read_inputs(articles_dir, config.limits.max_bytes)
+    current = incremental.fingerprint(inputs.hashes, config.digest, incremental.folder_digest(templates), code_version())
+    manifest = incremental.read_manifest(cache_dir, out_dir)
+    if manifest is not None and incremental.unchanged(manifest, current, out_dir):
+        counts = {**manifest.summary, "cached": manifest.summary.get("articles", 0), "parsed": 0, "written": 0, "unchanged": manifest.summary.get("pages", 0)}
+        return BuildResult([], [], counts.get("pages", 0), time.perf_counter() - started, "", counts)
+    cache = ArticleCache(cache_dir, config.digest) if cache_dir is not None else None
+    articles = load_all(inputs, config, cache=cache, jobs=jobs, scheduler=scheduler, progress=progress)
+    if cache is not None:
+        cache.save()
+    progress.start("normalizing")
     articles, events = normalize(articles, config)
-    pages = render_site(articles, events, config, templates)
-    data = dumps(export(articles, events, config))
-    files = {**pages, "data/timeline.json": data}
-    write_atomically(out_dir, files, templates / "static")
-    return BuildResult(articles, events, len(files), time.perf_counter() - started)
+    events = with_refers_to(events)
+    previous = read_previous(out_dir)  # before the new site replaces it
+    progress.start("rendering")
+    planned = plan_pages(articles, events, config, templates)
+    todo, keep = incremental.split_jobs(planned, manifest, out_dir)
+    pages = render_pages(todo, templates)
+    exported = export(articles, events, config)
+    changed, change_pages = change_files(previous, exported, config, templates)
+    data = dumps(exported)
+    files = {**pages, **change_pages, "data/timeline.json": data}
+    if manifest is not None:
+        keep |= incremental.same_as_before(out_dir, files)
+        files = {path: text for path, text in files.items() if path not in keep}
+    progress.start("writing")
+    write_atomically(out_dir, files, templates / "static", keep)
+    progress.finish()
+    counts = {
+        "articles": len(articles),
+        "cached": cache.hits if cache is not None else 0,
+        "parsed": len(articles) - (cache.hits if cache is not None else 0),
+        "events": sum(1 for e in events if e.kind == "claim"),
+        "warnings": sum(len(a.warnings) for a in articles),
+        "pages": len(files) + len(keep),
+        "written": len(files),
+        "unchanged": len(keep),
+    }
+    if cache_dir is not None:
+        written = incremental.output_files(out_dir)
+        incremental.write_manifest(cache_dir, out_dir, incremental.Manifest(current, {j.path: j.key for j in planned}, written, counts))
+    return BuildResult(articles, events, counts["pages"], time.perf_counter() - started, changed, counts)
 
 
-def write_atomically(out_dir: Path, files: dict[str, str], static: Path) -> None:
-    """Write everything into a temporary folder beside out_dir, then swap it in."""
+def write_atomically(out_dir: Path, files: dict[str, str], static: Path, keep: Collection[str] = ()) -> None:
+    """Write everything into a temporary folder beside out_dir, then swap it in.
+
+    keep: paths taken unchanged from the previous out_dir (hard-linked), not rewritten."""
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
     try:
+        if keep:
+            incremental.carry_over(out_dir, tmp, keep)
         for relpath, content in files.items():
             target = tmp / relpath
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -49,5 +49,13 @@ def lexicon(language: str) -> dict[str, Any]:
     return merged
 
 
+@functools.cache
+def part(prefix: str, language: str) -> dict[str, Any]:
+    """One part of a language's lexicon ("time/"), English when the language has none; a
+    stage that needs one part does not depend on the others being readable."""
+    data = _read(f"{prefix}{language}")
+    return data if data else _read(f"{prefix}en")
+
+
 def section(language: str, name: str, default: Any = None) -> Any:
     return lexicon(language).get(name, default)

@@ -84,6 +84,7 @@ class TimeExpression:
     precision: str
     kind: str
     relation: str | None = None  # for anchor events: before / after / during / around
+    tense: str | None = None  # past / future: the clause's tense, which picks the weekday or year
 
 
 @dataclass(frozen=True)
@@ -154,3 +155,4 @@ class Event:
     sources: tuple[Source, ...] = ()
     conflicts: tuple[str, ...] = ()
     claims: tuple[Claim, ...] = field(default=(), compare=False)
+    refers_to: DateEstimate | None = None  # the date the statement names as its target ("by May 15")

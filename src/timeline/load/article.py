@@ -3,29 +3,63 @@
 from __future__ import annotations
 
 import hashlib
-from pathlib import PurePosixPath
+import logging
 
 from timeline.config import Config
 from timeline.load.claims import extract_claims
 from timeline.load.clean import paragraphs, split_lines
 from timeline.load.dating import infer_publication
-from timeline.load.decode import decode
+from timeline.load.decode import content_problem, decode
 from timeline.load.frontmatter import split_front_matter
+from timeline.load.ids import article_id
 from timeline.load.language import detect_language
 from timeline.load.meta import find_agencies, find_outlet, find_title, find_url
 from timeline.load.sentences import split_sentences
 from timeline.load.timex import find_expressions
 from timeline.model import Article, DateEstimate, Evidence
 
-
-def article_id(relpath: str) -> str:
-    """The file's name without its extension (sub-folders and clashes are handled by the caller)."""
-    return PurePosixPath(relpath).stem
+log = logging.getLogger(__name__)
+INTERNAL_ERROR = "internal error while loading: "
+SKIPPED = "skipped: "  # the warning of a file that holds no article text (empty, binary ...)
 
 
 def load_article(relpath: str, data: bytes, config: Config, article_id_: str | None = None) -> Article:
-    """Read one article. Pure: the same bytes and configuration give the same record."""
+    """Read one article. Pure: the same bytes and configuration give the same record.
+
+    The guard for one article: an unexpected error inside the loader (a bug, not the user's
+    mistake) becomes a warning on this article naming the file and the exception, and the build
+    goes on with the other articles.
+    """
     ident = article_id_ or article_id(relpath)
+    problem = content_problem(data, config.limits.max_bytes)
+    if problem:
+        return bare_article(relpath, ident, data, SKIPPED + problem, config.site.language)
+    try:
+        return _load_article(relpath, data, config, ident)
+    except Exception as error:  # noqa: BLE001 - the one place where any failure is contained
+        log.debug("%s: internal error while loading", relpath, exc_info=True)
+        warning = f"{INTERNAL_ERROR}{type(error).__name__}: {error}; the article is shown without analysis (please report this)"
+        return bare_article(relpath, ident, data, warning, config.site.language)
+
+
+def bare_article(relpath: str, ident: str, data: bytes, warning: str, language: str) -> Article:
+    """A record with no content, for a file that is not analysed: only its warning says why."""
+    return Article(
+        id=ident,
+        file=relpath,
+        sha256=hashlib.sha256(data).hexdigest(),
+        text="",
+        language=language,
+        title=None,
+        outlet=None,
+        agencies=(),
+        url=None,
+        published=DateEstimate.unknown(),
+        warnings=(warning,),
+    )
+
+
+def _load_article(relpath: str, data: bytes, config: Config, ident: str) -> Article:
     digest = hashlib.sha256(data).hexdigest()
     decoded = decode(data)
     text = decoded.text
@@ -50,9 +84,11 @@ def load_article(relpath: str, data: bytes, config: Config, article_id_: str | N
         if title_span is not None:
             skip.add(title_span)
     sentences = split_sentences(spans)
-    published = infer_publication(text, lines, url, front.values.get("date"), language)
+    published = infer_publication(text, lines, url, front.values.get("date"), language, config=config)
     if not published.known:
         warnings.append("undated: no dateline, URL date or other cue fixes the publication date")
+    elif published.precision not in ("day", "week"):
+        warnings.append(f"weakly dated: the evidence only fixes the publication date to a {published.precision} ({published.earliest} to {published.latest})")
     if outlet is None:
         warnings.append("unknown outlet")
     timexes = tuple(find_expressions(text, published.value, language))

@@ -1,74 +1,320 @@
-"""Claims: who said what about the meeting, in which sentence.
+"""Claims: who said what about the meeting, where and when, in which words.
 
-FIRST VERSION: a sentence that names a configured actor next to a reporting verb and talks
-about a meeting is a claim; stance from the lexicon's stance words; venue from the places
-it names. Attribution through pronouns and roles, negation and quotations come later.
+One paragraph at a time: each sentence gets its speaker from its own reporting cue ("Peskov
+said", "— заявил Песков", "so Peskow"), from the quotation it lies in (a quotation takes the
+speaker named right after or before it, else the current one), or carries the speaker of the
+sentence before it; pronouns and roles resolve to the current speaker. A run of sentences by one
+speaker is one utterance; an utterance about a meeting gives a claim per venue whose clause has
+its own stance ("not in Moscow ... invite him to Kyiv" gives two) and one for the rest.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
+from dataclasses import dataclass
 
-from timeline import lexicon
 from timeline.config import Config
-from timeline.gazetteer import gazetteer
+from timeline.load.attribution import (
+    Attribution,
+    Ref,
+    Speech,
+    attributions,
+    candidate_names,
+    finder,
+    inside,
+    quotations,
+    speech,
+    speech_quotes,
+)
 from timeline.load.dating import statement_date
+from timeline.load.stance import best, clause_of, is_venue, stance_hits
 from timeline.model import Claim, DateEstimate, Sentence, Span
 
-QUOTE = re.compile(r"[\"“„«]([^\"“”„«»]{3,})[\"”“»]")
+
+@dataclass
+class _Unit:
+    """A sentence, or the part of it one speaker says."""
+
+    speaker: str
+    sentence: Sentence
+    start: int
+    end: int
+    paragraph: int
+    attribution: Attribution | None
 
 
 @functools.cache
-def _compiled(language: str) -> tuple[re.Pattern | None, tuple[tuple[str, re.Pattern], ...]]:
-    lex = lexicon.lexicon(language)
-    verbs = lex.get("reporting_verbs") or []
-    verb_re = re.compile(r"\b(" + "|".join(verbs) + r")\b", re.I) if verbs else None
-    stances = tuple((item["stance"], re.compile("|".join(item["patterns"]), re.I)) for item in lex.get("stances") or [])
-    return verb_re, stances
+def _topic(terms: tuple[str, ...]) -> re.Pattern | None:
+    if not terms:
+        return None
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(t) for t in terms) + r")[\w-]*", re.IGNORECASE)
 
 
-def extract_claims(article_id: str, text: str, sentences: tuple[Sentence, ...], skip: set[int], published: DateEstimate, language: str, config: Config) -> tuple[Claim, ...]:
-    verb_re, stances = _compiled(language)
-    if verb_re is None:
-        return ()
-    g = gazetteer(config)
-    topic = [t.lower() for t in config.site.topic_terms.get(language, ())]
+def extract_claims(
+    article_id: str,
+    text: str,
+    sentences: tuple[Sentence, ...],
+    skip: set[int],
+    published: DateEstimate,
+    language: str,
+    config: Config,
+) -> tuple[Claim, ...]:
+    lex = speech(language)
+    units = _units(text, sentences, skip, published.value, lex, config)
+    topic = _topic(tuple(config.site.topic_terms.get(language, ())))
     out: list[Claim] = []
-    for sentence in sentences:
-        if sentence.paragraph in skip:
+    for utterance in _utterances(units):
+        out.extend(_claims(article_id, text, utterance, published, language, lex, topic, config))
+    return tuple(out)
+
+
+def _paragraphs(sentences: tuple[Sentence, ...], skip: set[int]) -> list[list[Sentence]]:
+    groups: dict[int, list[Sentence]] = {}
+    for s in sentences:
+        if s.paragraph not in skip:
+            groups.setdefault(s.paragraph, []).append(s)
+    return [groups[k] for k in sorted(groups)]
+
+
+def _resolve(ref: Ref | None, current: str | None, names: set[str], config: Config) -> str | None:
+    """The actor a reference means: a pronoun the current speaker; an institution its named spokesperson."""
+    if ref is None:
+        return None
+    if ref.actor is None:
+        return current
+    actor = config.actor(ref.actor)
+    if actor is not None and actor.kind == "institution":
+        named = [p for p in actor.spokespeople if p in names]
+        if named:
+            return named[0]
+    return ref.actor
+
+
+def _units(text: str, sentences: tuple[Sentence, ...], skip: set[int], published: dt.date | None, lex: Speech, config: Config) -> list[_Unit]:
+    find = finder(config, lex.language)
+    units: list[_Unit] = []
+    current: str | None = None
+    for paragraph in _paragraphs(sentences, skip):
+        p_start, p_end = paragraph[0].start, paragraph[-1].end
+        p_text = text[p_start:p_end]
+        spans = quotations(p_text, p_start)
+        quotes = speech_quotes(text, spans, 0)
+        refs = find.refs(p_text, p_start, published, lex)
+        names = {r.actor for r in refs if r.kind == "name" and r.actor}
+        per_sentence = []
+        for s in paragraph:
+            s_refs = [r for r in refs if s.start <= r.start < s.end]
+            per_sentence.append(attributions(s.text, s.start, s_refs, quotes, lex))
+        all_atts = [a for atts in per_sentence for a in atts]
+        quote_ref = {q: _quote_attribution(q, all_atts, text) for q in quotes}
+        previous: str | None = None
+        for s, atts in zip(paragraph, per_sentence, strict=True):
+            lead = len(s.text) - len(s.text.lstrip())
+            q = inside(s.start + lead, quotes) or next((q for q in quotes if q[0] == s.start + lead), None)
+            speaker: str | None = None
+            segments: list[tuple[str, int, int, Attribution | None]] = []
+            if q is not None and q[0] < s.start + lead:
+                att = quote_ref.get(q)
+                speaker = _resolve(att.ref, current, names, config) if att else current
+                if speaker:
+                    segments.append((speaker, s.start, s.end, att))
+            elif atts:
+                resolved = [(a, _resolve(a.ref, current, names, config)) for a in atts if a.ref.kind != "none"]
+                resolved = [(a, r) for a, r in resolved if r]
+                silent = [a for a in atts if a.ref.kind == "none"]
+                distinct: list[tuple[Attribution, str]] = []
+                for a, r in resolved:
+                    if not distinct or distinct[-1][1] != r:
+                        distinct.append((a, r))
+                for i, (a, r) in enumerate(distinct):
+                    start = s.start if i == 0 else a.start
+                    if i == 0 and any(x.cue_start < a.start for x in silent):
+                        start = a.start
+                    end = distinct[i + 1][0].start if i + 1 < len(distinct) else s.end
+                    segments.append((r, start, end, a))
+            if not segments:
+                inner = next((q for q in quotes if s.start <= q[0] < s.end and quote_ref.get(q)), None)
+                if inner is not None:
+                    att = quote_ref[inner]
+                    r = _resolve(att.ref, current, names, config)
+                    if r:
+                        segments.append((r, s.start, s.end, att))
+            if not segments and previous and not _other_subject(s, [r for r in refs if not inside(r.start, quotes)], previous):
+                segments.append((previous, s.start, s.end, None))
+            for r, start, end, att in segments:
+                units.append(_Unit(r, s, start, end, s.paragraph, att))
+            if segments:
+                current = previous = segments[-1][0]
+            else:
+                previous = None
+                subject = _subject(s, [r for r in refs if not inside(r.start, quotes)], config)
+                if subject:
+                    current = subject
+    return units
+
+
+def _quote_attribution(q: tuple[int, int], atts: list[Attribution], text: str) -> Attribution | None:
+    """The attribution right after a quotation ("...," Zelensky said) or right before it (X said: "...")."""
+    after = [a for a in atts if q[1] <= a.start and a.start - q[1] <= 60 and '"' not in text[q[1] : a.start]]
+    if after:
+        return min(after, key=lambda a: a.start)
+    before = [a for a in atts if a.cue_end <= q[0] and q[0] - a.cue_end <= 30 and max(a.ref.end, a.cue_end) <= q[0]]
+    if before:
+        return max(before, key=lambda a: a.cue_end)
+    return None
+
+
+def _subject(s: Sentence, refs: list[Ref], config: Config) -> str | None:
+    """A person named at the start of a sentence, who becomes the one "he" refers to."""
+    first = next((r for r in refs if s.start <= r.start < s.end), None)
+    if first is None or first.possessive or first.actor is None or first.start - s.start > 60:
+        return None
+    actor = config.actor(first.actor)
+    return first.actor if actor and actor.kind == "person" else None
+
+
+def _other_subject(s: Sentence, refs: list[Ref], speaker: str) -> bool:
+    first = next((r for r in refs if s.start <= r.start < s.end), None)
+    return first is not None and first.actor is not None and first.actor != speaker and first.start - s.start <= 60 and not first.possessive
+
+
+def _utterances(units: list[_Unit]) -> list[list[_Unit]]:
+    out: list[list[_Unit]] = []
+    for unit in units:
+        if out and out[-1][-1].speaker == unit.speaker and out[-1][-1].paragraph == unit.paragraph:
+            out[-1].append(unit)
+        else:
+            out.append([unit])
+    return out
+
+
+def _claims(
+    article_id: str,
+    text: str,
+    utterance: list[_Unit],
+    published: DateEstimate,
+    language: str,
+    lex: Speech,
+    topic: re.Pattern | None,
+    config: Config,
+) -> list[Claim]:
+    def topical(t: str) -> bool:
+        return bool((topic and topic.search(t)) or (lex.meeting and lex.meeting.search(t)))
+
+    kept = []
+    for u in utterance:
+        t = text[u.start : u.end]
+        if lex.off_topic and lex.off_topic.search(t) and not (lex.strong and lex.strong.search(t)):
             continue
-        lower = sentence.text.lower()
-        if topic and not any(t in lower for t in topic):
+        kept.append(u)
+    if not any(topical(text[u.start : u.end]) for u in kept):
+        return []
+    find = finder(config, language)
+    speaker = utterance[0].speaker
+    paragraph_start = utterance[0].sentence.start
+    venue_claims: dict[str, tuple[str, str, _Unit]] = {}
+    loose: list[tuple[str, _Unit]] = []
+    masks: dict[int, list[tuple[int, int]]] = {}
+    for index, u in enumerate(kept):
+        t = text[u.start : u.end]
+        for place, start, end in find.places(t, 0):
+            c0, c1 = clause_of(t, start, end, lex)
+            local = best([h for h in stance_hits(t[c0:c1], lex) if h.stance != "comment"], lex)
+            first_in_paragraph = u.start == paragraph_start and u.sentence.start == _paragraph_start(u, utterance)
+            if not is_venue(t, start, end, lex, local.stance if local else None, first_in_paragraph):
+                continue
+            if local is not None and (local.stance in ("reject", "deny") or is_venue(t, start, end, lex, None, first_in_paragraph)):
+                masks.setdefault(index, []).append((c0, c1))
+                if place not in venue_claims:
+                    venue_claims[place] = (local.stance, local.cue, u)
+            else:
+                loose.append((place, u))
+    claims: list[Claim] = []
+    for place, (stance, cue, u) in venue_claims.items():
+        claims.append(_claim(article_id, text, utterance, u, speaker, stance, place, cue, published, language, config, find))
+    hits = []
+    for index, u in enumerate(kept):
+        t = text[u.start : u.end]
+        for c0, c1 in masks.get(index, ()):
+            t = t[:c0] + " " * (c1 - c0) + t[c1:]
+        hits.extend((h, u) for h in stance_hits(t, lex))
+    top = best([h for h, _ in hits], lex)
+    unit = next((u for h, u in hits if h is top), None)
+    loose = [(p, u) for p, u in loose if p not in venue_claims]
+    venue = None
+    if loose:
+        same = [p for p, u in loose if unit is not None and u is unit]
+        venue = same[0] if same else loose[0][0]
+    elif top is not None and top.stance in ("reject", "deny") and unit is not None:
+        # "Moscow, he said, keeps making proposals it knows to be unacceptable": the refused place.
+        t = text[unit.start : unit.end]
+        places = [p for p, a, b in find.places(t, 0) if p not in venue_claims and not lex.locus.search(t[:a])]
+        venue = places[0] if places else None
+    if top is None and venue_claims and venue is None:
+        return claims
+    if top is None:
+        unit = next((u for u in kept if topical(text[u.start : u.end])), kept[0])
+    stance = top.stance if top else "comment"
+    claims.append(_claim(article_id, text, utterance, unit, speaker, stance, venue, top.cue if top else "", published, language, config, find))
+    return claims
+
+
+def _paragraph_start(u: _Unit, utterance: list[_Unit]) -> int:
+    return utterance[0].sentence.start
+
+
+def _claim(article_id, text, utterance, unit, speaker, stance, venue, cue, published, language, config, find) -> Claim:
+    s = unit.sentence
+    attributed = next((u.sentence for u in utterance if u.attribution is not None), s)
+    said = statement_date(attributed, text, published, language)
+    if attributed is not s and _as_reported(said):
+        other = statement_date(s, text, published, language)
+        if not _as_reported(other):
+            said = other
+    lo = min(u.sentence.start for u in utterance)
+    hi = max(u.sentence.end for u in utterance)
+    spans = quotations(text[lo:hi], lo)
+    quotes = tuple(Span(text[a + 1 : b - 1], a + 1, b - 1) for a, b in spans if b - a > 3 and len(text[a:b].split()) >= 2)
+    return Claim(
+        article=article_id,
+        speaker=speaker,
+        stance=stance,
+        venue=venue,
+        counterpart=_counterpart(speaker, text[lo:hi], lo, config, find),
+        said=said,
+        sentence=s.text,
+        start=s.start,
+        end=s.end,
+        quotes=quotes,
+        language=language,
+        cue=cue,
+    )
+
+
+def _as_reported(date: DateEstimate) -> bool:
+    return not date.known or all(e.rule == "as-reported" for e in date.evidence)
+
+
+def _counterpart(speaker: str, t: str, offset: int, config: Config, find) -> str | None:
+    actor = config.actor(speaker)
+    default = actor.counterpart if actor else None
+    if actor is not None and default is None and actor.kind == "institution":
+        spokes = [config.actor(p) for p in actor.spokespeople]
+        default = next((p.counterpart for p in spokes if p and p.counterpart), None)
+    return default
+
+
+def candidate_actors(text: str, sentences: tuple[Sentence, ...], skip: set[int], language: str, config: Config) -> tuple[str, ...]:
+    """Names in reporting patterns that no configured actor has (for the review page)."""
+    known = {w.casefold() for a in config.actors for alias in (a.name, *a.aliases) for w in re.findall(r"\w+", alias) if len(w) > 3}
+    out: list[str] = []
+    lex = speech(language)
+    for s in sentences:
+        if s.paragraph in skip:
             continue
-        verb = verb_re.search(sentence.text)
-        if not verb:
-            continue
-        actors = [m for m in g.actors(sentence.text) if config.actor(m.id)]
-        if not actors:
-            continue
-        speaker = min(actors, key=lambda m: abs(m.start - verb.start())).id
-        stance = next((name for name, pattern in stances if pattern.search(sentence.text)), "comment")
-        places = g.places(sentence.text)
-        venue = places[0].id if places else None
-        actor = config.actor(speaker)
-        others = [m.id for m in actors if m.id != speaker]
-        counterpart = others[0] if others else (actor.counterpart if actor else None)
-        quotes = tuple(Span(q.group(1), sentence.start + q.start(1), sentence.start + q.end(1)) for q in QUOTE.finditer(sentence.text))
-        out.append(
-            Claim(
-                article=article_id,
-                speaker=speaker,
-                stance=stance,
-                venue=venue,
-                counterpart=counterpart,
-                said=statement_date(sentence, text, published, language),
-                sentence=sentence.text,
-                start=sentence.start,
-                end=sentence.end,
-                quotes=quotes,
-                language=language,
-                cue=verb.group(0),
-            )
-        )
+        for name in candidate_names(s.text, lex, known):
+            if name not in out:
+                out.append(name)
     return tuple(out)

@@ -1,53 +1,464 @@
 """Publication and statement dates as estimates with evidence.
 
-FIRST VERSION: dateline, date in the URL and front matter. The full engine (ranges narrowed
-by every cue, counters, anchor events, weekday cues, honest abstention) replaces this module.
+A publication date is a range narrowed by constraints, strongest first: front matter, then a
+dateline, a date in the URL, day counters anchored on a reference event ("day 1,436 of the
+war"), reference events named with their tense ("where the next meeting is planned"), dates the
+text names (a past date bounds it from below, a future one from above), and last the weak
+assumption that a year-less date ("on April 6") is recent. A constraint that contradicts
+stronger ones is dropped. Weekday cues ("told reporters on Friday") then choose the day inside
+the range. Where the range stays wide the estimate says so with a coarse precision: a guess is
+never shown as a day.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
 import re
+from dataclasses import dataclass
 
+from timeline import lexicon
 from timeline.load.clean import Line
-from timeline.load.timex import find_expressions
+from timeline.load.timex import Mention, resolve, resolve_all, scan, weekday_on
 from timeline.model import DateEstimate, Evidence, Sentence
 
-URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]?(\d\d)[/-]?(\d\d)(?=[/\-_.]|\d{4,}|$)")
+URL_DAY = re.compile(r"(?<!\d)((?:19|20)\d\d)([/-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?=[/\-_.]|\d{4,6}(?!\d)|$)")
+URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/")
+DAY = dt.timedelta(days=1)
+DATELINE_LINES = 15
+DATELINE_WORDS = 8
+NEAR_DAYS = 45  # a year-less past date is taken to be at most this old (weak)
+WIDE = 120  # above this many days the range is too wide to choose a day by weekdays
+STRENGTH = {"counter": 3, "anchor-event": 4, "mentioned-date": 5, "recent-date": 7, "anchor-nearness": 7}
 
 
-def url_date(url: str | None) -> tuple[dt.date, Evidence] | None:
+@dataclass(frozen=True)
+class Constraint:
+    """The publication date lies in [earliest, latest] (either may be open), for this reason."""
+
+    strength: float
+    earliest: dt.date | None
+    latest: dt.date | None
+    evidence: Evidence
+    anchor: dt.date | None = None  # a reference event's date: the text is written near it
+
+
+def precision_of(earliest: dt.date | None, latest: dt.date | None) -> str:
+    """How precise a range is: the coarsest unit it fits in."""
+    if earliest is None or latest is None:
+        return "unknown"
+    width = (latest - earliest).days
+    for limit, name in ((1, "day"), (6, "week"), (62, "month"), (400, "year")):
+        if width <= limit:
+            return name
+    return "unknown"
+
+
+def url_date(url: str | None) -> tuple[dt.date, dt.date, Evidence] | None:
+    """A date in the article's URL (/2021/04/22/, /20250829/, a 14-digit time stamp), or a month."""
     if not url:
         return None
-    match = URL_DATE.search(url)
-    if not match:
-        return None
-    try:
-        value = dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    except ValueError:
-        return None
-    return value, Evidence("url-date", match.group(0).strip("/"), detail="a date in the article's URL")
-
-
-def infer_publication(text: str, lines: list[Line], url: str | None, front_date: dt.date | None, language: str) -> DateEstimate:
-    if front_date:
-        return DateEstimate.day(front_date, (Evidence("front-matter", str(front_date)),))
-    # A dateline: a short line of its own that holds a full date, near the top.
-    for line in lines[:15]:
-        if line.kind != "text" or len(line.text) > 60:
+    path = url.split("://", 1)[-1]
+    path = path[path.find("/") :] if "/" in path else ""
+    for match in URL_DAY.finditer(path):
+        try:
+            value = dt.date(int(match.group(1)), int(match.group(3)), int(match.group(4)))
+        except ValueError:
             continue
-        for expr in find_expressions(line.text, None, language):
-            if expr.precision == "day" and expr.earliest:
-                start = line.start + expr.start
-                return DateEstimate.day(expr.earliest, (Evidence("dateline", expr.text, start, start + len(expr.text)),))
-    found = url_date(url)
-    if found:
-        return DateEstimate.day(found[0], (found[1],))
-    return DateEstimate.unknown()
+        return value, value, Evidence("url-date", match.group(0), detail="a date in the article's URL")
+    match = URL_MONTH.search(path)
+    if match:
+        y, m = int(match.group(1)), int(match.group(2))
+        first = dt.date(y, m, 1)
+        last = (dt.date(y + m // 12, m % 12 + 1, 1)) - DAY
+        return first, last, Evidence("url-date", match.group(0).strip("/"), detail="a month in the article's URL")
+    return None
 
 
-def statement_date(sentence: Sentence, text: str, published: DateEstimate, language: str) -> DateEstimate:
-    """When a statement was made; with no cue, the publication date, marked 'as reported'."""
+# ---------------------------------------------------------------------------------------------
+# Cues from the configuration: counters and reference events.
+
+
+_CONFIG_CACHE: dict[tuple[str, str], tuple] = {}
+
+
+def _ordinals(language: str) -> dict[str, int]:
+    words = {**(lexicon.part("time/", "en").get("ordinals") or {}), **(lexicon.part("time/", language).get("ordinals") or {})}
+    return {str(k).lower(): int(v) for k, v in words.items()}
+
+
+def _config_patterns(config, language: str) -> tuple:
+    """Counter and mention patterns of the configuration for one language, compiled once."""
+    key = (config.digest, language)
+    if key not in _CONFIG_CACHE:
+        counters, mentions = [], []
+        for ref in config.reference_events:
+            if ref.counter:
+                for lang in dict.fromkeys((language, "en")):
+                    for pattern in ref.counter.patterns.get(lang, ()):
+                        counters.append((ref, re.compile(pattern, re.I)))
+            for mention in ref.mentions.get(language, ()):
+                mentions.append((ref, mention.relation, re.compile(mention.pattern, re.I)))
+        _CONFIG_CACHE[key] = (tuple(counters), tuple(mentions))
+    return _CONFIG_CACHE[key]
+
+
+def _number(text: str | None, ordinals: dict[str, int]) -> int | None:
+    if not text:
+        return None
+    digits = re.sub(r"[\s,.'’]", "", text)
+    if digits.isdigit():
+        return int(digits)
+    return ordinals.get(text.strip().lower())
+
+
+def _add_years(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def counter_constraints(text: str, language: str, config) -> list[Constraint]:
+    """ "day 1,436 of the war": day 1 is the event's day_one. Named groups in the configured
+    pattern say the unit: day (or the first group), week, month, year (the Nth), years (more
+    than N full years)."""
+    if config is None:
+        return []
+    counters, _ = _config_patterns(config, language)
+    ordinals = _ordinals(language)
+    out = []
+    for ref, pattern in counters:
+        one = ref.counter.day_one
+        for m in pattern.finditer(text):
+            groups = m.groupdict()
+            detail = None
+            if groups.get("year") is not None:
+                n = _number(groups["year"], ordinals)
+                if not n:
+                    continue
+                lo, hi = _add_years(one, n - 1), _add_years(one, n) - DAY
+                detail = f"year {n} since {one}: {lo} to {hi}"
+            elif groups.get("years") is not None:
+                n = _number(groups["years"], ordinals)
+                if not n:
+                    continue
+                lo, hi = _add_years(one, n), None
+                detail = f"more than {n} years after {one}: on or after {lo}"
+            elif groups.get("month") is not None or groups.get("week") is not None:
+                unit = "month" if groups.get("month") is not None else "week"
+                n = _number(groups[unit], ordinals)
+                if not n:
+                    continue
+                days = 7 if unit == "week" else 30.44
+                lo = one + dt.timedelta(days=int((n - 1) * days))
+                hi = one + dt.timedelta(days=int(n * days))
+                detail = f"{unit} {n} since {one}"
+            else:
+                raw = groups.get("day") if "day" in groups else (m.group(1) if m.groups() else None)
+                n = _number(raw, ordinals)
+                if not n:
+                    continue
+                lo = one + dt.timedelta(days=n - 1)
+                hi = lo + 2 * DAY
+                detail = f"day {n} counted from day 1 = {one} is {lo}; the text is of that day or just after"
+            out.append(Constraint(STRENGTH["counter"], lo, hi, Evidence("counter", m.group(0), m.start(), m.end(), detail=detail)))
+    return out
+
+
+def anchor_constraints(text: str, language: str, config) -> list[Constraint]:
+    """Reference events named in the text, with the tense the configuration gives them."""
+    if config is None:
+        return []
+    _, mentions = _config_patterns(config, language)
+    out = []
+    for ref, relation, pattern in mentions:
+        m = pattern.search(text)
+        if not m:
+            continue
+        ev = Evidence("anchor-event", m.group(0), m.start(), m.end())
+        name = f"{ref.title} ({ref.date}{'–' + str(ref.end) if ref.end else ''})"
+        if relation == "before":
+            out.append(Constraint(STRENGTH["anchor-event"], None, ref.date - DAY, _detail(ev, f"written before {name}"), anchor=ref.date))
+            out.append(Constraint(STRENGTH["anchor-nearness"], ref.date - dt.timedelta(days=90), None, _detail(ev, f"an upcoming {name} is at most three months ahead (assumed)")))
+        elif relation == "after":
+            out.append(Constraint(STRENGTH["anchor-event"], ref.last + DAY, None, _detail(ev, f"written after {name}"), anchor=ref.last))
+            out.append(Constraint(STRENGTH["anchor-nearness"], None, ref.last + dt.timedelta(days=WIDE), _detail(ev, f"{name} is recent, at most four months back (assumed)")))
+        elif relation == "during":
+            out.append(Constraint(STRENGTH["anchor-event"], ref.date, ref.last, _detail(ev, f"written during {name}"), anchor=ref.date))
+        else:
+            out.append(
+                Constraint(STRENGTH["anchor-event"], ref.date - dt.timedelta(days=30), ref.last + dt.timedelta(days=30), _detail(ev, f"written around {name}"), anchor=ref.date)
+            )
+    return out
+
+
+def _detail(evidence: Evidence, detail: str) -> Evidence:
+    return Evidence(evidence.rule, evidence.text, evidence.start, evidence.end, evidence.article, detail)
+
+
+# ---------------------------------------------------------------------------------------------
+# Cues from the text itself.
+
+
+def _line_kinds(lines: list[Line]):
+    starts = [line.start for line in lines]
+
+    def kind(offset: int) -> str:
+        i = bisect.bisect_right(starts, offset) - 1
+        if i < 0 or offset > lines[i].end:
+            return "text"
+        return lines[i].kind
+
+    return kind
+
+
+def _dateline(text: str, lines: list[Line], mentions: tuple[Mention, ...]) -> tuple[Mention, str] | None:
+    """A full date on a short line of its own near the top ("April 22, 2021", "03.09.2025 16:48"),
+    or a day and month opening the first paragraph ("Kyiv, May 13 (AP) ...")."""
+    top = [line for line in lines if line.kind != "blank"][:DATELINE_LINES]
+    for line in top:
+        inside = [m for m in mentions if line.start <= m.start and m.end <= line.end]
+        for m in inside:
+            if m.kind != "date":
+                continue
+            rest = (text[line.start : m.start] + " " + text[m.end : line.end]).split()
+            if len(rest) <= DATELINE_WORDS:
+                return m, "full"
+    for line in top[:10]:
+        for m in mentions:
+            if m.kind != "month-day" or not (line.start <= m.start < line.start + 40):
+                continue
+            after = text[m.end : m.end + 14]
+            if re.match(r"\s*(?:\(|[–—-]\s|:|/|$)", after) or line.end - line.start < 30:
+                return m, "partial"
+    return None
+
+
+def _in_sentence_of(text: str, start: int) -> str:
+    lo = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+    return text[lo:start]
+
+
+def _text_constraints(mentions: list[Mention]) -> list[Constraint]:
+    """Dates with a year named in the text: a past one bounds the publication from below, a
+    future one from above."""
+    out = []
+    for m in mentions:
+        if not m.absolute:
+            continue
+        expr = resolve(m, None)
+        if expr.earliest is None or expr.latest is None:
+            continue
+        ev = Evidence("mentioned-date", m.text, m.start, m.end)
+        if m.tense == "future":
+            out.append(Constraint(STRENGTH["mentioned-date"], None, expr.latest, _detail(ev, f"named as ahead: published by {expr.latest}")))
+        else:
+            out.append(Constraint(STRENGTH["mentioned-date"], expr.earliest, None, _detail(ev, f"named as past: published on or after {expr.earliest}")))
+    return out
+
+
+def _yearless(mentions: list[Mention], lo: dt.date, hi: dt.date, partial: Mention | None) -> list[Constraint]:
+    """Dates without a year ("on April 6", "in November") once the range fixes their year."""
+    out = []
+    for m in mentions:
+        if m.kind not in ("month-day", "month"):
+            continue
+        if m.kind == "month" and m.tense is None:
+            continue
+        options = []
+        for year in range(lo.year - 1, hi.year + 2):
+            if m.kind == "month-day":
+                try:
+                    first = last = dt.date(year, m.month or 1, m.day or 1)
+                except ValueError:
+                    continue
+            else:
+                first = dt.date(year, m.month or 1, 1)
+                last = dt.date(year + (m.month or 1) // 12, (m.month or 1) % 12 + 1, 1) - DAY
+            if m is partial:
+                ok = lo - DAY <= first <= hi
+            elif m.tense == "past":
+                ok = first <= hi and last >= lo - dt.timedelta(days=300)
+            elif m.tense == "future":
+                ok = last >= lo and first <= hi + dt.timedelta(days=300)
+            else:
+                ok = lo - dt.timedelta(days=NEAR_DAYS) <= first <= hi + dt.timedelta(days=NEAR_DAYS)
+            if ok:
+                options.append((first, last))
+        if len(options) != 1:
+            continue
+        first, last = options[0]
+        ev = Evidence("mentioned-date", m.text, m.start, m.end)
+        if m is partial:
+            out.append(Constraint(1.5, first, first + DAY, Evidence("dateline", m.text, m.start, m.end, detail=f"dateline without a year: {first}")))
+        elif m.tense == "past":
+            out.append(Constraint(STRENGTH["mentioned-date"], first, None, _detail(ev, f"{first if first == last else first.strftime('%Y-%m')} is past: published on or after {first}")))
+            if m.kind == "month-day":
+                out.append(Constraint(STRENGTH["recent-date"], None, first + dt.timedelta(days=NEAR_DAYS), _detail(ev, f"a date named without its year is recent: by {first + dt.timedelta(days=NEAR_DAYS)} (assumed)")))
+        elif m.tense == "future":
+            out.append(Constraint(STRENGTH["mentioned-date"], None, last, _detail(ev, f"{first if first == last else first.strftime('%Y-%m')} is ahead: published by {last}")))
+        else:
+            out.append(
+                Constraint(
+                    STRENGTH["recent-date"],
+                    first - dt.timedelta(days=NEAR_DAYS),
+                    first + dt.timedelta(days=NEAR_DAYS),
+                    _detail(ev, f"a date named without its year ({first}) is near the publication (assumed)"),
+                )
+            )
+    return out
+
+
+def _narrow(constraints: list[Constraint]) -> tuple[dt.date | None, dt.date | None, list[Constraint], list[Constraint]]:
+    """Intersect the constraints, strongest first; one that empties the range is dropped."""
+    lo: dt.date | None = None
+    hi: dt.date | None = None
+    used, dropped = [], []
+    for c in sorted(constraints, key=lambda c: c.strength):
+        new_lo = max(d for d in (lo, c.earliest) if d) if (lo or c.earliest) else None
+        new_hi = min(d for d in (hi, c.latest) if d) if (hi or c.latest) else None
+        if new_lo and new_hi and new_lo > new_hi:
+            dropped.append(c)
+            continue
+        if (new_lo, new_hi) != (lo, hi):
+            used.append(c)
+        lo, hi = new_lo, new_hi
+    return lo, hi, used, dropped
+
+
+def _choose_day(lo: dt.date, hi: dt.date, weekdays: list[Mention], known_days: set[dt.date], anchors: list[dt.date]):
+    """The publication day inside [lo, hi] that best fits the weekday cues: on or just after the
+    latest weekday it reports ("on Friday" in a Friday story is that Friday), before the
+    weekdays it announces, where a weekday coincides with a date the text names."""
+    best = None
+    for offset in range((hi - lo).days + 1):
+        p = lo + dt.timedelta(days=offset)
+        past = [weekday_on(m, p, "past") for m in weekdays if m.tense != "future"]
+        ahead = [weekday_on(m, p, "future") for m in weekdays if m.tense == "future"]
+        coincide = sum(1 for w in past + ahead if w in known_days)
+        lag = (p - max(past)).days if past else 0
+        spread = (p - min(past)).days if past else 0
+        near = min(abs((p - a).days) for a in anchors) if anchors else 0
+        score = 10 * coincide - 3 * lag - spread - 0.2 * near - 0.01 * offset
+        if best is None or score > best[0]:
+            best = (score, p, past, ahead)
+    assert best is not None
+    _, p, past, ahead = best
+    earliest = max(lo, max(past)) if past else lo
+    latest = min([hi, *([max(past) + 6 * DAY] if past else []), *ahead])
+    latest = max(latest, p)
+    earliest = min(earliest, p)
+    return p, earliest, latest
+
+
+def infer_publication(
+    text: str,
+    lines: list[Line],
+    url: str | None,
+    front_date: dt.date | None,
+    language: str,
+    *,
+    config=None,
+) -> DateEstimate:
+    """When the article was published, from the strongest evidence it carries."""
+    if front_date:
+        return DateEstimate.day(front_date, (Evidence("front-matter", str(front_date), detail="set in the front matter"),))
+    mentions_all = scan(text, language)
+    kind_at = _line_kinds(lines)
+    mentions = [m for m in mentions_all if kind_at(m.start) == "text"]
+    evidence: list[Evidence] = []
+    found = _dateline(text, lines, tuple(mentions))
+    partial = None
+    if found and found[1] == "full":
+        m = found[0]
+        day = resolve(m, None).earliest
+        if day:
+            evidence.append(Evidence("dateline", m.text, m.start, m.end, detail="a date on its own line near the top"))
+            from_url = url_date(url)
+            if from_url and from_url[0] == day:
+                evidence.append(from_url[2])
+            return DateEstimate.day(day, tuple(evidence))
+    elif found:
+        partial = found[0]
+    from_url = url_date(url)
+    if from_url and from_url[0] == from_url[1]:
+        return DateEstimate.day(from_url[0], (from_url[2],))
+    constraints: list[Constraint] = []
+    if from_url:
+        constraints.append(Constraint(2, from_url[0], from_url[1], from_url[2]))
+    constraints += counter_constraints(text, language, config)
+    constraints += anchor_constraints(text, language, config)
+    constraints += _text_constraints(mentions)
+    lo, hi, used, dropped = _narrow(constraints)
+    extra: list[Constraint] = []
+    for _ in range(2):
+        if lo is None or hi is None or (hi - lo).days > 400:
+            break
+        extra = _yearless(mentions, lo, hi, partial)
+        lo, hi, used, dropped = _narrow(constraints + extra)
+    evidence = [c.evidence for c in sorted(used, key=lambda c: c.strength)]
+    if lo is None or hi is None:
+        if lo is not None:
+            evidence.append(Evidence("open-range", "", detail=f"nothing bounds the date from above (on or after {lo})"))
+        return DateEstimate(None, "unknown", lo, hi, tuple(evidence))
+    weekdays = [m for m in mentions if m.kind == "weekday"]
+    value, earliest, latest = lo, lo, hi
+    if weekdays and (hi - lo).days <= WIDE:
+        known = {d for c in extra if c.earliest and c.evidence.rule == "mentioned-date" for d in (c.earliest,)}
+        known |= {c.latest for c in extra if c.latest and c.evidence.rule == "mentioned-date"}
+        known |= {resolve(m, None).earliest for m in mentions if m.kind == "date"} - {None}
+        anchors = [c.anchor for c in used if c.anchor]
+        value, earliest, latest = _choose_day(lo, hi, weekdays, known, anchors)
+        for m in weekdays:
+            w = weekday_on(m, value, "future" if m.tense == "future" else "past")
+            where = "ahead of" if m.tense == "future" else "on or before"
+            evidence.append(Evidence("weekday-relative", m.text, m.start, m.end, detail=f"{w:%A} {w} is {where} the publication day"))
+    else:
+        anchors = sorted(c.anchor for c in used if c.anchor and lo <= c.anchor <= hi)
+        if anchors:
+            value = anchors[0]
+    for c in dropped:
+        evidence.append(_detail(c.evidence, f"ignored, contradicts stronger evidence: {c.evidence.detail or ''}".strip()))
+    return DateEstimate(value, precision_of(earliest, latest), earliest, latest, tuple(evidence))
+
+
+# ---------------------------------------------------------------------------------------------
+# Statement dates.
+
+
+@functools.lru_cache(maxsize=32)
+def _resolved(text: str, language: str, reference: dt.date | None) -> tuple:
+    mentions = scan(text, language)
+    return tuple(zip(mentions, resolve_all(mentions, reference), strict=True))
+
+
+RANK = {"day": 0, "week": 1, "month": 2}
+
+
+def statement_date(sentence: Sentence, text: str, published: DateEstimate, language: str, *, config=None) -> DateEstimate:
+    """When a statement was made: the date its sentence gives ("on April 6", "on Monday", "the
+    day before"), resolved against the publication date; "earlier" gives a day before it that is
+    not known; with no cue, the publication date, marked 'as reported'."""
+    reference = published.value
+    pairs = [(m, e) for m, e in _resolved(text, language, reference) if sentence.start <= m.start and m.end <= sentence.end]
+    candidates = []
+    for m, e in pairs:
+        if m.tense == "future" or e.value is None or e.precision not in RANK:
+            continue
+        if m.kind in ("year", "month-year", "season"):
+            continue
+        if published.latest and e.earliest and e.earliest > published.latest:
+            continue
+        candidates.append((RANK[e.precision], m.start, m, e))
+    if candidates:
+        _, _, m, e = min(candidates, key=lambda c: (c[0], c[1]))
+        return _from_expression(m, e, text, language, published)
+    vague = next((m for m, _ in pairs if m.kind == "vague"), None)
+    if vague is not None:
+        latest = published.latest - DAY if published.latest else None
+        return DateEstimate(None, "unknown", None, latest, (Evidence("earlier", vague.text, vague.start, vague.end, detail="before the publication, day not given"),))
     if not published.known:
         return DateEstimate.unknown()
     return DateEstimate(
@@ -57,3 +468,39 @@ def statement_date(sentence: Sentence, text: str, published: DateEstimate, langu
         published.latest,
         (Evidence("as-reported", "", detail="no date in the sentence: the article's publication date"),),
     )
+
+
+def _from_expression(m: Mention, e, text: str, language: str, published: DateEstimate) -> DateEstimate:
+    reference = published.value
+    assert e.earliest is not None and e.latest is not None
+    if e.precision == "day":
+        value = e.earliest
+    else:
+        top = min(e.latest, reference - DAY) if reference and e.latest >= reference and e.earliest < reference else e.latest
+        value = e.earliest + (top - e.earliest) // 2
+    lo, hi = e.earliest, e.latest
+    if m.kind not in ("date",) and published.earliest and published.latest and published.earliest != published.latest:
+        # The same words seen from either end of the publication range.
+        previous = _previous_day(text, language, m, published.earliest)
+        lo = min(lo, resolve(m, published.earliest, previous).earliest or lo)
+        previous = _previous_day(text, language, m, published.latest)
+        hi = max(hi, resolve(m, published.latest, previous).latest or hi)
+    if published.latest and hi > published.latest and m.tense != "future":
+        hi = max(published.latest, lo)
+    value = min(max(value, lo), hi)
+    precision = e.precision if published.precision == "day" or m.kind == "date" else max(e.precision, published.precision, key=lambda p: ("day", "week", "month", "year", "unknown").index(p))
+    rule = {"weekday": "weekday-relative", "date": "explicit-date", "month-day": "explicit-date"}.get(m.kind, "relative-date")
+    detail = f"'{m.text}' seen from {reference}: {e.value}"
+    return DateEstimate(value, precision, lo, hi, (Evidence(rule, m.text, m.start, m.end, detail=detail),))
+
+
+def _previous_day(text: str, language: str, mention: Mention, reference: dt.date) -> dt.date | None:
+    if mention.anchor != "previous":
+        return None
+    previous = None
+    for m, e in _resolved(text, language, reference):
+        if m.start >= mention.start:
+            break
+        if e.precision == "day" and e.earliest:
+            previous = e.earliest
+    return previous

@@ -6,7 +6,8 @@ import json
 from typing import Any
 
 from timeline.config import Config
-from timeline.model import Article, DateEstimate, Event, Evidence
+from timeline.model import Article, DateEstimate, Event, Evidence, Source
+from timeline.reports import Chronology, Report, chronology
 
 SCHEMA_VERSION = 1
 
@@ -50,8 +51,18 @@ def article_json(article: Article) -> dict[str, Any]:
     }
 
 
-def event_json(event: Event) -> dict[str, Any]:
-    return {
+def source_json(source: Source, report: Report | None) -> dict[str, Any]:
+    out: dict[str, Any] = {"article": source.article, "sentence": source.sentence, "start": source.start, "end": source.end, "link": source.link}
+    if report is not None:
+        # The evidence stays with the article's own date; here only the placement in time.
+        out["published"] = {**date_json(report.published), "evidence": []}
+        out["offset_days"] = report.offset_days
+    return out
+
+
+def event_json(event: Event, chron: Chronology | None = None) -> dict[str, Any]:
+    placed = {r.source.article: r for r in chron.reports} if chron else {}
+    out = {
         "id": event.id,
         "kind": event.kind,
         "date": date_json(event.date),
@@ -61,19 +72,21 @@ def event_json(event: Event) -> dict[str, Any]:
         "counterpart": event.counterpart,
         "headline": event.headline,
         "quotes": list(event.quotes),
-        "sources": [
-            {"article": s.article, "sentence": s.sentence, "start": s.start, "end": s.end, "link": s.link} for s in event.sources
-        ],
+        "sources": [source_json(s, placed.get(s.article)) for s in event.sources],
         "conflicts": list(event.conflicts),
     }
+    if event.refers_to is not None:
+        out["refers_to"] = date_json(event.refers_to)
+    return out
 
 
 def export(articles: list[Article], events: list[Event], config: Config) -> dict[str, Any]:
+    by_id = {a.id: a for a in articles}
     return {
         "schema_version": SCHEMA_VERSION,
         "topic": config.site.title,
         "articles": [article_json(a) for a in sorted(articles, key=lambda a: a.id)],
-        "events": [event_json(e) for e in events if e.sources],
+        "events": [event_json(e, chronology(e, by_id)) for e in events if e.sources],
     }
 
 

@@ -1,78 +1,631 @@
-"""HTML pages from Jinja2 templates (autoescaping on everywhere)."""
+"""The site as a plan of page jobs, then the jobs rendered with Jinja2 (autoescaping on everywhere).
+
+plan_pages() turns articles, events and the configuration into PageJobs: a path, a template and
+a context holding only what that page shows (small view records, built once per event and per
+article), with a key that changes exactly when the page's output can change. render_pages()
+renders jobs with one compiled environment. A caller that remembers keys can skip pages whose
+inputs did not change; render_site() is the two composed, {path: text}.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import itertools
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup, escape
 
 from timeline.config import Config
-from timeline.model import Article, DateEstimate, Event
+from timeline.history import histories
+from timeline.history import view as history_view
+from timeline.jsonld import claim as claim_jsonld
+from timeline.jsonld import script_json
+from timeline.model import STANCES, Article, DateEstimate, Event, Evidence
+from timeline.render import feed as feed_module
+from timeline.render.chart import ChartItem, build_chart
+from timeline.reports import chronology
+from timeline.render.text import (
+    MONTHS,
+    RULE_WORDS,
+    evidence_sentence,
+    human_date,
+    machine_date,
+    markdown_html,
+    merge_ranges,
+    paragraph_html,
+    safe_url,
+    slugify,
+    stance_label,
+    stance_title,
+    text_fragment,
+)
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+__all__ = ["PageJob", "plan_pages", "render_pages", "render_site", "human_date", "environment"]
+
+NO_VENUE = "_none"  # not a valid slug, so it never collides with a place id
 
 
-def human_date(estimate: DateEstimate) -> str:
-    """A date written as certain as it is: "22 April 2021", "late January 2026", "April 2022 (approx.)"."""
-    value = estimate.value
-    if value is None:
-        return "date unknown"
-    if estimate.precision == "day":
-        return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
-    if estimate.precision == "week":
-        part = "early" if value.day <= 10 else "mid" if value.day <= 20 else "late"
-        return f"{part} {MONTHS[value.month - 1]} {value.year}"
-    if estimate.precision == "month":
-        return f"{MONTHS[value.month - 1]} {value.year} (approx.)"
-    if estimate.precision == "year":
-        return f"{value.year} (approx.)"
-    return "date unknown"
+@dataclass(frozen=True)
+class PageJob:
+    """One output file: render `template` with `context` to `path`; `key` hashes everything it shows."""
+
+    path: str
+    template: str
+    context: dict[str, Any] = field(compare=False, hash=False)
+    key: str
+
+
+# ---------------------------------------------------------------------------------------------
+# View records: exactly what the pages show, with a cheap stable key.
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    href: str | None = None  # relative to the site root; None when there is no page to go to
+
+
+@dataclass(frozen=True)
+class DateView:
+    text: str
+    datetime: str
+    precision: str
+    known: bool
+
+    @classmethod
+    def of(cls, estimate: DateEstimate | None) -> DateView:
+        if estimate is None:
+            return cls("date unknown", "", "unknown", False)
+        return cls(human_date(estimate), machine_date(estimate), estimate.precision, estimate.known)
+
+
+@dataclass(frozen=True)
+class EvidenceView:
+    words: str
+    text: str
+    article: Link | None = None
+
+
+@dataclass(frozen=True)
+class ReportView:
+    """One article's report of an event."""
+
+    article: Link
+    outlet: Link | None
+    title: str
+    published: DateView
+    published_evidence: tuple[EvidenceView, ...]
+    said: DateView | None
+    said_evidence: tuple[EvidenceView, ...]
+    sentence: str
+    original: str | None  # an http(s) deep link to the passage, or None
+    original_host: str | None = None
+
+
+@dataclass(frozen=True)
+class EventView:
+    id: str
+    kind: str
+    headline: str
+    href: str | None
+    date: DateView
+    sort: tuple
+    year: int | None
+    month: int | None
+    stance: str
+    stance_label: str
+    speaker: Link | None
+    speaker_id: str
+    venue: Link | None
+    venue_id: str
+    counterpart: Link | None
+    quotes: tuple[str, ...]
+    reports: tuple[ReportView, ...]
+    conflicts: tuple[str, ...]
+    evidence: tuple[EvidenceView, ...]  # event-level evidence not already shown with a report
+    digest: str = ""
+
+    def key_parts(self) -> str:
+        return self.digest
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    id: str
+    href: str
+    title: str
+    outlet: Link | None
+    published: DateView
+    language: str
+    warnings: tuple[str, ...]
+    statements: int
+
+    def key_parts(self) -> tuple:
+        return (self.id, self.title, self.outlet, self.published, self.language, self.warnings, self.statements)
+
+
+@dataclass(frozen=True)
+class Statement:
+    number: int
+    event: Link
+    date: DateView
+    stance_label: str
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """An article page: metadata, evidence and the text with its statements marked."""
+
+    summary: ArticleSummary
+    file: str
+    sha256: str
+    url: str | None
+    url_text: str | None  # a URL that is not http(s): shown as text, never linked
+    agencies: tuple[str, ...]
+    published_evidence: tuple[EvidenceView, ...]
+    outlet_evidence: EvidenceView | None
+    candidate_actors: tuple[str, ...]
+    paragraphs: tuple[tuple[str, tuple[tuple[int, int, tuple[int, ...]], ...]], ...] = field(repr=False)
+    statements: tuple[Statement, ...] = ()
+
+    def key_parts(self) -> tuple:
+        marks = tuple(m for _, m in self.paragraphs)
+        lengths = tuple(len(t) for t, _ in self.paragraphs)
+        return (
+            self.summary.key_parts(), self.file, self.sha256, self.url, self.url_text, self.agencies,
+            self.published_evidence, self.outlet_evidence, self.candidate_actors, lengths, marks, self.statements,
+        )  # fmt: skip
+
+
+def stable(obj: Any) -> Any:
+    """A deterministic plain form of a context for hashing: view records give their own key parts."""
+    if hasattr(obj, "key_parts"):
+        return obj.key_parts()
+    if isinstance(obj, str | int | float | bool | type(None)):
+        return obj
+    if isinstance(obj, dt.date):
+        return obj.isoformat()
+    if isinstance(obj, dict):
+        return tuple(sorted((str(k), stable(v)) for k, v in obj.items()))
+    if isinstance(obj, list | tuple):
+        return tuple(stable(v) for v in obj)
+    if isinstance(obj, set | frozenset):
+        return tuple(sorted(repr(stable(v)) for v in obj))
+    if is_dataclass(obj):
+        return repr(obj)
+    return repr(obj)
+
+
+def job_key(template: str, templates_digest: str, context: dict[str, Any]) -> str:
+    text = repr((template, templates_digest, stable(context)))
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def templates_digest(template_dir: Path) -> str:
+    """One hash of every template (not the static files): editing any template changes every key."""
+    h = hashlib.sha256()
+    for path in sorted(template_dir.rglob("*")):
+        if path.is_file() and "static" not in path.relative_to(template_dir).parts:
+            h.update(path.relative_to(template_dir).as_posix().encode())
+            h.update(b"\0")
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+# ---------------------------------------------------------------------------------------------
+# Building the views
+
+
+class _Site:
+    """Lookups shared by every view builder: names from the configuration, pages that exist."""
+
+    def __init__(self, articles: list[Article], events: list[Event], config: Config):
+        self.config = config
+        self.articles = {a.id: a for a in articles}
+        self.outlet_slugs: dict[str, str] = {}
+        for name in sorted({a.outlet for a in articles if a.outlet}):
+            slug, n = slugify(name), 2
+            while slug in self.outlet_slugs.values():
+                slug, n = f"{slugify(name)}-{n}", n + 1
+            self.outlet_slugs[name] = slug
+        claims = [e for e in events if e.kind == "claim"]
+        self.actor_ids = sorted({x for e in claims for x in (e.speaker, e.counterpart) if x})
+        self.venue_ids = sorted({e.venue for e in claims if e.venue})
+
+    def actor(self, actor_id: str | None) -> Link | None:
+        if not actor_id:
+            return None
+        actor = self.config.actor(actor_id)
+        href = f"actors/{actor_id}.html" if actor_id in self.actor_ids else None
+        return Link(actor.name if actor else actor_id, href)
+
+    def venue(self, venue_id: str | None) -> Link | None:
+        if not venue_id:
+            return None
+        place = self.config.place(venue_id)
+        href = f"venues/{venue_id}.html" if venue_id in self.venue_ids else None
+        return Link(place.name if place else venue_id, href)
+
+    def outlet(self, name: str | None) -> Link | None:
+        return Link(name, f"outlets/{self.outlet_slugs[name]}.html") if name else None
+
+    def article_link(self, article_id: str | None) -> Link | None:
+        if not article_id:
+            return None
+        article = self.articles.get(article_id)
+        if article is None:
+            return Link(article_id)
+        return Link(article.outlet or article.title or article.file, f"articles/{article.id}.html")
+
+    def evidence(self, items: Iterable[Evidence]) -> tuple[EvidenceView, ...]:
+        return tuple(
+            EvidenceView(evidence_sentence(e), e.text, self.article_link(e.article)) for e in items
+        )
+
+
+def _event_view(event: Event, site: _Site) -> EventView:
+    reports = []
+    shown: set[tuple] = set()
+    claims = {(c.article, c.start, c.end): c for c in event.claims}
+    for source in event.sources:
+        article = site.articles.get(source.article)
+        claim = claims.get((source.article, source.start, source.end))
+        said = claim.said if claim else None
+        if said:
+            shown.update((e.rule, e.text, e.detail) for e in said.evidence)
+        original = text_fragment(article.url, source.sentence) if article else None
+        if source.link and safe_url(source.link):
+            original = source.link
+        reports.append(
+            ReportView(
+                article=site.article_link(source.article) or Link(source.article),
+                outlet=site.outlet(article.outlet) if article else None,
+                title=(article.title or article.file) if article else source.article,
+                published=DateView.of(article.published if article else None),
+                published_evidence=site.evidence(article.published.evidence) if article else (),
+                said=DateView.of(said) if said else None,
+                said_evidence=site.evidence(said.evidence) if said else (),
+                sentence=source.sentence,
+                original=original,
+                original_host=_host(original),
+            )
+        )
+    rest = [e for e in event.date.evidence if (e.rule, e.text, e.detail) not in shown]
+    value = event.date.value
+    view = EventView(
+        id=event.id,
+        kind=event.kind,
+        headline=event.headline,
+        href=f"events/{event.id}.html" if event.kind == "claim" else None,
+        date=DateView.of(event.date),
+        sort=(value or dt.date.max, event.kind != "context", event.id),
+        year=value.year if value else None,
+        month=value.month if value else None,
+        stance=event.stance,
+        stance_label=stance_label(event.stance),
+        speaker=site.actor(event.speaker),
+        speaker_id=event.speaker or "",
+        venue=site.venue(event.venue),
+        venue_id=event.venue or "",
+        counterpart=site.actor(event.counterpart),
+        quotes=tuple(event.quotes),
+        reports=tuple(reports),
+        conflicts=tuple(event.conflicts),
+        evidence=site.evidence(rest),
+    )
+    digest = hashlib.sha256(repr(view).encode("utf-8", "surrogatepass")).hexdigest()
+    return EventView(**{f.name: getattr(view, f.name) for f in fields(view) if f.name != "digest"}, digest=digest)
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    return url.split("/", 3)[2].removeprefix("www.") if url.count("/") >= 2 else None
+
+
+def _summary(article: Article, site: _Site, statements: int) -> ArticleSummary:
+    return ArticleSummary(
+        id=article.id,
+        href=f"articles/{article.id}.html",
+        title=article.title or article.file,
+        outlet=site.outlet(article.outlet),
+        published=DateView.of(article.published),
+        language=article.language,
+        warnings=tuple(article.warnings),
+        statements=statements,
+    )
+
+
+def _article_view(article: Article, reported: list[tuple[int, int, EventView]], site: _Site) -> ArticleView:
+    numbered = sorted(reported, key=lambda r: (r[0], r[1], r[2].id))
+    statements = tuple(
+        Statement(n, Link(view.headline, view.href), view.date, view.stance_label)
+        for n, (_, _, view) in enumerate(numbered, 1)
+    )
+    paragraphs = []
+    spans = article.paragraphs or _fallback_paragraphs(article.text)
+    for span in spans:
+        ranges = [
+            (max(s, span.start) - span.start, min(e, span.end) - span.start, n)
+            for n, (s, e, _) in enumerate(numbered, 1)
+            if s < span.end and e > span.start
+        ]
+        if article.text[span.start : span.end] != span.text:
+            ranges = _find_ranges(span.text, numbered)
+        paragraphs.append((span.text, tuple(merge_ranges(ranges))))
+    url = safe_url(article.url)
+    return ArticleView(
+        summary=_summary(article, site, len(statements)),
+        file=article.file,
+        sha256=article.sha256,
+        url=url,
+        url_text=article.url if article.url and not url else None,
+        agencies=tuple(article.agencies),
+        published_evidence=site.evidence(article.published.evidence),
+        outlet_evidence=site.evidence([article.outlet_evidence])[0] if article.outlet_evidence else None,
+        candidate_actors=tuple(article.candidate_actors),
+        paragraphs=tuple(paragraphs),
+        statements=statements,
+    )
+
+
+def _fallback_paragraphs(text: str):
+    from timeline.model import Span
+
+    out, pos = [], 0
+    for block in text.split("\n\n"):
+        if block.strip():
+            start = text.index(block, pos)
+            out.append(Span(block, start, start + len(block)))
+            pos = start + len(block)
+    return out
+
+
+def _find_ranges(text: str, numbered: list[tuple[int, int, EventView]]) -> list[tuple[int, int, int]]:
+    """When a paragraph's text is not a slice of the article (cleaned), find the sentences in it."""
+    out = []
+    for n, (_, _, view) in enumerate(numbered, 1):
+        for report in view.reports:
+            at = text.find(report.sentence)
+            if at >= 0:
+                out.append((at, at + len(report.sentence), n))
+                break
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# The plan
+
+
+def _group(views: list[EventView]) -> list[tuple[int, list[tuple[int, str, list[EventView]]]]]:
+    dated = [v for v in views if v.year]
+    out = []
+    for year, in_year in itertools.groupby(dated, key=lambda v: v.year):
+        months = [(m, MONTHS[m - 1], list(g)) for m, g in itertools.groupby(in_year, key=lambda v: v.month)]
+        out.append((year, months))
+    return out
+
+
+def plan_pages(articles: list[Article], events: list[Event], config: Config, template_dir: Path) -> list[PageJob]:
+    """Every file of the site (pages, feed, sitemap) as jobs, in a stable order."""
+    site = _Site(articles, events, config)
+    digest = templates_digest(template_dir)
+    events = sorted(events, key=lambda e: (e.date.value or dt.date.max, e.kind != "context", e.id))
+    views = [_event_view(e, site) for e in events]
+    by_id = {v.id: v for v in views}
+    claims = [v for v in views if v.kind == "claim"]
+    common: dict[str, Any] = {"site": config.site}
+    jobs: list[PageJob] = []
+
+    def add(path: str, template: str, section: str = "", **context: Any) -> None:
+        root = context.pop("root_override", "../" * path.count("/"))
+        context = {**common, "root": root, "path": path, "section": section, **context}
+        jobs.append(PageJob(path, template, context, job_key(template, digest, context)))
+
+    # Articles, and which statements each reports.
+    reported: dict[str, list[tuple[int, int, EventView]]] = defaultdict(list)
+    for view, event in zip(views, events, strict=True):
+        for source in event.sources:
+            reported[source.article].append((source.start, source.end, view))
+    article_views = {a.id: _article_view(a, reported.get(a.id, []), site) for a in articles}
+    summaries = sorted(
+        (v.summary for v in article_views.values()),
+        key=lambda s: (s.published.datetime == "", s.published.datetime, s.title, s.id),
+    )
+
+    # Facets.
+    actor_events: dict[str, list[EventView]] = defaultdict(list)
+    about_events: dict[str, list[EventView]] = defaultdict(list)
+    venue_events: dict[str, list[EventView]] = defaultdict(list)
+    stance_events: dict[str, list[EventView]] = defaultdict(list)
+    for view in claims:
+        if view.speaker_id:
+            actor_events[view.speaker_id].append(view)
+        if view.counterpart and view.counterpart.href:
+            about_events[view.counterpart.href.split("/")[1][:-5]].append(view)
+        venue_events[view.venue_id or NO_VENUE].append(view)
+        stance_events[view.stance].append(view)
+    actors = [(site.actor(a), len(actor_events.get(a, [])), len(about_events.get(a, []))) for a in site.actor_ids]
+    actors.sort(key=lambda t: (-t[1], t[0].label))
+    venues = [(site.venue(v), len(venue_events.get(v, []))) for v in site.venue_ids]
+    venues.sort(key=lambda t: (-t[1], t[0].label))
+    stances = [(s, stance_title(s), len(stance_events.get(s, []))) for s in STANCES]
+    facets = {
+        "actors": [(a.href.split("/")[1][:-5], a.label) for a, n, _ in actors if n],
+        "venues": [(v.href.split("/")[1][:-5], v.label) for v, _ in venues] + ([(NO_VENUE, "no venue named")] if NO_VENUE in venue_events else []),
+        "stances": [(s, t) for s, t, n in stances if n],
+    }
+
+    add(
+        "index.html", "index.html", "index",
+        years=_group(views), undated=[v for v in views if not v.year], facets=facets,
+        counts={"statements": len(claims), "articles": len(articles)},
+    )  # fmt: skip
+    for view, event in zip(views, events, strict=True):
+        if view.href:
+            cited = {s.article: site.articles[s.article] for s in event.sources if s.article in site.articles}
+            chron = chronology(event, cited)
+            add(view.href, "event.html", "", view=view, event=event, articles=_ArticleMap(cited), chronology=chron,
+                jsonld=script_json(claim_jsonld(event, cited, config, chron)))  # fmt: skip
+    for article in articles:
+        add(f"articles/{article.id}.html", "article.html", "articles", view=article_views[article.id])
+    add("articles/index.html", "articles.html", "articles", summaries=summaries)
+
+    for link, said, about in actors:
+        actor_id = link.href.split("/")[1][:-5]
+        actor = config.actor(actor_id)
+        add(
+            link.href, "actor.html", "actors", actor=link, actor_id=actor_id, role=actor.role if actor else "",
+            said=actor_events.get(actor_id, []), about=about_events.get(actor_id, []),
+        )  # fmt: skip
+    for actor_id, hist in histories(events).items():
+        if site.actor(actor_id) and site.actor(actor_id).href:
+            add(f"actors/{actor_id}-history.html", "history.html", "actors", actor=site.actor(actor_id), **history_view(hist, config))
+    add("actors/index.html", "actors.html", "actors", actors=actors)
+    for link, _ in venues:
+        venue_id = link.href.split("/")[1][:-5]
+        add(link.href, "venue.html", "venues", venue=link, events=venue_events.get(venue_id, []))
+    if NO_VENUE in venue_events:
+        add(f"venues/{NO_VENUE}.html", "venue.html", "venues", venue=Link("No venue named"), events=venue_events[NO_VENUE])
+    add("venues/index.html", "venues.html", "venues", venues=venues, unnamed=len(venue_events.get(NO_VENUE, [])), none_id=NO_VENUE)
+    for stance, title, count in stances:
+        if count:
+            add(f"stances/{stance}.html", "stance.html", "stances", stance=stance, title=title, events=stance_events[stance])
+    add("stances/index.html", "stances.html", "stances", stances=stances)
+
+    outlets: dict[str, list[ArticleSummary]] = defaultdict(list)
+    for summary in summaries:
+        if summary.outlet:
+            outlets[summary.outlet.label].append(summary)
+    outlet_rows = []
+    for name in sorted(outlets, key=str.lower):
+        link = site.outlet(name)
+        ids = {s.id for s in outlets[name]}
+        evs = [v for v in claims if any(r.article.href == f"articles/{i}.html" for r in v.reports for i in ids)]
+        add(link.href, "outlet.html", "outlets", outlet=link, summaries=outlets[name], events=evs)
+        outlet_rows.append((link, len(outlets[name]), len(evs)))
+    add("outlets/index.html", "outlets.html", "outlets", outlets=outlet_rows, unknown=sum(1 for s in summaries if not s.outlet))
+
+    chart = build_chart([_chart_item(v) for v in claims])
+    add("chart.html", "chart.html", "chart", chart=chart)
+    add("review.html", "review.html", "review", **_review(article_views, claims, summaries))
+    add(
+        "method.html", "method.html", "method",
+        rules=sorted(RULE_WORDS.items()), stances=[(s, stance_label(s), stance_title(s)) for s in STANCES],
+        reference=[(r.title, DateView.of(DateEstimate(r.date, "day", r.date, r.date)), r.note) for r in config.reference_events],
+    )  # fmt: skip
+    add("404.html", "404.html", "", root_override=_base(config))
+
+    add("feed.xml", "feed.xml", "", **feed_module.feed_context(claims, config, by_id))
+    if config.site.base_url:
+        pages = sorted(j.path for j in jobs if j.path.endswith(".html") and j.path != "404.html")
+        add("sitemap.xml", "sitemap.xml", "", base=_base(config), pages=pages)
+    return jobs
+
+
+def _base(config: Config) -> str:
+    base = config.site.base_url.strip()
+    return base if not base or base.endswith("/") else base + "/"
+
+
+class _ArticleMap(dict):
+    """The articles an event page cites, keyed cheaply (content hash and what a page may show)."""
+
+    def key_parts(self) -> tuple:
+        return tuple(
+            (a.id, a.sha256, a.title, a.outlet, a.url, a.language, a.agencies, repr(a.published), a.warnings)
+            for _, a in sorted(self.items())
+        )
+
+
+def _chart_item(view: EventView) -> ChartItem:
+    return ChartItem(
+        event=view.id,
+        date=view.sort[0] if view.date.known else None,
+        date_text=view.date.text,
+        speaker=view.speaker_id or "?",
+        speaker_name=view.speaker.label if view.speaker else "unknown speaker",
+        stance=view.stance,
+        stance_label=view.stance_label,
+        venue=view.venue_id or None,
+        venue_name=view.venue.label if view.venue else None,
+        headline=view.headline,
+    )
+
+
+def _review(article_views: dict[str, ArticleView], claims: list[EventView], summaries: list[ArticleSummary]) -> dict[str, Any]:
+    views = [article_views[s.id] for s in summaries]
+    candidates: dict[str, list[ArticleSummary]] = defaultdict(list)
+    for view in views:
+        for name in view.candidate_actors:
+            candidates[name].append(view.summary)
+    return {
+        "undated": [v.summary for v in views if not v.summary.published.known],
+        "uncertain": [v.summary for v in views if v.summary.published.known and v.summary.published.precision != "day"],
+        "unknown_outlet": [v.summary for v in views if not v.summary.outlet],
+        "warned": [v.summary for v in views if v.summary.warnings],
+        "undated_statements": [v for v in claims if not v.date.known],
+        "candidates": sorted(candidates.items(), key=lambda kv: (-len(kv[1]), kv[0])),
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# Rendering
 
 
 def environment(template_dir: Path) -> jinja2.Environment:
+    """The one compiled environment: autoescape everywhere, strict undefined, no reload checks."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(template_dir)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,
+        cache_size=-1,
     )
     env.filters["human_date"] = human_date
+    env.filters["machine_date"] = machine_date
+    env.filters["time_tag"] = time_tag
     env.filters["iso"] = lambda d: d.isoformat() if isinstance(d, dt.date) else ""
+    env.filters["markdown"] = markdown_html
+    env.globals["article_body"] = article_body
     return env
 
 
-def render_site(articles: list[Article], events: list[Event], config: Config, template_dir: Path) -> dict[str, str]:
-    """Every page of the site, as {relative path: HTML}."""
+def time_tag(estimate: DateEstimate | None) -> Markup:
+    """<time datetime=...> for a date known at least to its year, else a plain span (never datetime="")."""
+    text, machine = escape(human_date(estimate)), machine_date(estimate)
+    if machine:
+        return Markup(f'<time datetime="{machine}">{text}</time>')
+    return Markup(f'<span class="date-unknown">{text}</span>')
+
+
+def article_body(view: ArticleView, root: str) -> list:
+    """The article's paragraphs as safe HTML, statements marked and linked to their event pages."""
+    hrefs = {s.number: (root + s.event.href if s.event.href else "", s.event.label) for s in view.statements}
+    return [paragraph_html(text, marks, hrefs) for text, marks in view.paragraphs]
+
+
+def render_pages(jobs: Iterable[PageJob], template_dir: Path) -> dict[str, str]:
+    """Render the jobs with one environment; each template is compiled once."""
     env = environment(template_dir)
-    by_article = {a.id: a for a in articles}
-    actors = {a.id: a for a in config.actors}
-    places = {p.id: p for p in config.places}
-    common: dict[str, Any] = {"site": config.site, "articles": by_article, "actors": actors, "places": places}
-    pages: dict[str, str] = {}
+    templates: dict[str, jinja2.Template] = {}
+    out: dict[str, str] = {}
+    for job in jobs:
+        template = templates.get(job.template)
+        if template is None:
+            template = templates[job.template] = env.get_template(job.template)
+        out[job.path] = template.render(job.context)
+    return out
 
-    def grouped(evs):
-        dated = [e for e in evs if e.date.value]
-        out = []
-        for year, in_year in itertools.groupby(dated, key=lambda e: e.date.value.year):
-            months = [(MONTHS[m - 1], list(g)) for m, g in itertools.groupby(in_year, key=lambda e: e.date.value.month)]
-            out.append((year, months))
-        return out
 
-    undated = [e for e in events if not e.date.value]
-    pages["index.html"] = env.get_template("index.html").render(
-        common, root="", years=grouped(events), undated=undated, events=events
-    )
-    for event in events:
-        if event.kind != "claim":
-            continue
-        pages[f"events/{event.id}.html"] = env.get_template("event.html").render(common, root="../", event=event)
-    for article in articles:
-        claims = [e for e in events if any(s.article == article.id for s in e.sources)]
-        pages[f"articles/{article.id}.html"] = env.get_template("article.html").render(
-            common, root="../", article=article, events=claims
-        )
-    return pages
+def render_site(articles: list[Article], events: list[Event], config: Config, template_dir: Path) -> dict[str, str]:
+    """Every file of the site, as {relative path: text}."""
+    return render_pages(plan_pages(articles, events, config, template_dir), template_dir)

@@ -1,0 +1,355 @@
+"""Who is speaking: names, roles and pronouns found in a text, quotations, and reporting cues.
+
+Actors are found in every alias and script, with the case endings of Russian and Ukrainian
+(Зеленского, Зеленського, Женеві) folded onto the alias; roles ("the Kremlin spokesman") come
+from the actors' descriptors, valid for the article's date. The words of the language (reporting
+verbs, pronouns, prepositions) come from lexicons/speech/<lang>.yaml.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+from timeline import lexicon
+from timeline.config import Config
+
+CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
+CYRILLIC_ENDINGS = ("ий", "ый", "ой", "ій", "ая", "а", "я", "й", "ь", "о", "е", "і", "ы", "и", "у", "ю")
+ARTICLES = re.compile(r"^(the|der|die|das|le|la|les|l'|l’)\s*", re.IGNORECASE)
+OPENERS = {'"': '"', "“": "”“", "„": "“”", "«": "»", "‹": "›"}
+SPEECH_QUOTE_WORDS = 4  # shorter quotations are names or scare quotes, not reported speech
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A reference to an actor in the text: a name, a role, or a pronoun (actor None)."""
+
+    actor: str | None
+    start: int
+    end: int
+    kind: str  # name | descriptor | pronoun
+    possessive: bool = False
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A reporting cue and the reference that is its speaker."""
+
+    ref: Ref
+    cue_start: int
+    cue_end: int
+    cue: str
+
+    @property
+    def start(self) -> int:
+        return min(self.ref.start, self.cue_start)
+
+
+def _inflected(word: str) -> str:
+    """A regex for a word with its Slavic case endings (a stem plus up to three letters)."""
+    if not word or not CYRILLIC.match(word[-1]):
+        return re.escape(word)
+    stem = word
+    for ending in CYRILLIC_ENDINGS:
+        if word.lower().endswith(ending) and len(word) - len(ending) >= 3:
+            stem = word[: -len(ending)]
+            break
+    return re.escape(stem) + r"[а-яёіїєґ]{0,3}"
+
+
+def _phrase(text: str) -> str:
+    return r"\s+".join(_inflected(w) for w in text.split())
+
+
+def _alternation(patterns: list[str]) -> str:
+    unique = sorted(set(patterns), key=lambda p: (-len(p), p))
+    return "|".join(unique)
+
+
+def _words_re(items) -> re.Pattern | None:
+    items = [str(i) for i in items or () if str(i).strip()]
+    if not items:
+        return None
+    return re.compile(r"(?<![\w])(?:" + "|".join(f"(?:{i})" for i in items) + r")(?![\w])", re.IGNORECASE)
+
+
+class Speech:
+    """The compiled speech lexicon of one language."""
+
+    def __init__(self, language: str):
+        lex = lexicon.lexicon(language)
+        self.language = language
+        self.raw = lex
+        self.verbs = _words_re(lex.get("reporting_verbs"))
+        self.after = _words_re(lex.get("speaker_after"))
+        self.pronoun_phrases = _words_re(lex.get("pronoun_phrases"))
+        self.pronouns = _words_re(lex.get("pronouns"))
+        self.possessive_cues = _words_re(lex.get("possessive_cues"))
+        self.continuing = _words_re(lex.get("continuing_cues"))
+        self.titles = {str(w).casefold() for w in lex.get("titles") or ()}
+        self.first = lex.get("speaker_before", "nearest") == "first"
+        self.objects = {str(w).casefold() for w in lex.get("object_prepositions") or ()}
+        self.determiners = {str(w).casefold() for w in lex.get("determiners") or ("the", "a", "an")}
+        self.possessive = tuple(lex.get("possessive") or ("'s", "’s"))
+        self.meeting = _words_re(lex.get("meeting_terms"))
+        self.strong = _words_re(lex.get("strong_meeting_terms"))
+        self.off_topic = _words_re(lex.get("off_topic"))
+        self.negation = {str(w).casefold() for w in lex.get("negation") or ()}
+        self.negation_window = int(lex.get("negation_window", 4))
+        self.negated = dict(lex.get("negated") or {})
+        self.stances = tuple((item["stance"], _words_re(item["patterns"])) for item in lex.get("stances") or ())
+        self.priority = tuple(lex.get("priority") or ())
+        self.venue_after = re.compile(r"\s*(?:" + "|".join(lex.get("venue_after") or ["$^"]) + ")", re.IGNORECASE)
+        self.venue_prepositions = {str(w).casefold() for w in lex.get("venue_prepositions") or ()}
+        self.locus = re.compile(r"(?:" + "|".join(f"(?:{p})" for p in lex.get("locus_before") or ["$^"]) + r")\s*$", re.IGNORECASE)
+        self.clause_breaks = re.compile("|".join(lex.get("clause_breaks") or [r"[,;:.]"]), re.IGNORECASE)
+        self.candidates = tuple(re.compile(p) for p in lex.get("candidate_patterns") or ())
+
+
+@functools.cache
+def speech(language: str) -> Speech:
+    return Speech(language)
+
+
+class _Matcher:
+    """One regex for many phrases (with Slavic endings); a match is identified by its folded text."""
+
+    def __init__(self, entries: list[tuple[str, object]]):
+        self.exact: dict[str, list[object]] = {}
+        patterns: dict[str, list[object]] = {}
+        for phrase, value in entries:
+            key = " ".join(phrase.split()).casefold()
+            self.exact.setdefault(key, []).append(value)
+            patterns.setdefault(_phrase(phrase), []).append(value)
+        self.slavic = [(re.compile(p, re.IGNORECASE), v) for p, v in patterns.items() if CYRILLIC.search(p)]
+        self.regex = re.compile(rf"(?<![\w])(?:{_alternation(list(patterns))})(?![\w])", re.IGNORECASE) if patterns else None
+
+    def finditer(self, text: str):
+        if self.regex is None:
+            return
+        for m in self.regex.finditer(text):
+            key = " ".join(m.group(0).split()).casefold()
+            values = self.exact.get(key)
+            if values is None:
+                values = next((v for p, v in self.slavic if p.fullmatch(m.group(0))), None)
+            if values:
+                yield m, values
+
+
+class Finder:
+    """Actors (names and roles) and places of one configuration, for one language."""
+
+    def __init__(self, config: Config, language: str):
+        self.config = config
+        names: list[tuple[str, object]] = []
+        for actor in config.actors:
+            aliases = [*actor.aliases]
+            if actor.kind == "person":
+                aliases.append(actor.id.replace("-", " ").title())
+            names.extend((alias, actor.id) for alias in aliases if alias.strip())
+        self.names = _Matcher(names)
+        descriptors: list[tuple[str, object]] = []
+        for actor in config.actors:
+            for d in actor.descriptors.get(language, ()):
+                core = ARTICLES.sub("", d.text.strip())
+                if core:
+                    descriptors.append((core, (actor.id, d.since, d.until)))
+        self.descriptors = _Matcher(descriptors)
+        places: list[tuple[str, object]] = []
+        for place in config.places:
+            places.extend((alias, place.id) for alias in (place.name, *place.aliases) if alias.strip())
+        self.places_matcher = _Matcher(places)
+
+    def refs(self, text: str, offset: int, published: dt.date | None, lex: Speech) -> list[Ref]:
+        """Every name, role and pronoun in text, longest first where they overlap."""
+        found: list[Ref] = []
+        for m, values in self.names.finditer(text):
+            word = m.group(0)
+            if word[:1].isupper():
+                possessive = _possessive(text, m.end(), lex) or word.endswith(("'s", "’s"))
+                found.append(Ref(values[0], offset + m.start(), offset + m.end(), "name", possessive))
+        for m, values in self.descriptors.finditer(text):
+            valid = [a for a, since, until in values if not (published and ((since and published < since) or (until and published > until)))]
+            if valid:
+                found.append(Ref(valid[0], offset + m.start(), offset + m.end(), "descriptor", _possessive(text, m.end(), lex)))
+        if lex.pronouns:
+            for m in lex.pronouns.finditer(text):
+                found.append(Ref(None, offset + m.start(), offset + m.end(), "pronoun"))
+        return _longest(found)
+
+    def places(self, text: str, offset: int) -> list[tuple[str, int, int]]:
+        out: list[tuple[str, int, int]] = []
+        for m, values in self.places_matcher.finditer(text):
+            if m.group(0)[:1].isupper() or " " in m.group(0):
+                out.append((values[0], offset + m.start(), offset + m.end()))
+        return out
+
+
+def _possessive(text: str, end: int, lex: Speech) -> bool:
+    return any(text.startswith(p, end) for p in lex.possessive)
+
+
+def _longest(refs: list[Ref]) -> list[Ref]:
+    refs.sort(key=lambda r: (r.start, -(r.end - r.start)))
+    out: list[Ref] = []
+    for ref in refs:
+        if out and ref.start < out[-1].end:
+            continue
+        out.append(ref)
+    return out
+
+
+_FINDERS: dict[tuple[str, str], Finder] = {}
+
+
+def finder(config: Config, language: str) -> Finder:
+    key = (config.digest, language)
+    found = _FINDERS.get(key)
+    if found is None:
+        found = _FINDERS[key] = Finder(config, language)
+    return found
+
+
+def quotations(text: str, offset: int) -> list[tuple[int, int]]:
+    """Outermost quotations in a paragraph as (start, end) offsets, marks included.
+
+    Straight quotes toggle; curly and angle quotes open and close by kind. A quotation left
+    open runs to the end of the paragraph (writers drop closing marks).
+    """
+    out: list[tuple[int, int]] = []
+    stack: list[str] = []
+    start = 0
+    for i, ch in enumerate(text):
+        if stack and ch in OPENERS[stack[-1]]:
+            stack.pop()
+            if not stack:
+                out.append((offset + start, offset + i + 1))
+            continue
+        if ch in OPENERS and (ch != '"' or not stack):
+            if ch in "“" and stack:
+                continue
+            if not stack:
+                start = i
+            stack.append(ch)
+    if stack:
+        out.append((offset + start, offset + len(text)))
+    return out
+
+
+def speech_quotes(text: str, spans: list[tuple[int, int]], offset: int) -> list[tuple[int, int]]:
+    return [s for s in spans if len(text[s[0] - offset : s[1] - offset].split()) >= SPEECH_QUOTE_WORDS]
+
+
+def inside(position: int, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    return next((s for s in spans if s[0] < position < s[1] - 1), None)
+
+
+def _word_before(text: str, index: int, lex: Speech) -> str:
+    window = re.split(r"[,;:!?\"“”«»„()\[\]]|\.\s", text[max(0, index - 80) : index])[-1]
+    words = re.findall(r"[\w’'.-]+", window)
+    while words and (words[-1].casefold() in lex.determiners or words[-1].casefold() in lex.titles or words[-1][:1].isupper() and len(words) > 1 and words[-2].casefold() in lex.titles):
+        words.pop()
+    return words[-1].casefold() if words else ""
+
+
+def _blocked(text: str, a: int, b: int, quotes: list[tuple[int, int]], offset: int, breaks: str) -> bool:
+    """True when a sentence break, a quotation or a clause break lies between a and b."""
+    between = text[a - offset : b - offset]
+    if any(c in between for c in breaks):
+        return True
+    return any(a <= q[0] and q[1] <= b for q in quotes)
+
+
+def attributions(text: str, offset: int, refs: list[Ref], quotes: list[tuple[int, int]], lex: Speech) -> list[Attribution]:
+    """The reporting cues of one sentence and their speakers, in the order they appear."""
+    out: list[Attribution] = []
+    free = [r for r in refs if not inside(r.start, quotes)]
+    subject_ok = [r for r in free if not r.possessive and _word_before(text, r.start - offset, lex) not in lex.objects]
+
+    def before(cue_start: int) -> Ref | None:
+        limit = 110
+        candidates = [
+            r
+            for r in subject_ok
+            if r.end <= cue_start and cue_start - r.end <= limit and not _blocked(text, r.end, cue_start, quotes, offset, ".;!?")
+            and (r.kind != "pronoun" or cue_start - r.end <= 25)
+        ]
+        if not candidates:
+            return None
+        if lex.first:
+            clause = [r for r in candidates if not _blocked(text, r.end, cue_start, quotes, offset, ".;!?,")]
+            return clause[0] if clause else candidates[-1]
+        if text[: cue_start - offset].rstrip().endswith(","):
+            heads = [r for r in candidates if text[r.end - offset : r.end - offset + 1] == ","]
+            if heads:
+                return heads[0]
+        return candidates[-1]
+
+    def after(cue_end: int, limit: int = 75) -> Ref | None:
+        candidates = [
+            r
+            for r in free
+            if r.start >= cue_end and r.start - cue_end <= limit and not r.possessive
+            and not _blocked(text, cue_end, r.start, quotes, offset, ".;!?")
+            and (r.kind != "pronoun" or r.start - cue_end <= 6)
+        ]
+        return candidates[0] if candidates else None
+
+    def add(ref: Ref | None, m: re.Match) -> None:
+        # A cue without a speaker is kept with an empty reference: it ends the previous speaker's words.
+        ref = ref if ref is not None else Ref("", offset + m.start(), offset + m.start(), "none")
+        out.append(Attribution(ref, offset + m.start(), offset + m.end(), m.group(0)))
+
+    if lex.verbs:
+        for m in lex.verbs.finditer(text):
+            start = offset + m.start()
+            if inside(start, quotes):
+                continue
+            preceding = text[: m.start()].rstrip()
+            last = re.findall(r"[\w’'-]+", preceding[-20:])
+            if last and last[-1].casefold() in lex.determiners:
+                continue  # "a proposed sit-down": an adjective, not a report
+            if lex.continuing and lex.continuing.match(text, m.start()) or re.search(r"(,\s*|\s)(and|but)$", preceding):
+                previous = out[-1].ref if out and out[-1].ref.kind != "none" else Ref(None, start, offset + m.end(), "pronoun")
+                add(previous, m)
+                continue
+            inverted = preceding.endswith((",", "—", "–", "-", '"', "”", "»", "“")) or not preceding
+            ref = (after(offset + m.end()) or before(start)) if inverted else (before(start) or after(offset + m.end(), 20))
+            add(ref, m)
+    if lex.after:
+        for m in lex.after.finditer(text):
+            if not inside(offset + m.start(), quotes):
+                add(after(offset + m.end(), 60), m)
+    if lex.pronoun_phrases:
+        for m in lex.pronoun_phrases.finditer(text):
+            if not inside(offset + m.start(), quotes):
+                out.append(Attribution(Ref(None, offset + m.start(), offset + m.end(), "pronoun"), offset + m.start(), offset + m.end(), m.group(0)))
+    if lex.possessive_cues:
+        for r in free:
+            if not r.possessive or r.kind == "pronoun":
+                continue
+            tail = text[r.end - offset : r.end - offset + 40]
+            m = re.match(r"(?:’s|'s|'|’|s)?\s+(?:[\w-]+\s+){0,2}?", tail)
+            rest = tail[m.end() :] if m else tail
+            cue = lex.possessive_cues.match(rest)
+            if cue:
+                out.append(Attribution(Ref(r.actor, r.start, r.end, r.kind), r.end, r.end + (m.end() if m else 0) + cue.end(), cue.group(0)))
+    out.sort(key=lambda a: a.cue_start)
+    return out
+
+
+def candidate_names(text: str, lex: Speech, known: set[str]) -> list[str]:
+    """Names in reporting patterns that the configuration does not know ("Foreign Minister X said")."""
+    out: list[str] = []
+    for pattern in lex.candidates:
+        for m in pattern.finditer(text):
+            name = m.group("name").strip()
+            words = {w.casefold() for w in re.findall(r"\w+", name)}
+            if words & known:
+                continue
+            if name not in out:
+                out.append(name)
+    return out

@@ -1,0 +1,174 @@
+"""Which files are articles, and reading one without ever failing the build.
+
+Every .txt or .md file under the articles folder (sub-folders included) is an article file; hidden
+files and folders, editor backups (foo.txt~, #foo.txt#, .#foo.txt) and other kinds of file are
+ignored. Symbolic links are never followed out of the folder: a link to a file outside is recorded
+with a warning and not read, a link to a folder is not entered (outside: with a warning), a loop
+or a broken link cannot hang or crash the walk.
+
+A file that holds no text (empty, whitespace only, binary), is over the size limit or cannot be
+read still gets a record, with no content and one "skipped: ..." warning naming why, so the
+problem shows wherever warnings show (the build's output, `timeline check`, the export, the site's
+review page) and through the same channel as every other warning.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from timeline.config import Config
+from timeline.load.article import SKIPPED, bare_article, load_article
+from timeline.load.decode import size_text
+from timeline.load.ids import article_ids
+from timeline.model import Article
+
+log = logging.getLogger(__name__)
+ARTICLE_SUFFIXES = (".txt", ".md")
+MAX_DEPTH = 64
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+class ArticlesFolderError(Exception):
+    """The articles folder itself is missing or unreadable (not a problem of one article)."""
+
+
+@dataclass(frozen=True)
+class ArticleFile:
+    relpath: str  # posix path relative to the articles folder, printable
+    path: Path  # where to read it
+    id: str
+    problem: str | None = None  # why it must not be read (a link out of the folder ...)
+
+
+def printable(name: str) -> str:
+    """A file name as it can be shown and stored: undecodable bytes and control characters replaced."""
+    name = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return CONTROL.sub("\ufffd", name)
+
+
+def is_candidate(name: str) -> bool:
+    """Is a file of this name an article file (not hidden, not a backup, a text suffix)?"""
+    if name.startswith((".", "#", "~")) or name.endswith(("~", "#")):
+        return False
+    return os.path.splitext(name)[1].lower() in ARTICLE_SUFFIXES
+
+
+def find_article_files(root: Path) -> list[ArticleFile]:
+    """Every article file under root, sorted by relative path, each with its id."""
+    try:
+        real_root = root.resolve(strict=True)
+    except (OSError, RuntimeError):
+        raise ArticlesFolderError(f"{root}: articles folder not found") from None
+    if not real_root.is_dir():
+        raise ArticlesFolderError(f"{root}: not a folder")
+    try:
+        os.listdir(real_root)
+    except OSError as error:
+        raise ArticlesFolderError(f"{root}: cannot read the articles folder: {error.strerror}") from None
+    found: dict[str, tuple[Path, str | None]] = {}
+    regular: set[str] = set()
+    links: list[tuple[str, Path, str]] = []  # (relpath, path, real target) of links to files inside
+    _walk(root, real_root, (), found, regular, links)
+    for relpath, path, target in links:
+        if target in regular:
+            log.info("%s: symbolic link to another article file; read once, under its own name", relpath)
+            continue
+        found[relpath] = (path, None)
+    ids = article_ids(found)
+    return [ArticleFile(relpath, path, ids[relpath], problem) for relpath, (path, problem) in sorted(found.items())]
+
+
+def _walk(folder: Path, real_root: Path, rel: tuple[str, ...], found, regular: set[str], links) -> None:
+    where = "/".join(rel) or "."
+    if len(rel) > MAX_DEPTH:
+        log.warning("%s: folders nested more than %d deep; not read", where, MAX_DEPTH)
+        return
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda e: e.name)
+    except OSError as error:
+        log.warning("%s: cannot read this folder: %s; its articles are left out", where, error.strerror)
+        return
+    for entry in entries:
+        name = entry.name
+        if name.startswith("."):
+            continue
+        relpath = "/".join((*rel, printable(name)))
+        path = Path(entry.path)
+        try:
+            if entry.is_symlink():
+                _link(entry, relpath, path, real_root, found, links)
+            elif entry.is_dir(follow_symlinks=False):
+                _walk(path, real_root, (*rel, printable(name)), found, regular, links)
+            elif is_candidate(name):
+                if entry.is_file(follow_symlinks=False):
+                    found[relpath] = (path, None)
+                    regular.add(os.path.realpath(path))
+                else:
+                    log.warning("%s: not a regular file (a pipe, a device ...); ignored", relpath)
+        except OSError as error:
+            log.warning("%s: cannot read: %s; ignored", relpath, error.strerror)
+
+
+def _link(entry: os.DirEntry, relpath: str, path: Path, real_root: Path, found, links) -> None:
+    try:
+        target_stat = os.stat(entry.path)  # follows the link: ELOOP for a loop, ENOENT when broken
+        target = os.path.realpath(entry.path)
+    except OSError as error:
+        problem = "symbolic link loop" if error.errno == getattr(os, "ELOOP", 40) else "broken symbolic link"
+        if is_candidate(entry.name):
+            found[relpath] = (path, f"{problem}; not read")
+        else:
+            log.warning("%s: %s; ignored", relpath, problem)
+        return
+    inside = os.path.commonpath([target, str(real_root)]) == str(real_root)
+    if stat.S_ISDIR(target_stat.st_mode):
+        if not inside:
+            log.warning("%s: symbolic link to a folder outside the articles folder; not followed", relpath)
+        return  # a folder inside is read where it is
+    if not is_candidate(entry.name):
+        return
+    if not inside:
+        found[relpath] = (path, "symbolic link to a file outside the articles folder; not read")
+    elif not stat.S_ISREG(target_stat.st_mode):
+        log.warning("%s: not a regular file (a pipe, a device ...); ignored", relpath)
+    else:
+        links.append((relpath, path, target))
+
+
+def read_article_file(file: ArticleFile, max_bytes: int) -> tuple[bytes, str | None]:
+    """The file's bytes, or why it is not read; never raises, never blocks on a pipe."""
+    if file.problem:
+        return b"", file.problem
+    try:
+        fd = os.open(file.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as error:
+        return b"", f"cannot read the file: {error.strerror}"
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return b"", "not a regular file"
+        if info.st_size > max_bytes:
+            return b"", f"the file is {size_text(info.st_size)}, over the limit of {size_text(max_bytes)} (limits.max_bytes)"
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            return b"", f"the file is over the limit of {size_text(max_bytes)} (limits.max_bytes)"
+        return data, None
+    except OSError as error:
+        return b"", f"cannot read the file: {error.strerror}"
+    finally:
+        os.close(fd)
+
+
+def load_file(file: ArticleFile, config: Config) -> Article:
+    """One article file in, one Article out: read, checked, loaded; never raises."""
+    data, problem = read_article_file(file, config.limits.max_bytes)
+    if problem:
+        return bare_article(file.relpath, file.id, data, SKIPPED + problem, config.site.language)
+    return load_article(file.relpath, data, config, file.id)  # which checks the content itself

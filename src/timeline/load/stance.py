@@ -1,0 +1,83 @@
+"""How a statement stands on the meeting, and where: stance words with negation, and venues.
+
+A stance word counts unless a negation stands among the few words before it, in which case it
+flips ("did not invite" is a denial, "does not rule out" is openness under conditions). Where
+several stance words occur, the language's priority list decides. A place is a venue when it
+follows a venue preposition ("in Moscow") or shares a clause with a stance word ("Moscow ...
+unacceptable"); the place the speaker spoke in ("told reporters in Kyiv") is not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from timeline.load.attribution import Speech
+
+WORD = re.compile(r"[\w’'-]+")
+REFUSE = ("reject", "deny")
+
+
+@dataclass(frozen=True)
+class StanceHit:
+    stance: str
+    start: int  # offset into the text given
+    end: int
+    cue: str
+
+
+def stance_hits(text: str, lex: Speech) -> list[StanceHit]:
+    hits: list[StanceHit] = []
+    for stance, pattern in lex.stances:
+        if pattern is None:
+            continue
+        for m in pattern.finditer(text):
+            found = stance
+            if _negated(text, m.start(), lex):
+                found = lex.negated.get(stance, stance)
+            hits.append(StanceHit(found, m.start(), m.end(), m.group(0)))
+    return hits
+
+
+def _negated(text: str, start: int, lex: Speech) -> bool:
+    words = WORD.findall(text[max(0, start - 60) : start])[-lex.negation_window :]
+    for word in words:
+        w = word.casefold()
+        if w in lex.negation or any(w.endswith(n) for n in lex.negation if n.startswith("n'")):
+            return True
+    return False
+
+
+def best(hits: list[StanceHit], lex: Speech) -> StanceHit | None:
+    if not hits:
+        return None
+    order = {s: i for i, s in enumerate(lex.priority)}
+    return min(hits, key=lambda h: (order.get(h.stance, len(order)), h.start))
+
+
+def clause_of(text: str, start: int, end: int, lex: Speech) -> tuple[int, int]:
+    """The clause around text[start:end], between the nearest clause breaks."""
+    left, right = 0, len(text)
+    for m in lex.clause_breaks.finditer(text):
+        if m.end() <= start:
+            left = m.end()
+        elif m.start() >= end:
+            right = m.start()
+            break
+    return left, right
+
+
+def is_venue(text: str, start: int, end: int, lex: Speech, local: str | None, paragraph_start: bool) -> bool:
+    before = text[:start]
+    if lex.locus.search(before):
+        return False
+    if paragraph_start and not before.strip() and re.match(r"\s*[,(\[]", text[end:]):
+        return False  # a dateline: "Kyiv, May 13 (AP)"
+    if any(text.startswith(p, end) for p in lex.possessive if p.strip("'’")) or text.startswith(("'s", "’s"), end):
+        return False
+    words = WORD.findall(before[-40:])
+    while words and words[-1].casefold() in lex.determiners:
+        words.pop()
+    prepositional = bool(words) and words[-1].casefold() in lex.venue_prepositions
+    named = bool(lex.venue_after and lex.venue_after.match(text, end))
+    return prepositional or named or local in REFUSE
