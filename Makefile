@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: site test lint bench clean serve check
+.PHONY: site test lint bench clean serve check browser-deps
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,7 +29,13 @@ serve: $(STAMP)
 check: $(STAMP)
 	$(BIN)/timeline check
 
-test: $(TEST_STAMP)
+# The browser tests drive Debian's chromium (never a downloaded browser) and validate with the
+# Nu HTML checker, which needs Java; both come from apt when missing (run as root).
+browser-deps:
+	command -v chromium >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)
+	command -v java >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y default-jre-headless)
+
+test: $(TEST_STAMP) browser-deps
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/python -m pytest
 

@@ -39,6 +39,19 @@ def test_tracks_per_venue_in_date_order():
     assert hist.steps == 6
 
 
+def test_comments_do_not_move_a_position():
+    corpus = [
+        ev("c1", "peskov", "condition", None, dt.date(2022, 1, 1)),
+        ev("c2", "peskov", "comment", None, dt.date(2022, 2, 1)),
+        ev("c3", "peskov", "condition", None, dt.date(2022, 3, 1)),
+        ev("c4", "peskov", "reject", None, dt.date(2022, 4, 1)),
+    ]
+    track = history("peskov", corpus).tracks[0]
+    assert [s.changed for s in track.steps] == [False, False, False, True]
+    assert track.path() == ("condition", "reject")
+    assert history("peskov", corpus[1:2]).tracks[0].path() == ("comment",)
+
+
 def test_every_actor_with_statements_and_only_them():
     assert list(histories(CORPUS)) == ["putin", "zelensky"]
 
@@ -70,7 +83,7 @@ def test_view_for_the_page(mini_config):
     moscow = page["tracks"][0]
     assert moscow.venue == "Moscow"
     assert [s.href for s in moscow.steps][0] == "events/p1.html"
-    assert page["tracks"][1].venue == "no venue named"
+    assert page["tracks"][1].venue == "No venue named"
     assert page["strip"].startswith("<svg")
 
 

@@ -149,7 +149,8 @@ def test_missing_page_gets_the_sites_404_page(tmp_path):
         server.server_close()
 
 
-def test_command_serves_and_stops_cleanly_on_ctrl_c(project):
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+def test_command_serves_and_stops_cleanly(project, stop):
     articles, config, out = project
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     command = [sys.executable, "-m", "timeline", "serve", "--port", "0", "--articles", str(articles), "--config", str(config), "--out", str(out)]
@@ -167,7 +168,7 @@ def test_command_serves_and_stops_cleanly_on_ctrl_c(project):
                 base = line.split()[1]
         assert base, "".join(lines)
         assert fetch(base + "index.html")[0] == 200
-        proc.send_signal(signal.SIGINT)
+        proc.send_signal(stop)
         rest, _ = proc.communicate(timeout=TIMEOUT)
         assert proc.returncode == 0, "".join(lines) + rest
         assert "stopped" in rest

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
-import shutil
-import tempfile
 import time
-from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from timeline import incremental
 from timeline.cache import ArticleCache, code_version
 from timeline.changes import change_files, read_previous
+from timeline.changes import summary as summary_of_changes
 from timeline.clocks import with_refers_to
 from timeline.config import Config, Limits
 from timeline.executor import Task, map_articles
@@ -23,6 +20,7 @@ from timeline.load.article import SKIPPED, bare_article
 from timeline.load.files import ArticleFile
 from timeline.model import Article, Event
 from timeline.normalize import normalize
+from timeline.output import check_out_dir, write_atomically
 from timeline.progress import QUIET, Progress
 from timeline.render.export import dumps, export
 from timeline.render.pages import plan_pages, render_pages
@@ -137,12 +135,13 @@ def build(
     """With cache_dir, unchanged articles come from the cache, and pages whose inputs did not change
     since the previous build into out_dir are neither rendered nor rewritten (incremental.py)."""
     started = time.perf_counter()
+    check_out_dir(out_dir, articles_dir, Path(config.path), templates)  # never replace what we did not build
     inputs = read_inputs(articles_dir, config.limits.max_bytes)
     current = incremental.fingerprint(inputs.hashes, config.digest, incremental.folder_digest(templates), code_version())
     manifest = incremental.read_manifest(cache_dir, out_dir)
     if manifest is not None and incremental.unchanged(manifest, current, out_dir):
         counts = {**manifest.summary, "cached": manifest.summary.get("articles", 0), "parsed": 0, "written": 0, "unchanged": manifest.summary.get("pages", 0)}
-        return BuildResult([], [], counts.get("pages", 0), time.perf_counter() - started, "", counts)
+        return BuildResult([], [], counts.get("pages", 0), time.perf_counter() - started, summary_of_changes(()), counts)
     cache = ArticleCache(cache_dir, config.digest) if cache_dir is not None else None
     articles = load_all(inputs, config, cache=cache, jobs=jobs, scheduler=scheduler, progress=progress)
     if cache is not None:
@@ -179,30 +178,3 @@ def build(
         written = incremental.output_files(out_dir)
         incremental.write_manifest(cache_dir, out_dir, incremental.Manifest(current, {j.path: j.key for j in planned}, written, counts))
     return BuildResult(articles, events, counts["pages"], time.perf_counter() - started, changed, counts)
-
-
-def write_atomically(out_dir: Path, files: dict[str, str], static: Path, keep: Collection[str] = ()) -> None:
-    """Write everything into a temporary folder beside out_dir, then swap it in.
-
-    keep: paths taken unchanged from the previous out_dir (hard-linked), not rewritten."""
-    out_dir = out_dir.resolve()
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
-    try:
-        if keep:
-            incremental.carry_over(out_dir, tmp, keep)
-        for relpath, content in files.items():
-            target = tmp / relpath
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(content, encoding="utf-8")
-        if static.is_dir():
-            shutil.copytree(static, tmp / "static", dirs_exist_ok=True)
-        old = out_dir.parent / f".{out_dir.name}.old-{os.getpid()}"
-        if out_dir.exists():
-            out_dir.rename(old)
-        tmp.rename(out_dir)
-        if old.exists():
-            shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise

@@ -9,8 +9,8 @@ Events are matched across builds by their reports (article and sentence), not by
 because an event's id may change when a new report joins it. The list is deterministic: no clock
 is read; change ids are hashes of the change itself; the date a change list belongs to is the
 latest publication date in the build's data. When a rebuild brings nothing new, the previous list
-stays on the page (marked as such), so a reader never loses the latest news to a no-op rebuild;
-the same input and the same previous output always give the same output.
+stays on the page unchanged, so a reader never loses the latest news to a no-op rebuild; the same
+input and the same previous output always give the same output.
 """
 
 from __future__ import annotations
@@ -56,14 +56,12 @@ class ChangeLog:
 
     changes: tuple[Change, ...]
     data_date: str | None  # the latest publication date in the data of the build that made the list
-    first_build: bool = False
-    carried: bool = False  # the list is an earlier build's: this build changed nothing
+    first_build: bool = False  # the list of the site's first build: nothing to compare with
 
     def to_json(self) -> dict[str, Any]:
         return {
             "data_date": self.data_date,
             "first_build": self.first_build,
-            "carried": self.carried,
             "changes": [asdict(c) for c in self.changes],
         }
 
@@ -71,7 +69,7 @@ class ChangeLog:
     def from_json(cls, data: Any) -> ChangeLog | None:
         try:
             changes = tuple(Change(**c) for c in data["changes"])
-            return cls(changes, data.get("data_date"), bool(data.get("first_build")), bool(data.get("carried")))
+            return cls(changes, data.get("data_date"), bool(data.get("first_build")))
         except (KeyError, TypeError):
             return None
 
@@ -112,25 +110,36 @@ def _keys(event: dict) -> set[tuple[str, str]]:
     return {(s["article"], s.get("sentence", "")) for s in event.get("sources", [])}
 
 
-def _match(new: list[dict], old: list[dict]) -> dict[str, dict]:
-    """new event id -> the old event it continues: same id, else the most shared reports."""
-    old_by_id = {e["id"]: e for e in old}
-    by_key: dict[tuple[str, str], list[dict]] = {}
-    for event in old:
+def _uid(event: dict) -> tuple:
+    """An event's identity inside one export (ids should be unique; this survives when they are not)."""
+    return (event["id"], event.get("speaker"), event.get("stance"), event.get("venue"))
+
+
+def _match(new: list[dict], old: list[dict]) -> dict[int, dict]:
+    """index of a new event -> the old event it continues: the same identity, else the most shared reports."""
+    old_by_uid = {_uid(e): e for e in old}
+    by_key: dict[tuple[str, str], list[int]] = {}
+    for index, event in enumerate(old):
         for key in _keys(event):
-            by_key.setdefault(key, []).append(event)
-    out = {}
-    for event in new:
-        if event["id"] in old_by_id:
-            out[event["id"]] = old_by_id[event["id"]]
+            by_key.setdefault(key, []).append(index)
+    out: dict[int, dict] = {}
+    taken: set[tuple] = set()
+    for position, event in enumerate(new):
+        if _uid(event) in old_by_uid:
+            out[position] = old_by_uid[_uid(event)]
+            taken.add(_uid(event))
+    for position, event in enumerate(new):
+        if position in out:
             continue
-        shared: dict[str, int] = {}
+        shared: dict[int, int] = {}
         for key in _keys(event):
-            for candidate in by_key.get(key, []):
-                shared[candidate["id"]] = shared.get(candidate["id"], 0) + 1
+            for index in by_key.get(key, []):
+                if _uid(old[index]) not in taken:
+                    shared[index] = shared.get(index, 0) + 1
         if shared:
             best = min(shared, key=lambda i: (-shared[i], i))
-            out[event["id"]] = old_by_id[best]
+            out[position] = old[best]
+            taken.add(_uid(old[best]))
     return out
 
 
@@ -147,8 +156,8 @@ def compare(old: dict[str, Any], new: dict[str, Any]) -> tuple[Change, ...]:
 
     found: list[Change] = []
     matched = _match(new_events, old_events)
-    for event in new_events:
-        before = matched.get(event["id"])
+    for position, event in enumerate(new_events):
+        before = matched.get(position)
         head = f"{event.get('headline', event['id'])} ({_day(event.get('date'))})"
         if before is None:
             outlets = ", ".join(dict.fromkeys(outlet(s["article"]) for s in event.get("sources", [])))
@@ -163,21 +172,22 @@ def compare(old: dict[str, Any], new: dict[str, Any]) -> tuple[Change, ...]:
         for conflict in event.get("conflicts", []):
             if conflict not in before.get("conflicts", []):
                 found.append(Change.make("new-conflict", f"{head}: {conflict}", event["id"]))
-    continued = {e["id"] for e in matched.values()}
+    continued = {_uid(e) for e in matched.values()}
     for event in old_events:
-        if event["id"] not in continued:
+        if _uid(event) not in continued:
             head = f"{event.get('headline', event['id'])} ({_day(event.get('date'))})"
             found.append(Change.make("removed-event", f"{head}: no longer in the chronology", event["id"]))
     for ident, article in sorted(new_articles.items()):
-        name = article.get("outlet") or article.get("title") or ident
+        title = article.get("title") or ident
+        name = f"{article['outlet']}: {title}" if article.get("outlet") else title
         before = old_articles.get(ident)
         if before is None:
-            found.append(Change.make("new-article", f"{name}: {article.get('title') or ident} ({_day(article.get('published'))})", None, ident))
+            found.append(Change.make("new-article", f"{name} ({_day(article.get('published'))})", None, ident))
         elif _day(before.get("published")) != _day(article.get("published")):
-            text = f"{name}: {article.get('title') or ident}: re-dated from {_day(before.get('published'))} to {_day(article.get('published'))}"
+            text = f"{name}: re-dated from {_day(before.get('published'))} to {_day(article.get('published'))}"
             found.append(Change.make("redated-article", text, None, ident))
         if article.get("warnings") and (before is None or not before.get("warnings")):
-            text = f"{name}: {article.get('title') or ident}: " + "; ".join(article["warnings"])
+            text = f"{name}: " + "; ".join(article["warnings"])
             found.append(Change.make("needs-review", text, None, ident))
     order = list(KINDS)
     return tuple(sorted(dict.fromkeys(found), key=lambda c: order.index(c.kind)))
@@ -192,8 +202,10 @@ def data_date(export: dict[str, Any]) -> str | None:
 def update(previous: dict[str, Any] | None, last_log: ChangeLog | None, new: dict[str, Any]) -> tuple[ChangeLog, tuple[Change, ...] | None]:
     """(the list to show, this build's own changes or None on a first build).
 
-    The export is compared in its JSON form, so an in-memory export and one read back from disk
-    compare equal.
+    A rebuild that changes nothing keeps the last list exactly as it was, byte for byte: a reader
+    still sees the latest news, and a no-op rebuild (or one skipped as unchanged) leaves the site
+    as it was. The export is compared in its JSON form, so an in-memory export and one read back
+    from disk compare equal.
     """
     new = json.loads(json.dumps(new, ensure_ascii=False))
     if previous is None:
@@ -201,9 +213,7 @@ def update(previous: dict[str, Any] | None, last_log: ChangeLog | None, new: dic
     own = compare(previous, new)
     if own:
         return ChangeLog(own, data_date(new)), own
-    if last_log is not None and last_log.changes:
-        return ChangeLog(last_log.changes, last_log.data_date, carried=True), own
-    return ChangeLog((), last_log.data_date if last_log else data_date(new), first_build=bool(last_log and last_log.first_build)), own
+    return (last_log if last_log is not None else ChangeLog((), data_date(new))), own
 
 
 def summary(own: tuple[Change, ...] | None, events: int = 0) -> str:

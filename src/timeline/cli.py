@@ -13,16 +13,19 @@ import sys
 from pathlib import Path
 
 from timeline import __version__
-from timeline.build import BuildError, build, template_dir
+from timeline.build import BuildError, InputError, build, template_dir
 from timeline.check import add_check_parser, cmd_check
 from timeline.config import ConfigError, load_config
 from timeline.executor import SchedulerError, check_scheduler
+from timeline.inspect import add_inspect_parser, cmd_inspect
+from timeline.load.files import input_problems
+from timeline.output import OutputError, OutputFolderError
 from timeline.progress import Progress, Summary, summary_line
 from timeline.progress import wanted as progress_wanted
 from timeline.score import add_score_parser, cmd_score
 from timeline.serve import add_serve_parser, cmd_serve
 
-EPILOG = "exit status: 0 built, 1 problems under --strict or a failed build, 2 usage or configuration error"
+EPILOG = "exit status: 0 built, 1 problems under --strict or a failed build, 2 usage or configuration error (a missing folder, a broken timeline.yaml), 130 interrupted"
 
 
 def parser() -> argparse.ArgumentParser:
@@ -32,10 +35,12 @@ def parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="build the site from the articles folder", epilog=EPILOG)
     _common(b)
     b.add_argument("--out", default="build", type=Path, help="output folder (default: build/)")
+    b.add_argument("--strict", action="store_true", help="exit with status 1 when any article has a warning (the site is still built)")
     _speed(b)
     add_serve_parser(sub)
     add_check_parser(sub)
     add_score_parser(sub)
+    add_inspect_parser(sub)
     return p
 
 
@@ -75,27 +80,38 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_check(args)
         if args.command == "score":
             return cmd_score(args)
-    except (ConfigError, BuildError, SchedulerError) as error:
-        print(f"timeline: {error}", file=sys.stderr)
+        if args.command == "inspect":
+            return cmd_inspect(args)
+    except (ConfigError, InputError, OutputFolderError, SchedulerError) as error:
+        print(f"timeline: {error}", file=sys.stderr)  # the user's mistake: one line, no traceback
         return 2
+    except (BuildError, OutputError) as error:
+        print(f"timeline: build failed: {error} (the previous site is unchanged)", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("timeline: interrupted (the previous site is unchanged)", file=sys.stderr)
+        return 130
     return 2
 
 
 def cmd_build(args: argparse.Namespace) -> int:
     config = load_config(args.config)
     if not args.articles.is_dir():
-        raise BuildError(f"{args.articles}: articles folder not found")
+        raise InputError(f"{args.articles}: articles folder not found")
     check_scheduler(args.scheduler)
     result = build(
         args.articles, config, args.out, template_dir(args.config),
         cache_dir=None if args.no_cache else args.cache, jobs=args.jobs, scheduler=args.scheduler,
         progress=Progress(progress_wanted(args.quiet)),
     )  # fmt: skip
+    for article in result.articles:
+        for problem in input_problems(article):
+            print(f"timeline: warning: {args.articles / article.file}: {problem}", file=sys.stderr)
     c = result.counts
     print(summary_line(Summary(str(args.out), c["articles"], c["cached"], c["parsed"], c["events"], c["warnings"], c["pages"], c["written"], c["unchanged"], result.seconds)))
     if result.changes:
         print(result.changes)
-    return 0
+    return 1 if args.strict and c["warnings"] else 0
 
 
 if __name__ == "__main__":

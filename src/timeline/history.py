@@ -43,11 +43,16 @@ class Track:
     steps: tuple[Step, ...]
 
     def path(self) -> tuple[str, ...]:
-        """The stances in order with repeats folded: propose → condition → reject."""
+        """The positions in order with repeats folded: propose → condition → reject.
+
+        Comments are left out unless the actor only ever commented on this venue.
+        """
+        stances = [s.event.stance for s in self.steps]
+        positions = [s for s in stances if s != "comment"] or stances[:1]
         out: list[str] = []
-        for step in self.steps:
-            if not out or out[-1] != step.event.stance:
-                out.append(step.event.stance)
+        for stance in positions:
+            if not out or out[-1] != stance:
+                out.append(stance)
         return tuple(out)
 
 
@@ -74,7 +79,9 @@ def history(actor: str, events: list[Event]) -> History:
         if event.date.value is None:
             continue
         steps = tracks.setdefault(event.venue, [])
-        steps.append(Step(event, bool(steps) and steps[-1].event.stance != event.stance))
+        # A comment is not a position: it neither moves the stance nor counts as the one before.
+        positions = [s.event.stance for s in steps if s.event.stance != "comment"]
+        steps.append(Step(event, event.stance != "comment" and bool(positions) and positions[-1] != event.stance))
     return History(actor, tuple(Track(v, tuple(s)) for v, s in tracks.items()), tuple(e for e in own if e.date.value is None))
 
 
@@ -86,7 +93,7 @@ def histories(events: list[Event]) -> dict[str, History]:
 
 def _venue_name(venue: str | None, config: Config) -> str:
     place = config.place(venue)
-    return place.name if place else (venue or "no venue named")
+    return place.name if place else (venue or "No venue named")
 
 
 def _mark(family: str, x: float, y: float) -> str:
@@ -115,7 +122,7 @@ def svg(hist: History, config: Config, root: str = "../", label: str | None = No
     desc = "; ".join(f"{_venue_name(t.venue, config)}: {' then '.join(t.path())}" for t in hist.tracks)
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="history-strip" viewBox="0 0 {WIDTH} {height}" '
-        f'width="{WIDTH}" height="{height}" role="group" aria-labelledby="{ident}-title {ident}-desc">',
+        f'width="100%" aria-labelledby="{ident}-title {ident}-desc">',
         f'<title id="{ident}-title">{html.escape(name)}: stance on a meeting over time, by venue</title>',
         f'<desc id="{ident}-desc">{html.escape(desc)}</desc>',
     ]

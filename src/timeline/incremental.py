@@ -40,7 +40,7 @@ class Manifest:
 
     fingerprint: str
     keys: dict[str, str] = field(default_factory=dict)  # page path -> job key
-    files: dict[str, int] = field(default_factory=dict)  # every output file -> its size in bytes
+    files: dict[str, tuple[int, int]] = field(default_factory=dict)  # every output file -> (size, mtime in ns)
     summary: dict[str, Any] = field(default_factory=dict)  # the counts the summary line reports
 
 
@@ -78,7 +78,7 @@ def read_manifest(cache_dir: Path | None, out_dir: Path) -> Manifest | None:
         raw = json.loads(path.read_text(encoding="utf-8"))
         if raw.get("format") != FORMAT:
             return None
-        return Manifest(raw["fingerprint"], dict(raw["keys"]), {k: int(v) for k, v in raw["files"].items()}, dict(raw["summary"]))
+        return Manifest(raw["fingerprint"], dict(raw["keys"]), {k: (int(v[0]), int(v[1])) for k, v in raw["files"].items()}, dict(raw["summary"]))
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
@@ -99,20 +99,22 @@ def forget(cache_dir: Path | None, out_dir: Path) -> None:
         manifest_path(cache_dir, out_dir).unlink(missing_ok=True)
 
 
-def output_files(out_dir: Path) -> dict[str, int]:
-    """Every file of a built site with its size: what 'the output is still as written' is checked against."""
-    out: dict[str, int] = {}
+def output_files(out_dir: Path) -> dict[str, tuple[int, int]]:
+    """Every file of a built site with its size and modification time: what 'the output is still
+    as written' is checked against (an edited, truncated or deleted file is noticed)."""
+    out: dict[str, tuple[int, int]] = {}
     root = str(out_dir)
     for folder, _, names in os.walk(out_dir):
         rel = os.path.relpath(folder, root).replace(os.sep, "/")
         prefix = "" if rel == "." else rel + "/"
         for name in names:
-            out[prefix + name] = os.stat(os.path.join(folder, name)).st_size
+            st = os.stat(os.path.join(folder, name))
+            out[prefix + name] = (st.st_size, st.st_mtime_ns)
     return out
 
 
 def output_intact(out_dir: Path, manifest: Manifest) -> bool:
-    """The output folder holds exactly the files the manifest lists, with the sizes it lists."""
+    """The output folder holds exactly the files the manifest lists, as they were written."""
     try:
         return out_dir.is_dir() and output_files(out_dir) == manifest.files
     except OSError:
@@ -126,17 +128,25 @@ def unchanged(previous: Manifest | None, current: str, out_dir: Path) -> bool:
 
 def split_jobs(jobs: Iterable[Job], previous: Manifest | None, out_dir: Path) -> tuple[list[Job], set[str]]:
     """(jobs to render, paths to keep from the previous output): a job is kept when its key is the
-    one the previous build rendered and that file is still in the output."""
+    one the previous build rendered and that file is still in the output as it was written."""
     render: list[Job] = []
     keep: set[str] = set()
     if previous is None or not out_dir.is_dir():
         return list(jobs), keep
     for job in jobs:
-        if previous.keys.get(job.path) == job.key and job.path in previous.files and (out_dir / job.path).is_file():
+        if previous.keys.get(job.path) == job.key and _stamp(out_dir / job.path) == previous.files.get(job.path):
             keep.add(job.path)
         else:
             render.append(job)
     return render, keep
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns)
 
 
 def carry_over(old_dir: Path, new_dir: Path, keep: Collection[str]) -> None:

@@ -1,157 +1,491 @@
 """The whole corpus at once: claims that report the same statement become one event.
 
-FIRST VERSION: blocks by speaker; inside a block a claim joins an event when it comes from
-another article, its stance family, venue and date agree, and its wording overlaps.
+Two steps. First each article's own claims are folded into reports (an article often repeats
+one statement across paragraphs: same speaker, same venue, or the same stance family without a
+venue). Then reports of different articles join an event when the speaker is the same (an
+institution and its spokesperson count as one), the dates can be the same day, the venues do
+not differ, the stances do not contradict, and there is positive evidence: the same named venue,
+overlapping wording, or the same stance family on the same day. Two statements by one speaker on
+different days never merge. Reports are compared only inside blocks (speaker, then date order
+with a sliding window), so the cost grows about linearly with the number of claims.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
-from dataclasses import replace
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from urllib.parse import quote
 
 from timeline.config import Config
+from timeline.headlines import headline
 from timeline.model import Article, Claim, DateEstimate, Event, Evidence, Source
 
-STANCE_FAMILY = {
-    "propose": "open",
-    "invite": "open",
-    "accept": "open",
-    "open-conditional": "open",
-    "condition": "condition",
+FAMILY = {
+    "propose": "offer",
+    "invite": "offer",
+    "accept": "offer",
+    "open-conditional": "conditional",
+    "condition": "conditional",
     "reject": "refuse",
     "deny": "refuse",
     "comment": "comment",
 }
+PRIORITY = ("deny", "reject", "invite", "condition", "open-conditional", "propose", "accept", "comment")
+WEAK_RULES = {"as-reported"}  # a date that only says "on or before publication"
+WEAK_SPAN = dt.timedelta(days=10)  # how long before its report a statement with no date cue may be
+SLACK = dt.timedelta(days=1)
 WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
+MIN_OVERLAP = 0.2
+
+
+@dataclass
+class _Report:
+    """One article's claims about one statement."""
+
+    claims: list[Claim]
+    block: str
+    window: tuple[dt.date, dt.date] | None = None
+    words: set[str] = field(default_factory=set)
+
+    @property
+    def article(self) -> str:
+        return self.claims[0].article
+
+    @property
+    def venue(self) -> str | None:
+        return next((c.venue for c in self.claims if c.venue), None)
+
+    @property
+    def families(self) -> set[str]:
+        return {FAMILY[c.stance] for c in self.claims}
+
+    @property
+    def persons(self) -> set[str]:
+        return {c.speaker for c in self.claims}
+
+
+@dataclass
+class _Cluster:
+    reports: list[_Report]
+
+    @property
+    def articles(self) -> set[str]:
+        return {r.article for r in self.reports}
 
 
 def normalize(articles: list[Article], config: Config) -> tuple[list[Article], list[Event]]:
     """Cluster the claims of all articles into events; add the configuration's context events."""
-    claims = sorted((c for a in articles for c in a.claims), key=lambda c: (c.speaker, c.article, c.start))
-    clusters: list[list[Claim]] = []
-    by_speaker: dict[str, list[list[Claim]]] = {}
-    for claim in claims:
-        block = by_speaker.setdefault(claim.speaker, [])
-        target = next((cluster for cluster in block if _joins(claim, cluster)), None)
-        if target is None:
-            target = []
-            block.append(target)
-            clusters.append(target)
-        target.append(claim)
-    events = [_event(cluster, articles, config) for cluster in clusters]
-    events += _context_events(config)
+    by_id = {a.id: a for a in articles}
+    reports: list[_Report] = []
+    for article in sorted(articles, key=lambda a: a.id):
+        reports.extend(_reports(article.claims, config))
+    clusters = cluster(reports, config)
+    events = _unique([_event(c, by_id, config) for c in clusters])
+    articles, events = _share_dates(articles, events)
+    events += context_events(articles, config)
     events.sort(key=lambda e: (e.date.value or dt.date.max, e.kind != "context", e.id))
     return articles, events
 
 
-def _joins(claim: Claim, cluster: list[Claim]) -> bool:
-    if any(c.article == claim.article for c in cluster):
-        return False
-    first = cluster[0]
-    if STANCE_FAMILY[first.stance] != STANCE_FAMILY[claim.stance]:
-        return False
-    if first.venue and claim.venue and first.venue != claim.venue:
-        return False
-    if not _dates_overlap(first.said, claim.said):
-        return False
-    return _overlap(first, claim) >= 0.2
+def _share_dates(articles: list[Article], events: list[Event]) -> tuple[list[Article], list[Event]]:
+    """Hand the clusters to the time engine, which dates undated reports from their siblings.
+
+    The time engine owns `timeline.dates_shared`; without it the events keep their dates.
+    """
+    try:
+        from timeline import dates_shared
+    except ImportError:
+        return articles, events
+    share = getattr(dates_shared, "share_dates", None)
+    if share is None:
+        return articles, events
+    shared_articles, shared_events = share(articles, events, merge_date=lambda dates: merged_date(dates, [""] * len(dates))[0])
+    return list(shared_articles), list(shared_events)
 
 
-def _dates_overlap(a: DateEstimate, b: DateEstimate) -> bool:
-    if not (a.earliest and a.latest and b.earliest and b.latest):
+# ---------------------------------------------------------------------------------------------
+# Blocks and compatibility
+
+
+def block_of(speaker: str, config: Config) -> str:
+    """The blocking key: an institution with its people (peskov and ushakov are in the kremlin block)."""
+    actor = config.actor(speaker)
+    if actor is not None and actor.kind == "person" and actor.institution:
+        institution = config.actor(actor.institution)
+        if institution is not None and speaker in institution.spokespeople:
+            return actor.institution
+    return speaker
+
+
+def same_speaker(a: set[str], b: set[str], config: Config) -> bool:
+    """Persons must be the same; an institution goes with any of its spokespeople."""
+    persons_a = {s for s in a if _kind(s, config) == "person"}
+    persons_b = {s for s in b if _kind(s, config) == "person"}
+    if persons_a and persons_b:
+        return bool(persons_a & persons_b)
+    return True
+
+
+def _kind(actor_id: str, config: Config) -> str:
+    actor = config.actor(actor_id)
+    return actor.kind if actor else "person"
+
+
+def is_weak(date: DateEstimate) -> bool:
+    return date.known and bool(date.evidence) and all(e.rule in WEAK_RULES for e in date.evidence)
+
+
+def window(date: DateEstimate) -> tuple[dt.date, dt.date] | None:
+    """The days a statement can have been made on; None when nothing is known."""
+    if not date.known:
+        return None
+    latest = date.latest or date.value
+    earliest = date.earliest or date.value
+    if is_weak(date):
+        return earliest - WEAK_SPAN, latest
+    return earliest, latest
+
+
+def _strong_day(report: _Report) -> dt.date | None:
+    days = {c.said.value for c in report.claims if c.said.known and c.said.precision == "day" and not is_weak(c.said)}
+    return days.pop() if len(days) == 1 else None
+
+
+def _dates_compatible(a: _Report, b: _Report) -> bool:
+    day_a, day_b = _strong_day(a), _strong_day(b)
+    if day_a and day_b and day_a != day_b:
+        return False  # the same words on two different days are two statements
+    if a.window is None or b.window is None:
         return True
-    slack = dt.timedelta(days=1)
-    return a.earliest - slack <= b.latest and b.earliest - slack <= a.latest
+    return a.window[0] - SLACK <= b.window[1] and b.window[0] - SLACK <= a.window[1]
 
 
-def _words(claim: Claim) -> set[str]:
-    return {w.lower() for w in WORD.findall(claim.sentence + " " + " ".join(q.text for q in claim.quotes))}
+def _stances_compatible(a: set[str], b: set[str]) -> bool:
+    """A refusal and an offer are two statements; a comment goes with anything."""
+    core_a, core_b = a - {"comment"}, b - {"comment"}
+    if not core_a or not core_b:
+        return True
+    return ("refuse" in core_a) == ("refuse" in core_b)
 
 
-def _overlap(a: Claim, b: Claim) -> float:
-    wa, wb = _words(a), _words(b)
-    return len(wa & wb) / max(1, min(len(wa), len(wb)))
+def words(claims: Iterable[Claim]) -> set[str]:
+    """Content words, cut to six letters so that case endings and spellings still meet."""
+    out: set[str] = set()
+    for c in claims:
+        text = c.sentence + " " + " ".join(q.text for q in c.quotes)
+        out.update(w.lower()[:6] for w in WORD.findall(text))
+    return out
 
 
-def _event(cluster: list[Claim], articles: list[Article], config: Config) -> Event:
-    by_id = {a.id: a for a in articles}
-    first = min(cluster, key=lambda c: (c.article, c.start))
-    date = _merged_date([c.said for c in cluster])
-    venue = next((c.venue for c in cluster if c.venue), None)
-    counterpart = next((c.counterpart for c in cluster if c.counterpart), None)
-    key = f"{first.article}:{first.start}"
-    ident = f"{first.speaker}-{date.value.isoformat() if date.value else 'undated'}-{hashlib.sha1(key.encode()).hexdigest()[:6]}"
-    sources = tuple(
-        Source(c.article, c.sentence, c.start, c.end, _link(by_id.get(c.article), c)) for c in sorted(cluster, key=lambda c: (c.article, c.start))
-    )
-    quotes = tuple(dict.fromkeys(q.text for c in cluster for q in c.quotes))
-    conflicts = []
-    venues = sorted({c.venue for c in cluster if c.venue})
-    if len(venues) > 1:
-        conflicts.append("reports name different venues: " + ", ".join(venues))
+def overlap(a: set[str], b: set[str]) -> float:
+    return len(a & b) / max(1, min(len(a), len(b)))
+
+
+def _score(report: _Report, target: _Cluster, config: Config) -> float | None:
+    """How well a report fits a cluster; None when it must not join it."""
+    if report.article in target.articles:
+        return None
+    best: float | None = None
+    for other in target.reports:
+        if not same_speaker(report.persons, other.persons, config):
+            return None
+        if not _dates_compatible(report, other):
+            return None
+        if report.venue and other.venue and report.venue != other.venue:
+            return None
+        if not _stances_compatible(report.families, other.families):
+            return None
+        shared_venue = bool(report.venue and report.venue == other.venue)
+        same_family = bool(report.families & other.families - {"comment"}) or report.families == other.families
+        similar = overlap(report.words, other.words)
+        same_day = bool(_strong_day(report) and _strong_day(report) == _strong_day(other))
+        if not (shared_venue or similar >= MIN_OVERLAP or (same_family and same_day)):
+            continue
+        if (report.window is None or other.window is None) and not (shared_venue or (same_family and similar >= 2.5 * MIN_OVERLAP)):
+            continue  # with no date to check, ask for more than loose wording
+        score = 3.0 * shared_venue + 2.0 * same_family + 4.0 * similar + 1.0 * same_day
+        best = score if best is None else max(best, score)
+    return best
+
+
+def cluster(reports: list[_Report], config: Config) -> list[_Cluster]:
+    """Greedy clustering inside blocks: a report joins the best-fitting open cluster of its block."""
+    clusters: list[_Cluster] = []
+    blocks: dict[str, list[_Report]] = {}
+    for r in reports:
+        blocks.setdefault(r.block, []).append(r)
+    for block in sorted(blocks):
+        dated = sorted((r for r in blocks[block] if r.window), key=lambda r: (r.window[0], r.article))
+        undated = sorted((r for r in blocks[block] if not r.window), key=lambda r: r.article)
+        open_: list[tuple[dt.date, _Cluster]] = []  # (latest day of the cluster, cluster)
+        mine: list[_Cluster] = []
+        for r in dated:
+            # slide the window: clusters that ended before this report began cannot take it
+            open_ = [(end, c) for end, c in open_ if end + SLACK >= r.window[0]]
+            target = _best(r, [c for _, c in open_], config)
+            if target is None:
+                target = _Cluster([])
+                mine.append(target)
+                open_.append((r.window[1], target))
+            else:
+                open_ = [(max(end, r.window[1]) if c is target else end, c) for end, c in open_]
+            target.reports.append(r)
+        for r in undated:
+            target = _best(r, mine, config)
+            if target is None:
+                target = _Cluster([])
+                mine.append(target)
+            target.reports.append(r)
+        clusters.extend(mine)
+    return _reconsider_undated(clusters, config)
+
+
+def _reconsider_undated(clusters: list[_Cluster], config: Config) -> list[_Cluster]:
+    """Give each undated report a second look, preferring the cluster that holds the articles its
+    article's other reports went with: outlets answering the same news cycle report it together."""
+    by_block: dict[str, list[_Cluster]] = {}
+    by_article: dict[str, list[_Cluster]] = {}
+    for c in clusters:
+        by_block.setdefault(c.reports[0].block, []).append(c)
+        for art in c.articles:
+            by_article.setdefault(art, []).append(c)
+    for c in list(clusters):
+        for r in [r for r in c.reports if r.window is None]:
+            companions = {a for other in by_article.get(r.article, ()) if other is not c for a in other.articles} - {r.article}
+            rest = _Cluster([x for x in c.reports if x is not r])
+            here = _score(r, rest, config) if rest.reports else None
+            best, best_total = None, (here + 2.0 * len(rest.articles & companions)) if here is not None else None
+            for other in by_block.get(r.block, ()):
+                if other is c or not other.reports:
+                    continue
+                score = _score(r, other, config)
+                if score is None:
+                    continue
+                total = score + 2.0 * len(other.articles & companions)
+                if best_total is None or total > best_total:
+                    best, best_total = other, total
+            if best is not None:
+                c.reports.remove(r)
+                best.reports.append(r)
+    return [c for c in clusters if c.reports]
+
+
+def _best(report: _Report, candidates: list[_Cluster], config: Config) -> _Cluster | None:
+    best, best_score = None, None
+    for c in candidates:
+        score = _score(report, c, config)
+        if score is not None and (best_score is None or score > best_score):
+            best, best_score = c, score
+    return best
+
+
+# ---------------------------------------------------------------------------------------------
+# Reports: one article's claims folded by statement
+
+
+def _reports(claims: Iterable[Claim], config: Config) -> list[_Report]:
+    out: list[_Report] = []
+    ordered = sorted(claims, key=lambda c: (c.venue is None, c.stance == "comment", c.start))
+    for claim in ordered:
+        block = block_of(claim.speaker, config)
+        target = None
+        for r in out:
+            if r.block != block or not same_speaker({claim.speaker}, r.persons, config):
+                continue
+            if not _day_ok(claim, r):
+                continue
+            family = FAMILY[claim.stance]
+            if claim.venue and r.venue:
+                ok = claim.venue == r.venue and ("refuse" in r.families) == (family == "refuse")
+            elif claim.venue is None and family == "comment":
+                ok = True
+            else:
+                ok = family in r.families
+            if ok:
+                target = r
+                break
+        if target is None:
+            target = _Report([], block)
+            out.append(target)
+        target.claims.append(claim)
+    for r in out:
+        r.claims.sort(key=lambda c: c.start)
+        windows = [w for w in (window(c.said) for c in r.claims) if w]
+        strong = [w for c, w in ((c, window(c.said)) for c in r.claims) if w and not is_weak(c.said)]
+        chosen = strong or windows
+        r.window = (max(w[0] for w in chosen), min(w[1] for w in chosen)) if chosen else None
+        if r.window and r.window[0] > r.window[1]:
+            r.window = (min(w[0] for w in chosen), max(w[1] for w in chosen))
+        r.words = words(r.claims)
+    return out
+
+
+def _day_ok(claim: Claim, report: _Report) -> bool:
+    if not (claim.said.known and claim.said.precision == "day" and not is_weak(claim.said)):
+        return True
+    days = {c.said.value for c in report.claims if c.said.known and c.said.precision == "day" and not is_weak(c.said)}
+    return not days or claim.said.value in days
+
+
+# ---------------------------------------------------------------------------------------------
+# Events
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+def event_id(first: Claim) -> str:
+    """Stable while the earliest source stays: its speaker, article, offset, and what it says
+    (one sentence can hold two statements: "not in Moscow ... come to Kyiv")."""
+    return _slug(f"{first.speaker}-{first.article}-{first.start}-{first.venue or first.stance}")
+
+
+def _event(c: _Cluster, by_id: dict[str, Article], config: Config) -> Event:
+    claims = [claim for r in c.reports for claim in r.claims]
+    first = min(claims, key=lambda x: (x.article, x.start))
+    persons = [x.speaker for x in claims if _kind(x.speaker, config) == "person"]
+    speaker = max(sorted(set(persons)), key=persons.count) if persons else first.speaker
+    venues = [x.venue for x in claims if x.venue]
+    venue = max(sorted(set(venues)), key=venues.count) if venues else None
+    stance = _stance(claims, venue)
+    counterparts = [x.counterpart for x in claims if x.counterpart]
+    counterpart = max(sorted(set(counterparts)), key=counterparts.count) if counterparts else None
+    date, date_conflict = merged_date([x.said for x in claims], [x.article for x in claims])
+    ordered = sorted(claims, key=lambda x: (x.article, x.start))
+    sources, seen = [], set()
+    for x in ordered:
+        key = (x.article, x.start)
+        if key in seen:
+            continue
+        seen.add(key)
+        sources.append(Source(x.article, x.sentence, x.start, x.end, _link(by_id.get(x.article), x)))
+    quotes = tuple(dict.fromkeys(q.text for x in ordered for q in x.quotes))
     return Event(
-        id=ident,
+        id=event_id(first),
         kind="claim",
         date=date,
-        speaker=first.speaker,
-        stance=first.stance,
+        speaker=speaker,
+        stance=stance,
         venue=venue,
         counterpart=counterpart,
-        headline=headline(first.speaker, first.stance, venue, counterpart, config),
+        headline=headline(speaker, stance, venue, counterpart, config),
         quotes=quotes,
-        sources=sources,
-        conflicts=tuple(conflicts),
-        claims=tuple(cluster),
+        sources=tuple(sources),
+        conflicts=tuple(conflicts(c, date_conflict, config)),
+        claims=tuple(ordered),
     )
 
 
-def _merged_date(dates: list[DateEstimate]) -> DateEstimate:
-    known = [d for d in dates if d.known]
+def _unique(events: list[Event]) -> list[Event]:
+    """Ids are unique: a clash (rare, same first sentence) gets a numbered suffix, in a stable order."""
+    seen: dict[str, int] = {}
+    out = []
+    for e in sorted(events, key=lambda e: (e.id, [(c.article, c.start) for c in e.claims])):
+        n = seen.get(e.id, 0)
+        seen[e.id] = n + 1
+        out.append(e if n == 0 else replace(e, id=f"{e.id}-{n + 1}"))
+    return out
+
+
+def _stance(claims: list[Claim], venue: str | None) -> str:
+    """The event's stance: the claims about its venue speak first, then the most specific word."""
+    local = [x.stance for x in claims if venue and x.venue == venue] or [x.stance for x in claims]
+    return min(local, key=PRIORITY.index)
+
+
+def merged_date(dates: list[DateEstimate], articles: list[str]) -> tuple[DateEstimate, str | None]:
+    """The best-supported date of the reports, and a note when dated reports disagree."""
+    known = [(d, a) for d, a in zip(dates, articles, strict=True) if d.known]
     if not known:
-        return DateEstimate.unknown()
+        return DateEstimate.unknown(), None
     order = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
-    best = min(known, key=lambda d: order[d.precision])
-    evidence = tuple(dict.fromkeys(e for d in known for e in d.evidence))
-    return replace(best, evidence=evidence)
+    strong = [(d, a) for d, a in known if not is_weak(d)] or known
+    best = min(strong, key=lambda da: (order[da[0].precision], da[0].latest or dt.date.max))[0]
+    evidence = tuple(dict.fromkeys(e for d, _ in known for e in d.evidence))
+    days = {}
+    for d, a in strong:
+        if d.precision == "day" and not is_weak(d):
+            days.setdefault(d.value, []).append(a)
+    note = None
+    if len(days) > 1:
+        note = "reports date it differently: " + "; ".join(f"{day} ({', '.join(sorted(set(arts)))})" for day, arts in sorted(days.items()))
+    return replace(best, evidence=evidence), note
+
+
+def conflicts(c: _Cluster, date_note: str | None, config: Config) -> list[str]:
+    out = [date_note] if date_note else []
+    venues: dict[str, set[str]] = {}
+    stances: dict[str, set[str]] = {}
+    for r in c.reports:
+        for x in r.claims:
+            if x.venue:
+                venues.setdefault(x.venue, set()).add(x.article)
+        main = min((x.stance for x in r.claims), key=PRIORITY.index)
+        stances.setdefault(main, set()).add(r.article)
+    if len(venues) > 1:
+        names = [f"{(config.place(v).name if config.place(v) else v)} ({', '.join(sorted(a))})" for v, a in sorted(venues.items())]
+        out.append("reports name different venues: " + "; ".join(names))
+    if len(stances) > 1 and len(c.reports) > 1:
+        out.append("reports read the stance differently: " + "; ".join(f"{s} ({', '.join(sorted(a))})" for s, a in sorted(stances.items())))
+    quotes = [(r.article, q.text) for r in c.reports for x in r.claims for q in x.quotes]
+    for i, (art_a, qa) in enumerate(quotes):
+        for art_b, qb in quotes[i + 1 :]:
+            if art_a == art_b or qa == qb:
+                continue
+            wa, wb = {w.lower() for w in WORD.findall(qa)}, {w.lower() for w in WORD.findall(qb)}
+            if len(wa) >= 3 and overlap(wa, wb) >= 0.6:
+                out.append(f"the quotation is worded differently: «{qa}» ({art_a}) / «{qb}» ({art_b})")
+    return list(dict.fromkeys(out))[:8]
 
 
 def _link(article: Article | None, claim: Claim) -> str | None:
     if article is None or not article.url:
         return None
-    from urllib.parse import quote
-
-    words = claim.sentence.split()
-    fragment = " ".join(words[:6])
+    fragment = " ".join(claim.sentence.split()[:6])
     return f"{article.url}#:~:text={quote(fragment, safe='')}"
 
 
-def headline(speaker: str, stance: str, venue: str | None, counterpart: str | None, config: Config) -> str:
-    actor = config.actor(speaker)
-    who = actor.name.split()[-1] if actor and actor.kind == "person" else (actor.name if actor else speaker)
-    other = config.actor(counterpart)
-    whom = other.name.split()[-1] if other and other.kind == "person" else "a meeting"
-    place = config.place(venue)
-    where = f" in {place.name}" if place else ""
-    verbs = {
-        "propose": f"{who} proposes a meeting with {whom}{where}",
-        "invite": f"{who} invites {whom}{' to ' + place.name if place else ''}",
-        "accept": f"{who} accepts a meeting with {whom}{where}",
-        "open-conditional": f"{who}: open to a meeting with {whom}{where}, on conditions",
-        "condition": f"{who} sets conditions for a meeting with {whom}{where}",
-        "reject": f"{who} rules out a meeting with {whom}{where}",
-        "deny": f"{who} denies an offer of a meeting with {whom}{where}",
-        "comment": f"{who} comments on a meeting with {whom}{where}",
-    }
-    return verbs.get(stance, f"{who} on a meeting{where}")
+# ---------------------------------------------------------------------------------------------
+# Context: the configuration's reference events, sourced by the sentences that mention them
 
 
-def _context_events(config: Config) -> list[Event]:
+def context_events(articles: list[Article], config: Config) -> list[Event]:
     out = []
     for ref in config.reference_events:
         if not ref.show:
             continue
+        sources = tuple(_mentions(ref, articles))
         date = DateEstimate(ref.date, "day", ref.date, ref.last, (Evidence("reference-event", ref.title, detail="from the configuration"),))
-        out.append(Event(id=f"context-{ref.id}", kind="context", date=date, speaker=None, stance="comment", venue=ref.venue, counterpart=None, headline=ref.title, sources=()))
+        out.append(
+            Event(
+                id=f"context-{ref.id}",
+                kind="context",
+                date=date,
+                speaker=None,
+                stance="comment",
+                venue=ref.venue,
+                counterpart=None,
+                headline=ref.title,
+                sources=sources,
+            )
+        )
     return out
+
+
+def _mentions(ref, articles: list[Article]) -> Iterable[Source]:
+    """Sentences naming a reference event: the time engine's anchor mentions, else its patterns."""
+    for article in sorted(articles, key=lambda a: a.id):
+        anchors = [t for t in article.timexes if t.kind == "anchor" and (t.value == ref.id or getattr(t, "anchor", None) == ref.id)]
+        spans = [(t.start, t.end) for t in anchors]
+        if not spans:
+            patterns = ref.mentions.get(article.language, ()) or ref.mentions.get("en", ())
+            for m in patterns:
+                for found in re.finditer(m.pattern, article.text, re.IGNORECASE):
+                    spans.append((found.start(), found.end()))
+        for start, _ in sorted(set(spans))[:3]:
+            sentence = next((s for s in article.sentences if s.start <= start < s.end), None)
+            if sentence is not None:
+                yield Source(article.id, sentence.text, sentence.start, sentence.end, None)

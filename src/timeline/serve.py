@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import signal
 import threading
 import traceback
 from collections.abc import Callable
@@ -133,8 +134,14 @@ class Preview:
             self.server = None
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def serve(articles: Path, config: Path, out: Path, port: int = 8000, echo: ECHO = _echo) -> int:
-    """The command: runs until Ctrl-C, then stops the server and returns 0."""
+    """The command: runs until Ctrl-C (or SIGTERM), then stops the server and returns 0."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _interrupt)
     preview = Preview(articles, config, out, port, echo)
     try:
         preview.start()

@@ -6,7 +6,7 @@ import hashlib
 import logging
 
 from timeline.config import Config
-from timeline.load.claims import extract_claims
+from timeline.load.claims import candidate_actors, extract_claims
 from timeline.load.clean import paragraphs, split_lines
 from timeline.load.dating import infer_publication
 from timeline.load.decode import content_problem, decode
@@ -108,6 +108,7 @@ def _load_article(relpath: str, data: bytes, config: Config, ident: str) -> Arti
         paragraphs=spans,
         sentences=sentences,
         claims=claims,
+        candidate_actors=candidate_actors(text, sentences, skip, language, config),
         timexes=timexes,
         outlet_evidence=outlet_evidence,
     )

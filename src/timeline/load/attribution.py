@@ -103,6 +103,7 @@ class Speech:
         self.stances = tuple((item["stance"], _words_re(item["patterns"])) for item in lex.get("stances") or ())
         self.priority = tuple(lex.get("priority") or ())
         self.venue_after = re.compile(r"\s*(?:" + "|".join(lex.get("venue_after") or ["$^"]) + ")", re.IGNORECASE)
+        self.venue_clause = _words_re(lex.get("venue_clause"))
         self.venue_prepositions = {str(w).casefold() for w in lex.get("venue_prepositions") or ()}
         self.locus = re.compile(r"(?:" + "|".join(f"(?:{p})" for p in lex.get("locus_before") or ["$^"]) + r")\s*$", re.IGNORECASE)
         self.clause_breaks = re.compile("|".join(lex.get("clause_breaks") or [r"[,;:.]"]), re.IGNORECASE)
@@ -168,7 +169,7 @@ class Finder:
         found: list[Ref] = []
         for m, values in self.names.finditer(text):
             word = m.group(0)
-            if word[:1].isupper():
+            if any(w[:1].isupper() for w in word.split()):
                 possessive = _possessive(text, m.end(), lex) or word.endswith(("'s", "’s"))
                 found.append(Ref(values[0], offset + m.start(), offset + m.end(), "name", possessive))
         for m, values in self.descriptors.finditer(text):
@@ -269,7 +270,7 @@ def attributions(text: str, offset: int, refs: list[Ref], quotes: list[tuple[int
     free = [r for r in refs if not inside(r.start, quotes)]
     subject_ok = [r for r in free if not r.possessive and _word_before(text, r.start - offset, lex) not in lex.objects]
 
-    def before(cue_start: int) -> Ref | None:
+    def before(cue_start: int, heads_only: bool = False) -> Ref | None:
         limit = 110
         candidates = [
             r
@@ -286,6 +287,8 @@ def attributions(text: str, offset: int, refs: list[Ref], quotes: list[tuple[int
             heads = [r for r in candidates if text[r.end - offset : r.end - offset + 1] == ","]
             if heads:
                 return heads[0]
+        if heads_only:
+            return None
         return candidates[-1]
 
     def after(cue_end: int, limit: int = 75) -> Ref | None:
@@ -316,8 +319,14 @@ def attributions(text: str, offset: int, refs: list[Ref], quotes: list[tuple[int
                 previous = out[-1].ref if out and out[-1].ref.kind != "none" else Ref(None, start, offset + m.end(), "pronoun")
                 add(previous, m)
                 continue
-            inverted = preceding.endswith((",", "—", "–", "-", '"', "”", "»", "“")) or not preceding
-            ref = (after(offset + m.end()) or before(start)) if inverted else (before(start) or after(offset + m.end(), 20))
+            inverted = preceding.endswith(("—", "–", "-", '"', "”", "»", "“", "«", "„")) or not preceding
+            if inverted:
+                ref = after(offset + m.end()) or before(start)
+            elif preceding.endswith(","):
+                # "X, an apposition, said" or "..., said X"
+                ref = before(start, heads_only=True) or after(offset + m.end()) or before(start)
+            else:
+                ref = before(start) or after(offset + m.end(), 20)
             add(ref, m)
     if lex.after:
         for m in lex.after.finditer(text):
@@ -347,8 +356,8 @@ def candidate_names(text: str, lex: Speech, known: set[str]) -> list[str]:
     for pattern in lex.candidates:
         for m in pattern.finditer(text):
             name = m.group("name").strip()
-            words = {w.casefold() for w in re.findall(r"\w+", name)}
-            if words & known:
+            surname = re.findall(r"\w+", name)[-1].casefold()
+            if surname in known:
                 continue
             if name not in out:
                 out.append(name)

@@ -252,8 +252,8 @@ def _claims(
         t = text[unit.start : unit.end]
         places = [p for p, a, b in find.places(t, 0) if p not in venue_claims and not lex.locus.search(t[:a])]
         venue = places[0] if places else None
-    if top is None and venue_claims and venue is None:
-        return claims
+    if venue is None and venue_claims and (top is None or top.stance in {st for st, _, _ in venue_claims.values()}):
+        return claims  # what is left says nothing the venue claims do not
     if top is None:
         unit = next((u for u in kept if topical(text[u.start : u.end])), kept[0])
     stance = top.stance if top else "comment"
@@ -267,10 +267,14 @@ def _paragraph_start(u: _Unit, utterance: list[_Unit]) -> int:
 
 def _claim(article_id, text, utterance, unit, speaker, stance, venue, cue, published, language, config, find) -> Claim:
     s = unit.sentence
-    attributed = next((u.sentence for u in utterance if u.attribution is not None), s)
-    said = statement_date(attributed, text, published, language)
+    # the date is read where the report is made: the claim's own sentence when it names the
+    # speaker, else the nearest sentence before it that does
+    before = [u.sentence for u in utterance if u.attribution is not None and u.sentence.start <= s.start]
+    after = [u.sentence for u in utterance if u.attribution is not None]
+    attributed = before[-1] if before else (after[0] if after else s)
+    said = statement_date(_unquoted(attributed), text, published, language, config=config)
     if attributed is not s and _as_reported(said):
-        other = statement_date(s, text, published, language)
+        other = statement_date(_unquoted(s), text, published, language, config=config)
         if not _as_reported(other):
             said = other
     lo = min(u.sentence.start for u in utterance)
@@ -291,6 +295,15 @@ def _claim(article_id, text, utterance, unit, speaker, stance, venue, cue, publi
         language=language,
         cue=cue,
     )
+
+
+def _unquoted(s: Sentence) -> Sentence:
+    """The sentence with its quotations blanked: "I will wait on Thursday" dates the meeting, not the words."""
+    t = s.text
+    for a, b in quotations(t, 0):
+        if len(t[a:b].split()) >= 2:
+            t = t[:a] + " " * (b - a) + t[b:]
+    return s if t == s.text else Sentence(t, s.start, s.end, s.paragraph)
 
 
 def _as_reported(date: DateEstimate) -> bool:

@@ -16,7 +16,7 @@ import bisect
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from timeline import lexicon
 from timeline.load.clean import Line
@@ -42,6 +42,7 @@ class Constraint:
     latest: dt.date | None
     evidence: Evidence
     anchor: dt.date | None = None  # a reference event's date: the text is written near it
+    named: dt.date | None = None  # the day a year-less date was resolved to
 
 
 def precision_of(earliest: dt.date | None, latest: dt.date | None) -> str:
@@ -88,8 +89,30 @@ def _ordinals(language: str) -> dict[str, int]:
     return {str(k).lower(): int(v) for k, v in words.items()}
 
 
+def _required_literal(pattern: str) -> str:
+    """The longest run of plain characters every match must contain (lower case), so that a
+    pattern whose words are absent from a text is never run on it: hundreds of reference-event
+    patterns then cost one substring test each."""
+    try:
+        from re import _constants, _parser  # the standard library's own regex parser
+
+        parsed = _parser.parse(pattern, re.I)
+    except Exception:  # noqa: BLE001 - an unparsable pattern simply gets no shortcut
+        return ""
+    best, run = "", []
+    for op, av in list(parsed) + [(None, None)]:
+        if op is _constants.LITERAL:
+            run.append(chr(av))
+            continue
+        if len(run) > len(best):
+            best = "".join(run)
+        run = []
+    return best.lower() if len(best) >= 3 else ""
+
+
 def _config_patterns(config, language: str) -> tuple:
-    """Counter and mention patterns of the configuration for one language, compiled once."""
+    """Counter and mention patterns of the configuration for one language, compiled once, each
+    with the literal its matches need."""
     key = (config.digest, language)
     if key not in _CONFIG_CACHE:
         counters, mentions = [], []
@@ -97,9 +120,9 @@ def _config_patterns(config, language: str) -> tuple:
             if ref.counter:
                 for lang in dict.fromkeys((language, "en")):
                     for pattern in ref.counter.patterns.get(lang, ()):
-                        counters.append((ref, re.compile(pattern, re.I)))
+                        counters.append((ref, re.compile(pattern, re.I), _required_literal(pattern)))
             for mention in ref.mentions.get(language, ()):
-                mentions.append((ref, mention.relation, re.compile(mention.pattern, re.I)))
+                mentions.append((ref, mention.relation, re.compile(mention.pattern, re.I), _required_literal(mention.pattern)))
         _CONFIG_CACHE[key] = (tuple(counters), tuple(mentions))
     return _CONFIG_CACHE[key]
 
@@ -129,7 +152,10 @@ def counter_constraints(text: str, language: str, config) -> list[Constraint]:
     counters, _ = _config_patterns(config, language)
     ordinals = _ordinals(language)
     out = []
-    for ref, pattern in counters:
+    lowered = text.lower()
+    for ref, pattern, literal in counters:
+        if literal and literal not in lowered:
+            continue
         one = ref.counter.day_one
         for m in pattern.finditer(text):
             groups = m.groupdict()
@@ -156,7 +182,7 @@ def counter_constraints(text: str, language: str, config) -> list[Constraint]:
                 hi = one + dt.timedelta(days=int(n * days))
                 detail = f"{unit} {n} since {one}"
             else:
-                raw = groups.get("day") if "day" in groups else (m.group(1) if m.groups() else None)
+                raw = groups.get("day") or groups.get("n") or (m.group(1) if m.groups() else None)
                 n = _number(raw, ordinals)
                 if not n:
                     continue
@@ -173,7 +199,10 @@ def anchor_constraints(text: str, language: str, config) -> list[Constraint]:
         return []
     _, mentions = _config_patterns(config, language)
     out = []
-    for ref, relation, pattern in mentions:
+    lowered = text.lower()
+    for ref, relation, pattern, literal in mentions:
+        if literal and literal not in lowered:
+            continue
         m = pattern.search(text)
         if not m:
             continue
@@ -290,6 +319,7 @@ def _yearless(mentions: list[Mention], lo: dt.date, hi: dt.date, partial: Mentio
         if len(options) != 1:
             continue
         first, last = options[0]
+        before = len(out)
         ev = Evidence("mentioned-date", m.text, m.start, m.end)
         if m is partial:
             out.append(Constraint(1.5, first, first + DAY, Evidence("dateline", m.text, m.start, m.end, detail=f"dateline without a year: {first}")))
@@ -308,6 +338,8 @@ def _yearless(mentions: list[Mention], lo: dt.date, hi: dt.date, partial: Mentio
                     _detail(ev, f"a date named without its year ({first}) is near the publication (assumed)"),
                 )
             )
+        if m.kind == "month-day":
+            out[before:] = [replace(c, named=first) for c in out[before:]]
     return out
 
 
@@ -406,19 +438,21 @@ def infer_publication(
     weekdays = [m for m in mentions if m.kind == "weekday"]
     value, earliest, latest = lo, lo, hi
     if weekdays and (hi - lo).days <= WIDE:
-        known = {d for c in extra if c.earliest and c.evidence.rule == "mentioned-date" for d in (c.earliest,)}
-        known |= {c.latest for c in extra if c.latest and c.evidence.rule == "mentioned-date"}
-        known |= {resolve(m, None).earliest for m in mentions if m.kind == "date"} - {None}
+        known = {c.named for c in extra if c.named}
+        known |= {d for m in mentions if m.kind == "date" and (d := resolve(m, None).earliest)}
         anchors = [c.anchor for c in used if c.anchor]
+        known |= set(anchors)
         value, earliest, latest = _choose_day(lo, hi, weekdays, known, anchors)
         for m in weekdays:
             w = weekday_on(m, value, "future" if m.tense == "future" else "past")
             where = "ahead of" if m.tense == "future" else "on or before"
             evidence.append(Evidence("weekday-relative", m.text, m.start, m.end, detail=f"{w:%A} {w} is {where} the publication day"))
     else:
-        anchors = sorted(c.anchor for c in used if c.anchor and lo <= c.anchor <= hi)
-        if anchors:
-            value = anchors[0]
+        binding = next((c for c in reversed(sorted(used, key=lambda c: c.strength)) if c.earliest == lo), None)
+        if binding is not None and binding.evidence.rule == "anchor-event" and binding.anchor and binding.anchor < lo:
+            # "after" an event: reports that look back on one come a day or two later.
+            value = min(hi, lo + DAY)
+            evidence.append(Evidence("report-lag", "", detail=f"a report looking back on an event of {binding.anchor}: {value} is a guess inside the range"))
     for c in dropped:
         evidence.append(_detail(c.evidence, f"ignored, contradicts stronger evidence: {c.evidence.detail or ''}".strip()))
     return DateEstimate(value, precision_of(earliest, latest), earliest, latest, tuple(evidence))
@@ -449,11 +483,11 @@ def statement_date(sentence: Sentence, text: str, published: DateEstimate, langu
             continue
         if m.kind in ("year", "month-year", "season"):
             continue
-        if published.latest and e.earliest and e.earliest > published.latest:
-            continue
-        candidates.append((RANK[e.precision], m.start, m, e))
+        if reference and e.earliest and e.earliest > reference:
+            continue  # "starting from tomorrow": not when it was said
+        candidates.append((RANK[e.precision], _verb_distance(sentence, m, language), m.start, m, e))
     if candidates:
-        _, _, m, e = min(candidates, key=lambda c: (c[0], c[1]))
+        *_, m, e = min(candidates, key=lambda c: c[:3])
         return _from_expression(m, e, text, language, published)
     vague = next((m for m, _ in pairs if m.kind == "vague"), None)
     if vague is not None:
@@ -468,6 +502,30 @@ def statement_date(sentence: Sentence, text: str, published: DateEstimate, langu
         published.latest,
         (Evidence("as-reported", "", detail="no date in the sentence: the article's publication date"),),
     )
+
+
+@functools.cache
+def _verbs(language: str) -> re.Pattern | None:
+    verbs = lexicon.part("speech/", language).get("reporting_verbs") or ()
+    if not verbs:
+        return None
+    return re.compile(r"(?<![\w])(?:" + "|".join(sorted(map(str, verbs), key=len, reverse=True)) + r")(?![\w])", re.I)
+
+
+def _verb_distance(sentence: Sentence, m: Mention, language: str) -> int:
+    """How far the expression is from a reporting verb: the date of the saying sits next to it
+    ("Putin on Wednesday said"), not next to a dateline or another event."""
+    try:
+        verbs = _verbs(language)
+    except re.error:
+        return 0
+    if verbs is None:
+        return 0
+    gaps = []
+    for v in verbs.finditer(sentence.text):
+        a, b = sentence.start + v.start(), sentence.start + v.end()
+        gaps.append(m.start - b if b <= m.start else a - m.end if a >= m.end else 0)
+    return min(gaps) if gaps else 0
 
 
 def _from_expression(m: Mention, e, text: str, language: str, published: DateEstimate) -> DateEstimate:

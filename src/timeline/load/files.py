@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from timeline.config import Config
-from timeline.load.article import SKIPPED, bare_article, load_article
+from timeline.load.article import INTERNAL_ERROR, SKIPPED, bare_article, load_article
 from timeline.load.decode import size_text
 from timeline.load.ids import article_ids
 from timeline.model import Article
@@ -73,18 +73,18 @@ def find_article_files(root: Path) -> list[ArticleFile]:
     found: dict[str, tuple[Path, str | None]] = {}
     regular: set[str] = set()
     links: list[tuple[str, Path, str]] = []  # (relpath, path, real target) of links to files inside
-    _walk(root, real_root, (), found, regular, links)
+    _walk(root, real_root, (), found, regular, links, str(root))
     for relpath, path, target in links:
         if target in regular:
-            log.info("%s: symbolic link to another article file; read once, under its own name", relpath)
+            log.info("%s/%s: symbolic link to another article file; read once, under its own name", root, relpath)
             continue
         found[relpath] = (path, None)
     ids = article_ids(found)
     return [ArticleFile(relpath, path, ids[relpath], problem) for relpath, (path, problem) in sorted(found.items())]
 
 
-def _walk(folder: Path, real_root: Path, rel: tuple[str, ...], found, regular: set[str], links) -> None:
-    where = "/".join(rel) or "."
+def _walk(folder: Path, real_root: Path, rel: tuple[str, ...], found, regular: set[str], links, top: str) -> None:
+    where = "/".join((top, *rel))
     if len(rel) > MAX_DEPTH:
         log.warning("%s: folders nested more than %d deep; not read", where, MAX_DEPTH)
         return
@@ -102,20 +102,20 @@ def _walk(folder: Path, real_root: Path, rel: tuple[str, ...], found, regular: s
         path = Path(entry.path)
         try:
             if entry.is_symlink():
-                _link(entry, relpath, path, real_root, found, links)
+                _link(entry, relpath, path, real_root, found, links, top)
             elif entry.is_dir(follow_symlinks=False):
-                _walk(path, real_root, (*rel, printable(name)), found, regular, links)
+                _walk(path, real_root, (*rel, printable(name)), found, regular, links, top)
             elif is_candidate(name):
                 if entry.is_file(follow_symlinks=False):
                     found[relpath] = (path, None)
                     regular.add(os.path.realpath(path))
                 else:
-                    log.warning("%s: not a regular file (a pipe, a device ...); ignored", relpath)
+                    log.warning("%s/%s: not a regular file (a pipe, a device ...); ignored", top, relpath)
         except OSError as error:
-            log.warning("%s: cannot read: %s; ignored", relpath, error.strerror)
+            log.warning("%s/%s: cannot read: %s; ignored", top, relpath, error.strerror)
 
 
-def _link(entry: os.DirEntry, relpath: str, path: Path, real_root: Path, found, links) -> None:
+def _link(entry: os.DirEntry, relpath: str, path: Path, real_root: Path, found, links, top: str) -> None:
     try:
         target_stat = os.stat(entry.path)  # follows the link: ELOOP for a loop, ENOENT when broken
         target = os.path.realpath(entry.path)
@@ -124,19 +124,19 @@ def _link(entry: os.DirEntry, relpath: str, path: Path, real_root: Path, found, 
         if is_candidate(entry.name):
             found[relpath] = (path, f"{problem}; not read")
         else:
-            log.warning("%s: %s; ignored", relpath, problem)
+            log.warning("%s/%s: %s; ignored", top, relpath, problem)
         return
     inside = os.path.commonpath([target, str(real_root)]) == str(real_root)
     if stat.S_ISDIR(target_stat.st_mode):
         if not inside:
-            log.warning("%s: symbolic link to a folder outside the articles folder; not followed", relpath)
+            log.warning("%s/%s: symbolic link to a folder outside the articles folder; not followed", top, relpath)
         return  # a folder inside is read where it is
     if not is_candidate(entry.name):
         return
     if not inside:
         found[relpath] = (path, "symbolic link to a file outside the articles folder; not read")
     elif not stat.S_ISREG(target_stat.st_mode):
-        log.warning("%s: not a regular file (a pipe, a device ...); ignored", relpath)
+        log.warning("%s/%s: not a regular file (a pipe, a device ...); ignored", top, relpath)
     else:
         links.append((relpath, path, target))
 
@@ -172,3 +172,11 @@ def load_file(file: ArticleFile, config: Config) -> Article:
     if problem:
         return bare_article(file.relpath, file.id, data, SKIPPED + problem, config.site.language)
     return load_article(file.relpath, data, config, file.id)  # which checks the content itself
+
+
+# Warnings about the file itself (as opposed to what the text lacks, like a date): shown by `build`.
+INPUT_PROBLEMS = (SKIPPED, INTERNAL_ERROR, "not UTF-8", "not valid UTF-8", "front matter", "removed ", "no article text")
+
+
+def input_problems(article: Article) -> list[str]:
+    return [w for w in article.warnings if w.startswith(INPUT_PROBLEMS)]

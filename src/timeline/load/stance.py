@@ -80,4 +80,6 @@ def is_venue(text: str, start: int, end: int, lex: Speech, local: str | None, pa
         words.pop()
     prepositional = bool(words) and words[-1].casefold() in lex.venue_prepositions
     named = bool(lex.venue_after and lex.venue_after.match(text, end))
+    c0, c1 = clause_of(text, start, end, lex)
+    named = named or bool(lex.venue_clause and lex.venue_clause.search(text[c0:c1]))
     return prepositional or named or local in REFUSE

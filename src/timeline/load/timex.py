@@ -21,7 +21,7 @@ from timeline.model import TimeExpression
 MIN_YEAR, MAX_YEAR = 1900, 2099
 URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 CLAUSE_END = re.compile(r"[.!?;:\n]|,\s+(?:but|while|and|as|after|before)\b|\s[–—]\s")
-NUMERIC_TIME = r"(?:,?\s+(?:at\s+)?[0-2]?\d[:.][0-5]\d(?::[0-5]\d)?(?:\s*(?:[ap]\.?m\.?|GMT|UTC|CET|CEST|MSK|EET|EEST|Kyiv\s+time|local\s+time))?)?"
+NUMERIC_TIME = r"(?:,?\s+(?i:at\s+)?[0-2]?\d[:.][0-5]\d(?::[0-5]\d)?(?:\s*(?i:[ap]\.?m\.?|GMT|UTC|CET|CEST|MSK|EET|EEST|Kyiv\s+time|local\s+time))?)?"
 
 
 @dataclass(frozen=True)
@@ -61,25 +61,35 @@ class _Lang:
     numbers: dict[str, int | None]
     units: dict[str, str]
     patterns: tuple[tuple[str, re.Pattern], ...]
-    relative: tuple[tuple[re.Pattern, str, int, str | None], ...]
+    relative: re.Pattern | None
+    relative_table: tuple[tuple[str, int, str | None], ...]
     future: re.Pattern | None
     past: re.Pattern | None
+    lead: tuple[tuple[str | None, re.Pattern], ...]
+    sets: re.Pattern | None
     slash_order: str
 
 
-def _alternation(words, capitalized: bool) -> str:
+def _alternation(words, capitalized: bool = True) -> str:
+    """Literal words, longest first. Patterns are compiled case-sensitively (many times faster
+    than re.IGNORECASE), so every spelling a word may take is listed (see _cased)."""
     words = sorted({str(w) for w in words}, key=len, reverse=True)
-    escaped = "|".join(re.escape(w) for w in words) or "(?!x)x"
-    return f"(?-i:{escaped})" if capitalized else escaped
+    return "(?:" + ("|".join(re.escape(w) for w in words) or "(?!x)x") + ")"
 
 
 def _cased(names, capitalized: bool) -> list[str]:
-    """The spellings a name may take: as written, and in capitals (headlines)."""
+    """The spellings a name may take: as written and in capitals (headlines); where names are
+    not capitalised, also lower case and with a capital (starting a sentence)."""
     out = []
     for name in names:
         name = str(name)
-        out += [name, name.upper()] if capitalized else [name]
+        out += [name, name.upper()] if capitalized else [name.lower(), name[:1].upper() + name[1:].lower(), name.upper()]
     return out
+
+
+def _i(fragment: str | None) -> str | None:
+    """A lexicon regex fragment, matched without regard to case."""
+    return f"(?i:{fragment})" if fragment else fragment
 
 
 @functools.cache
@@ -116,12 +126,12 @@ def _lang(code: str) -> _Lang:
     MM = rf"(?:{M}|{MA}\.?)" if abbr else M
     W = _alternation(wfull, cap)
     WD = rf"(?:(?:{W}|{_alternation(wabbr, cap) if wabbr else W})\.?,?\s+)?"
-    suffix = lex.get("day_suffix") or "(?!x)x"
+    suffix = _i(lex.get("day_suffix")) or "(?!x)x"
     D = rf"(?P<d>[12]\d|3[01]|0?[1-9])(?:{suffix})?"
     Y = r"(?P<y>(?:19|20)\d\d)(?![\d%])"
-    year_suffix = lex.get("year_suffix")
+    year_suffix = _i(lex.get("year_suffix"))
     YS = rf"(?:\s+(?:{year_suffix}))?" if year_suffix else ""
-    joiner = lex.get("day_month_joiner") or ""
+    joiner = _i(lex.get("day_month_joiner")) or ""
     orders = lex.get("date_orders") or ["dmy"]
     patterns: list[tuple[str, str]] = []
     if "mdy" in orders:
@@ -130,31 +140,32 @@ def _lang(code: str) -> _Lang:
     if "dmy" in orders or "mdy" in orders:
         patterns.append(("date", rf"{B}{WD}{D}\.?{joiner}\s*(?P<m>{MM})\.?,?\s+{Y}{YS}{NUMERIC_TIME}"))
         patterns.append(("month-day", rf"{B}{WD}{D}\.?{joiner}\s*(?P<m>{MM})(?![\w])"))
-    patterns.append(("month-year", rf"{B}(?P<m>{M}|{MA}\.?),?\s+(?:of\s+)?{Y}{YS}"))
-    before = lex.get("month_alone_before")
-    not_before = lex.get("month_not_before")
+    patterns.append(("month-year", rf"{B}(?P<m>{M}|{MA}\.?),?\s+(?i:of\s+)?{Y}{YS}"))
+    before = _i(lex.get("month_alone_before"))
+    not_before = _i(lex.get("month_not_before"))
     nb = rf"(?!\s+(?:{not_before})\b)" if not_before else ""
     if before:
-        patterns.append(("month", rf"(?<![\w])(?:{before})\s+(?:the\s+)?(?P<core>(?P<m>{M})){E}(?!\s*\d){nb}"))
+        patterns.append(("month", rf"(?<![\w])(?:{before})\s+(?i:the\s+)?(?P<core>(?P<m>{M})){E}(?!\s*\d){nb}"))
     if lex.get("month_alone"):  # languages whose month names are never anything else
         patterns.append(("month", rf"{B}(?P<core>(?P<m>{M})){E}(?!\s*\d)"))
-    ybefore = lex.get("year_alone_before")
-    yafter = lex.get("year_alone_after")
+    ybefore = _i(lex.get("year_alone_before"))
+    yafter = _i(lex.get("year_alone_after"))
     if ybefore:
         patterns.append(("year", rf"(?<![\w$€£#])(?:{ybefore})\s+(?P<core>(?:19|20)\d\d){E}(?![%.,]\d)"))
     if yafter:
         patterns.append(("year", rf"{B}(?P<core>(?:19|20)\d\d)\s+(?:{yafter}){E}"))
-    patterns.append(("year", rf"(?<![\w$€£#.,:/-])(?P<core>(?:19|20)\d\d)(?=\s*[.,;:)!?]\s|\s*[.!?)]?$|\s*[–—-]\s*(?:19|20)\d\d)"))
+    patterns.append(("year", r"(?<![\w$€£#.,:/-])(?P<core>(?:19|20)\d\d)(?=\s*[.,;:)!?]\s|\s*[.!?)]?$|\s*[–—-]\s*(?:19|20)\d\d)"))
     if seasons:
-        S = _alternation(seasons, False)
-        patterns.append(("season", rf"{B}(?:the\s+)?(?P<s>{S})\s+(?:of\s+)?{Y}"))
+        S = _alternation(_cased(seasons, False))
+        patterns.append(("season", rf"{B}(?i:the\s+)?(?P<s>{S})\s+(?i:of\s+)?{Y}"))
     # All-number dates; the time of day after them stays in the span.
     patterns.append(("numeric-dmy", rf"(?<![\d.]){D}\.(?P<m>0?[1-9]|1[0-2])\.{Y}(?!\.\d){NUMERIC_TIME}"))
     patterns.append(("numeric-ymd", rf"(?<![\d/.-]){Y}(?P<sep>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=sep)(?P<d>[12]\d|3[01]|0?[1-9])(?![\d/]){NUMERIC_TIME}"))
     patterns.append(("numeric-slash", r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)?\d\d)(?![\d/])" + NUMERIC_TIME))
     # Weekdays, with the words around them that say which one.
-    past, future = lex.get("weekday_past") or {}, lex.get("weekday_future") or {}
-    lead = lex.get("weekday_lead")
+    past = {k: _i(v) for k, v in (lex.get("weekday_past") or {}).items()}
+    future = {k: _i(v) for k, v in (lex.get("weekday_future") or {}).items()}
+    lead = _i(lex.get("weekday_lead"))
     lead_part = rf"(?:(?P<lead>{lead})\s+)?"
     pre = []
     if past.get("before"):
@@ -166,7 +177,7 @@ def _lang(code: str) -> _Lang:
         post.append(rf"\s+(?P<ap>{past['after']}){E}")
     if future.get("after"):
         post.append(rf"\s+(?P<af>{future['after']}){E}")
-    parts = lex.get("day_parts")
+    parts = _i(lex.get("day_parts"))
     tail = rf"(?:\s+(?:{parts}){E})?" if parts else ""
     pre_part = f"(?:{'|'.join(pre)})?" if pre else ""
     post_part = f"(?:{'|'.join(post)})?" if post else ""
@@ -176,17 +187,18 @@ def _lang(code: str) -> _Lang:
         weekday = rf"{B}{lead_part}{pre_part}(?P<w>{W}){E}{post_part}{tail}"
     patterns.append(("weekday", weekday))
     if lex.get("ago") and numbers and units:
-        n = _alternation([*numbers, r"\d+"], False).replace(r"\\d\+", r"\d+")
-        unit = _alternation(units, False)
+        n = _alternation(_cased(numbers, False)) + r"|\d+"
+        unit = _alternation(_cased(units, False))
         ago = str(lex["ago"]).replace("{n}", f"(?:{n})").replace("{unit}", f"(?:{unit})")
         patterns.append(("ago", rf"{B}{ago}{E}"))
     if lex.get("vague_past"):
-        patterns.append(("vague", str(lex["vague_past"])))
+        patterns.append(("vague", _i(str(lex["vague_past"]))))
 
-    relative = tuple(
-        (re.compile(rf"(?<![\w])(?:{item['pattern']})(?![\w])", re.I), item["unit"], int(item.get("offset", 0)), item.get("anchor"))
-        for item in lex.get("relative") or ()
-    )
+    # All relative phrases in one pattern, one pass over the text; the group that matched says which.
+    items = list(lex.get("relative") or ())
+    relative_table = tuple((item["unit"], int(item.get("offset", 0)), item.get("anchor")) for item in items)
+    alternatives = "|".join(f"(?P<r{i}>{item['pattern']})" for i, item in enumerate(items))
+    relative = re.compile(rf"(?<![\w])(?i:{alternatives})(?![\w])") if items else None
     return _Lang(
         code=code,
         months=months,
@@ -194,11 +206,17 @@ def _lang(code: str) -> _Lang:
         seasons=seasons,
         numbers=numbers,
         units=units,
-        patterns=tuple((kind, re.compile(p, re.I | re.M)) for kind, p in patterns),
+        patterns=tuple((kind, re.compile(p, re.M)) for kind, p in patterns),
         relative=relative,
+        relative_table=relative_table,
         future=re.compile(lex["future_markers"], re.I) if lex.get("future_markers") else None,
         past=re.compile(lex["past_markers"], re.I) if lex.get("past_markers") else None,
         slash_order=str(lex.get("slash_order") or "dmy"),
+        sets=re.compile(rf"(?<![\w])(?:{lex['sets_before']})\s+$", re.I) if lex.get("sets_before") else None,
+        lead=tuple(
+            (None if tense == "none" else tense, re.compile(rf"(?<![\w])(?:{words})\s+(?:the\s+)?$", re.I))
+            for tense, words in (lex.get("tense_lead") or {}).items()
+        ),
     )
 
 
@@ -270,15 +288,17 @@ def _mention(kind: str, match: re.Match, lang: _Lang) -> Mention | None:
 
 def _tense(text: str, start: int, end: int, lang: _Lang) -> str | None:
     """past / future from the nearest tense marker in the expression's clause, or None."""
+    before_words = text[max(0, start - 24) : start]
+    for tense, pattern in lang.lead:
+        if pattern.search(before_words):
+            return tense
     if lang.future is None and lang.past is None:
         return None
     lo = max(0, start - 90)
     before = text[lo:start]
-    cut = None
-    for cut in CLAUSE_END.finditer(before):
-        pass
-    if cut is not None:
-        lo += cut.end()
+    cuts = [c.end() for c in CLAUSE_END.finditer(before)]
+    if cuts:
+        lo += cuts[-1]
     hi = min(len(text), end + 60)
     after = CLAUSE_END.search(text, end, hi)
     if after:
@@ -308,10 +328,13 @@ def scan(text: str, language: str = "en") -> tuple[Mention, ...]:
     for kind, pattern in lang.patterns:
         for match in pattern.finditer(text):
             found = _mention(kind, match, lang)
+            if found and found.kind in ("weekday", "month") and lang.sets and lang.sets.search(text[max(0, found.start - 16) : found.start]):
+                continue
             if found:
                 candidates.append(found)
-    for pattern, unit, offset, anchor in lang.relative:
-        for match in pattern.finditer(text):
+    if lang.relative is not None:
+        for match in lang.relative.finditer(text):
+            unit, offset, anchor = lang.relative_table[int((match.lastgroup or "r0")[1:])]
             candidates.append(Mention(match.start(), match.end(), match.group(0), "relative", unit=unit, offset=offset, anchor=anchor))
     urls = [m.span() for m in URL.finditer(text)]
     candidates.sort(key=lambda m: (-(m.end - m.start), m.start))
@@ -327,7 +350,7 @@ def scan(text: str, language: str = "en") -> tuple[Mention, ...]:
     kept.sort(key=lambda m: m.start)
     out = []
     for mention in kept:
-        if mention.kind in ("weekday", "month-day", "month", "date") and mention.tense is None:
+        if mention.kind not in ("relative", "ago", "vague") and mention.tense is None:
             mention = replace(mention, tense=_tense(text, mention.start, mention.end, lang))
         out.append(mention)
     return tuple(out)
@@ -477,9 +500,7 @@ def resolve_all(mentions: tuple[Mention, ...], reference: dt.date | None) -> lis
     for m in mentions:
         expr = resolve(m, reference, previous)
         out.append(expr)
-        if expr.precision == "day" and expr.earliest and m.kind != "relative":
-            previous = expr.earliest
-        elif expr.precision == "day" and expr.earliest and m.anchor == "previous":
+        if expr.precision == "day" and expr.earliest and (m.kind != "relative" or m.anchor == "previous"):
             previous = expr.earliest
     return out
 

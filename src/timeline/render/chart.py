@@ -16,6 +16,7 @@ from html import escape
 from markupsafe import Markup
 
 from timeline.model import STANCES
+from timeline.render.text import MONTHS
 
 PALETTE_SIZE = 8
 WIDTH = 960
@@ -85,6 +86,65 @@ def swatch(stance: str) -> Markup:
     )
 
 
+class TimeScale:
+    """Time to x, linear inside each stretch of statements, with long empty stretches cut short.
+
+    Statements on a story come in bursts years apart; a plain linear axis would crowd each burst
+    into a few pixels. Gaps longer than GAP_DAYS become a fixed break (drawn as a double slash on
+    the axis), and each burst gets width in proportion to the days it spans.
+    """
+
+    GAP_DAYS = 120
+    BREAK_PX = 34.0
+    PAD_DAYS = 12
+
+    def __init__(self, days: list[dt.date], left: float, right: float):
+        days = sorted(set(days))
+        bursts: list[list[dt.date]] = [[days[0]]]
+        for day in days[1:]:
+            if (day - bursts[-1][-1]).days > self.GAP_DAYS:
+                bursts.append([day])
+            else:
+                bursts[-1].append(day)
+        pad = dt.timedelta(days=self.PAD_DAYS)
+        self.bursts = [(b[0] - pad, b[-1] + pad) for b in bursts]
+        total_days = sum((b - a).days for a, b in self.bursts)
+        usable = (right - left) - self.BREAK_PX * (len(self.bursts) - 1)
+        self.per_day = usable / max(1, total_days)
+        self.starts: list[float] = []
+        x = left
+        for a, b in self.bursts:
+            self.starts.append(x)
+            x += (b - a).days * self.per_day + self.BREAK_PX
+
+    def x(self, day: dt.date) -> float:
+        for (a, b), start in zip(self.bursts, self.starts, strict=True):
+            if day <= b:
+                return start + max(0, (day - a).days) * self.per_day
+        a, _ = self.bursts[-1]
+        return self.starts[-1] + (day - a).days * self.per_day
+
+    def segments_px(self) -> list[tuple[float, float]]:
+        return [(start, start + (b - a).days * self.per_day) for (a, b), start in zip(self.bursts, self.starts, strict=True)]
+
+    def gaps_px(self) -> list[float]:
+        segments = self.segments_px()
+        return [(segments[i][1] + segments[i + 1][0]) / 2 for i in range(len(segments) - 1)]
+
+    def ticks(self) -> list[tuple[dt.date, str]]:
+        out: list[tuple[dt.date, str]] = []
+        for (a, b), (x0, x1) in zip(self.bursts, self.segments_px(), strict=True):
+            ticks = _ticks(a, b)
+            room = max(1, int((x1 - x0) // 70))
+            if len(ticks) > room:
+                ticks = ticks[:: -(-len(ticks) // room)]
+            if not ticks:
+                middle = a + (b - a) / 2
+                ticks = [(middle, f"{MONTHS[middle.month - 1][:3]} {middle.year}")]
+            out += ticks
+        return out
+
+
 def _ticks(low: dt.date, high: dt.date) -> list[tuple[dt.date, str]]:
     years = high.year - low.year
     if years >= 2:
@@ -97,7 +157,7 @@ def _ticks(low: dt.date, high: dt.date) -> list[tuple[dt.date, str]]:
     while (y, m) <= (high.year, high.month):
         day = dt.date(y, m, 1)
         if low < day <= high and (m - 1) % step == 0:
-            label = day.strftime("%b") + (f" {y}" if m == 1 or not out else "")
+            label = MONTHS[m - 1][:3] + (f" {y}" if m == 1 or not out else "")
             out.append((day, label))
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     return out
@@ -136,33 +196,32 @@ def build_chart(items: list[ChartItem], chart_id: str = "chart") -> Chart:
         f'<desc id="{desc_id}">{escape(_description(dated, undated, rows))}</desc>',
     ]
     if dated:
-        low, high = dated[0].date, dated[-1].date
-        pad = max(15, (high - low).days // 40)
-        low, high = low - dt.timedelta(days=pad), high + dt.timedelta(days=pad)
-        span = max(1, (high - low).days)
-
-        def x_of(day: dt.date) -> float:
-            return LEFT + (WIDTH - LEFT - RIGHT) * (day - low).days / span
-
+        scale = TimeScale([i.date for i in dated], LEFT, WIDTH - RIGHT)
+        x_of = scale.x
         bottom = TOP + ROW * len(rows)
         for n, (_venue, name) in enumerate(rows):
             y = TOP + ROW * n + ROW / 2
             parts.append(f'<line class="row-rule" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y}" y2="{y}"/>')
             parts.append(f'<text class="row-label" x="{LEFT - 10}" y="{y + 4}" text-anchor="end">{escape(name)}</text>')
-        parts.append(f'<line class="axis-line" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{bottom}" y2="{bottom}"/>')
-        for day, label in _ticks(low, high):
+        for a, b in scale.segments_px():
+            parts.append(f'<line class="axis-line" x1="{a:.1f}" x2="{b:.1f}" y1="{bottom}" y2="{bottom}"/>')
+        for gap in scale.gaps_px():
+            parts.append(
+                f'<path class="axis-break" d="M{gap - 7:.1f},{bottom + 6}l5,-12M{gap + 2:.1f},{bottom + 6}l5,-12"/>'
+            )
+        for day, label in scale.ticks():
             x = x_of(day)
             parts.append(f'<line class="tick" x1="{x:.1f}" x2="{x:.1f}" y1="{TOP}" y2="{bottom + 5}"/>')
             parts.append(f'<text class="tick-label" x="{x:.1f}" y="{bottom + 20}" text-anchor="middle">{escape(label)}</text>')
         row_of = {v: n for n, (v, _) in enumerate(rows)}
-        placed: dict[int, list[float]] = {}
+        placed: Counter = Counter()  # marks already in (row, x bucket): the next one moves up or down
         parts.append('<g class="marks">')
         for item in dated:
             n = row_of[item.venue]
             x = x_of(item.date)
-            taken = placed.setdefault(n, [])
-            clash = sum(1 for other in taken if abs(other - x) < 2 * R + 1)
-            taken.append(x)
+            bucket = (n, round(x / (2 * R + 1)))
+            clash = placed[bucket]
+            placed[bucket] += 1
             y = TOP + ROW * n + ROW / 2 + JITTER[clash % len(JITTER)]
             label = f"{item.date_text}: {item.headline} ({item.stance_label})"
             parts.append(

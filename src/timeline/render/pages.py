@@ -14,7 +14,7 @@ import hashlib
 import itertools
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field, fields, is_dataclass
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,6 @@ from timeline.jsonld import script_json
 from timeline.model import STANCES, Article, DateEstimate, Event, Evidence
 from timeline.render import feed as feed_module
 from timeline.render.chart import ChartItem, build_chart
-from timeline.reports import chronology
 from timeline.render.text import (
     MONTHS,
     RULE_WORDS,
@@ -45,6 +44,7 @@ from timeline.render.text import (
     stance_title,
     text_fragment,
 )
+from timeline.reports import chronology
 
 __all__ = ["PageJob", "plan_pages", "render_pages", "render_site", "human_date", "environment"]
 
@@ -147,7 +147,7 @@ class ArticleSummary:
     statements: int
 
     def key_parts(self) -> tuple:
-        return (self.id, self.title, self.outlet, self.published, self.language, self.warnings, self.statements)
+        return (self.id, self.title, flat(self.outlet), flat(self.published), self.language, self.warnings, self.statements)
 
 
 @dataclass(frozen=True)
@@ -179,27 +179,38 @@ class ArticleView:
         lengths = tuple(len(t) for t, _ in self.paragraphs)
         return (
             self.summary.key_parts(), self.file, self.sha256, self.url, self.url_text, self.agencies,
-            self.published_evidence, self.outlet_evidence, self.candidate_actors, lengths, marks, self.statements,
+            flat(self.published_evidence), flat(self.outlet_evidence), self.candidate_actors, lengths, marks,
+            flat(self.statements),
         )  # fmt: skip
+
+
+_PLAIN = (str, int, float, bool, type(None), dt.date)
+
+
+def flat(obj: Any) -> Any:
+    """Records as nested tuples of plain values (faster than the dataclasses' repr, and stable)."""
+    kind = type(obj)
+    if kind in _PLAIN:
+        return obj
+    if kind is tuple or kind is list:
+        return tuple(flat(x) for x in obj)
+    if hasattr(obj, "key_parts"):
+        return obj.key_parts()
+    if kind is dict:
+        return tuple(sorted((str(k), flat(v)) for k, v in obj.items()))
+    if hasattr(kind, "__dataclass_fields__"):
+        values = obj.__dict__.values() if hasattr(obj, "__dict__") else (getattr(obj, f) for f in kind.__dataclass_fields__)
+        return (kind.__name__, *(flat(v) for v in values))
+    if isinstance(obj, set | frozenset):
+        return tuple(sorted(repr(flat(v)) for v in obj))
+    return repr(obj)
 
 
 def stable(obj: Any) -> Any:
     """A deterministic plain form of a context for hashing: view records give their own key parts."""
-    if hasattr(obj, "key_parts"):
-        return obj.key_parts()
-    if isinstance(obj, str | int | float | bool | type(None)):
-        return obj
-    if isinstance(obj, dt.date):
-        return obj.isoformat()
     if isinstance(obj, dict):
         return tuple(sorted((str(k), stable(v)) for k, v in obj.items()))
-    if isinstance(obj, list | tuple):
-        return tuple(stable(v) for v in obj)
-    if isinstance(obj, set | frozenset):
-        return tuple(sorted(repr(stable(v)) for v in obj))
-    if is_dataclass(obj):
-        return repr(obj)
-    return repr(obj)
+    return flat(obj)
 
 
 def job_key(template: str, templates_digest: str, context: dict[str, Any]) -> str:
@@ -234,6 +245,10 @@ class _Site:
             while slug in self.outlet_slugs.values():
                 slug, n = f"{slugify(name)}-{n}", n + 1
             self.outlet_slugs[name] = slug
+        self.article_keys = {
+            a.id: (a.id, a.sha256, a.title, a.outlet, a.url, a.language, a.agencies, flat(a.published), a.warnings)
+            for a in articles
+        }
         claims = [e for e in events if e.kind == "claim"]
         self.actor_ids = sorted({x for e in claims for x in (e.speaker, e.counterpart) if x})
         self.venue_ids = sorted({e.venue for e in claims if e.venue})
@@ -269,7 +284,20 @@ class _Site:
         )
 
 
-def _event_view(event: Event, site: _Site) -> EventView:
+def _unique_ids(events: list[Event]) -> list[str]:
+    """Page ids for the events: their own id, with -2, -3 ... should two events share one."""
+    seen: set[str] = set()
+    out = []
+    for event in events:
+        ident, n = event.id, 2
+        while ident in seen:
+            ident, n = f"{event.id}-{n}", n + 1
+        seen.add(ident)
+        out.append(ident)
+    return out
+
+
+def _event_view(event: Event, site: _Site, ident: str | None = None) -> EventView:
     reports = []
     shown: set[tuple] = set()
     claims = {(c.article, c.start, c.end): c for c in event.claims}
@@ -298,11 +326,12 @@ def _event_view(event: Event, site: _Site) -> EventView:
         )
     rest = [e for e in event.date.evidence if (e.rule, e.text, e.detail) not in shown]
     value = event.date.value
+    ident = ident or event.id
     view = EventView(
-        id=event.id,
+        id=ident,
         kind=event.kind,
         headline=event.headline,
-        href=f"events/{event.id}.html" if event.kind == "claim" else None,
+        href=f"events/{ident}.html" if event.kind == "claim" else None,
         date=DateView.of(event.date),
         sort=(value or dt.date.max, event.kind != "context", event.id),
         year=value.year if value else None,
@@ -319,7 +348,7 @@ def _event_view(event: Event, site: _Site) -> EventView:
         conflicts=tuple(event.conflicts),
         evidence=site.evidence(rest),
     )
-    digest = hashlib.sha256(repr(view).encode("utf-8", "surrogatepass")).hexdigest()
+    digest = hashlib.sha256(repr(flat(view)).encode("utf-8", "surrogatepass")).hexdigest()
     return EventView(**{f.name: getattr(view, f.name) for f in fields(view) if f.name != "digest"}, digest=digest)
 
 
@@ -415,18 +444,20 @@ def _group(views: list[EventView]) -> list[tuple[int, list[tuple[int, str, list[
 def plan_pages(articles: list[Article], events: list[Event], config: Config, template_dir: Path) -> list[PageJob]:
     """Every file of the site (pages, feed, sitemap) as jobs, in a stable order."""
     site = _Site(articles, events, config)
-    digest = templates_digest(template_dir)
+    digest = templates_digest(template_dir) + config.digest  # names from the configuration show on any page
     events = sorted(events, key=lambda e: (e.date.value or dt.date.max, e.kind != "context", e.id))
-    views = [_event_view(e, site) for e in events]
+    views = [_event_view(e, site, ident) for e, ident in zip(events, _unique_ids(events), strict=True)]
     by_id = {v.id: v for v in views}
     claims = [v for v in views if v.kind == "claim"]
     common: dict[str, Any] = {"site": config.site}
     jobs: list[PageJob] = []
 
-    def add(path: str, template: str, section: str = "", **context: Any) -> None:
+    def add(path: str, template: str, section: str = "", derived: tuple[str, ...] = (), **context: Any) -> None:
+        """derived: context entries computed only from the others (and the configuration): left out of the key."""
         root = context.pop("root_override", "../" * path.count("/"))
         context = {**common, "root": root, "path": path, "section": section, **context}
-        jobs.append(PageJob(path, template, context, job_key(template, digest, context)))
+        keyed = {k: v for k, v in context.items() if k not in derived} if derived else context
+        jobs.append(PageJob(path, template, context, job_key(template, digest, keyed)))
 
     # Articles, and which statements each reports.
     reported: dict[str, list[tuple[int, int, EventView]]] = defaultdict(list)
@@ -471,13 +502,14 @@ def plan_pages(articles: list[Article], events: list[Event], config: Config, tem
         if view.href:
             cited = {s.article: site.articles[s.article] for s in event.sources if s.article in site.articles}
             chron = chronology(event, cited)
-            add(view.href, "event.html", "", view=view, event=event, articles=_ArticleMap(cited), chronology=chron,
+            add(view.href, "event.html", "", derived=("chronology", "jsonld"), view=view, event=event,
+                articles=_ArticleMap(cited, site.article_keys), chronology=chron,
                 jsonld=script_json(claim_jsonld(event, cited, config, chron)))  # fmt: skip
     for article in articles:
         add(f"articles/{article.id}.html", "article.html", "articles", view=article_views[article.id])
     add("articles/index.html", "articles.html", "articles", summaries=summaries)
 
-    for link, said, about in actors:
+    for link, _said, _about in actors:
         actor_id = link.href.split("/")[1][:-5]
         actor = config.actor(actor_id)
         add(
@@ -504,10 +536,13 @@ def plan_pages(articles: list[Article], events: list[Event], config: Config, tem
         if summary.outlet:
             outlets[summary.outlet.label].append(summary)
     outlet_rows = []
+    outlet_events: dict[str, list[EventView]] = defaultdict(list)
+    for view in claims:
+        for name in dict.fromkeys(r.outlet.label for r in view.reports if r.outlet):
+            outlet_events[name].append(view)
     for name in sorted(outlets, key=str.lower):
         link = site.outlet(name)
-        ids = {s.id for s in outlets[name]}
-        evs = [v for v in claims if any(r.article.href == f"articles/{i}.html" for r in v.reports for i in ids)]
+        evs = outlet_events.get(name, [])
         add(link.href, "outlet.html", "outlets", outlet=link, summaries=outlets[name], events=evs)
         outlet_rows.append((link, len(outlets[name]), len(evs)))
     add("outlets/index.html", "outlets.html", "outlets", outlets=outlet_rows, unknown=sum(1 for s in summaries if not s.outlet))
@@ -537,11 +572,12 @@ def _base(config: Config) -> str:
 class _ArticleMap(dict):
     """The articles an event page cites, keyed cheaply (content hash and what a page may show)."""
 
+    def __init__(self, articles: dict[str, Article], keys: dict[str, tuple]):
+        super().__init__(articles)
+        self._keys = keys
+
     def key_parts(self) -> tuple:
-        return tuple(
-            (a.id, a.sha256, a.title, a.outlet, a.url, a.language, a.agencies, repr(a.published), a.warnings)
-            for _, a in sorted(self.items())
-        )
+        return tuple(self._keys[article_id] for article_id in sorted(self))
 
 
 def _chart_item(view: EventView) -> ChartItem:
@@ -596,6 +632,8 @@ def environment(template_dir: Path) -> jinja2.Environment:
     env.filters["iso"] = lambda d: d.isoformat() if isinstance(d, dt.date) else ""
     env.filters["markdown"] = markdown_html
     env.globals["article_body"] = article_body
+    env.globals["date_html"] = date_html
+    env.globals["link_html"] = link_html
     return env
 
 
@@ -605,6 +643,20 @@ def time_tag(estimate: DateEstimate | None) -> Markup:
     if machine:
         return Markup(f'<time datetime="{machine}">{text}</time>')
     return Markup(f'<span class="date-unknown">{text}</span>')
+
+
+def date_html(d: DateView) -> Markup:
+    """A DateView as <time> (or a span when no single date stands for it)."""
+    if d.datetime:
+        return Markup(f'<time datetime="{d.datetime}">{escape(d.text)}</time>')
+    return Markup(f'<span class="date-unknown">{escape(d.text)}</span>')
+
+
+def link_html(link: Link, root: str) -> Markup:
+    """A Link as <a> relative to the page's root, or its label alone when there is no page."""
+    if link.href:
+        return Markup(f'<a href="{escape(root)}{escape(link.href)}">{escape(link.label)}</a>')
+    return escape(link.label)
 
 
 def article_body(view: ArticleView, root: str) -> list:

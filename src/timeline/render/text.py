@@ -28,24 +28,22 @@ MONTHS = (
 # The rules the loader and the normalizer name in Evidence.rule, said in words. A rule missing
 # here is still shown (its name made readable), so a new rule never breaks a page.
 RULE_WORDS = {
-    "front-matter": "set in the file's front matter",
+    "front-matter": "the file's front matter",
     "dateline": "the article's dateline",
     "url-date": "a date in the article's web address",
-    "url-line": "the \u201cOriginal url\u201d line of the file",
+    "url-line": "the file's \u201cOriginal url\u201d line",
     "url-domain": "the domain of the article's web address",
     "telltale": "a line that only this outlet prints",
-    "as-reported": "the statement carries no date of its own: it is dated by the article that reports it",
-    "reference-event": "a reference event of the story",
+    "as-reported": "the publication date of the article",
+    "reference-event": "the story's list of reference events",
     "counter": "a day counter anchored on a known date",
-    "anchor": "a mention of a known event",
-    "mention": "a mention of a known event",
-    "weekday": "a weekday resolved against the publication date",
-    "relative": "a relative expression resolved against the publication date",
-    "timex": "a date written in the sentence",
-    "explicit": "a date written in the sentence",
-    "other-article": "another article that reports the same statement",
-    "cluster": "another article that reports the same statement",
-    "merged": "another article that reports the same statement",
+    "anchor-event": "a mention of a known event",
+    "mentioned-date": "a date named in the text",
+    "weekday-relative": "a weekday read against the publication date",
+    "earlier": "words placing the statement before the publication",
+    "open-range": "an open range",
+    "report-lag": "the usual lag of a report after the event it looks back on",
+    "refers-to": "the date the statement names",
 }
 
 SAFE_SCHEMES = ("http", "https")
@@ -109,19 +107,24 @@ def human_date(estimate: DateEstimate | None) -> str:
 
 
 def machine_date(estimate: DateEstimate | None) -> str:
-    """The datetime attribute of a <time>: the smallest valid HTML date that holds the whole range
-    (2021-04-22, 2026-01, 2022), or "" when not even the year is known."""
+    """The datetime attribute of a <time>: the smallest valid HTML date that holds the range (2021-04-22,
+    2026-01, 2022), else the unit the written date names; "" when no single date can stand for it."""
     if estimate is None or estimate.value is None:
         return ""
     value = estimate.value
     if estimate.precision == "day":
         return value.isoformat()
-    low, high = estimate.earliest or value, estimate.latest or value
-    if estimate.precision in ("week", "month") and low.year == high.year and low.month == high.month:
-        return f"{low.year:04d}-{low.month:02d}"
-    if low.year == high.year:
-        return f"{low.year:04d}"
-    return ""
+    low, high = estimate.earliest, estimate.latest
+    if low and high and low <= high:
+        if (low.year, low.month) == (high.year, high.month):
+            return f"{low.year:04d}-{low.month:02d}"
+        if low.year == high.year:
+            return f"{low.year:04d}"
+        if (high - low).days <= 92:
+            return ""  # written as a range across two years
+    if estimate.precision in ("week", "month"):
+        return f"{value.year:04d}-{value.month:02d}"
+    return f"{value.year:04d}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -173,7 +176,7 @@ _MARKDOWN_SIGNS = re.compile(r"[*_\[\]`<>&\\#]|^\s*(?:[-+>]|\d+[.)])\s|^ {4}|\n"
 _MARK_OPEN = "\ue000"
 _MARK_CLOSE = "\ue001"
 _MARK_END = "\ue002"
-_MARK_TOKENS = re.compile("\ue000(\\d+)\ue002|\ue001([\\d,]+)\ue002")
+_MARK_TOKENS = re.compile("\ue000([\\d,]+)\ue002|\ue001([\\d,]+)\ue002")
 
 
 def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
@@ -234,7 +237,7 @@ def _insert_marks(text: str, marks: Sequence[tuple[int, int, tuple[int, ...]]]) 
     out, last = [], 0
     for start, end, numbers in marks:
         out.append(text[last:start])
-        out.append(f"{_MARK_OPEN}{numbers[0]}{_MARK_END}")
+        out.append(f"{_MARK_OPEN}{','.join(map(str, numbers))}{_MARK_END}")
         out.append(text[start:end])
         out.append(f"{_MARK_CLOSE}{','.join(map(str, numbers))}{_MARK_END}")
         last = end
@@ -254,9 +257,10 @@ def paragraph_html(
     when the marks nest cleanly inside it; otherwise the paragraph is shown as plain text.
     """
     marked = _insert_marks(text, marks)
+    plain = not _MARKDOWN_SIGNS.search(text)
     body = str(markdown_html(marked))
     body = _MARK_TOKENS.sub(lambda m: _mark_tag(m, statement_href), body)
-    if marks and not _well_nested(body):
+    if marks and not plain and not _well_nested(body):
         plain = "".join(
             html.escape(part, quote=False) if i % 2 == 0 else part
             for i, part in enumerate(_split_tokens(marked))
@@ -278,7 +282,8 @@ def _split_tokens(marked: str) -> list[str]:
 
 def _mark_tag(m: re.Match, statement_href: dict[int, tuple[str, str]]) -> str:
     if m.group(1) is not None:
-        return f'<mark id="s{int(m.group(1))}">'
+        first, *more = (int(n) for n in m.group(1).split(","))
+        return f'<mark id="s{first}">' + "".join(f'<span id="s{n}"></span>' for n in more)
     links = []
     for number in (int(n) for n in m.group(2).split(",")):
         href, label = statement_href.get(number, ("", ""))

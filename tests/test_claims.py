@@ -1,0 +1,171 @@
+"""Claims: attribution, stance with negation, venues in every alias, quotations with offsets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from timeline.config import load_config
+from timeline.load import load_article
+from timeline.load.attribution import finder, quotations, speech
+from timeline.load.stance import best, stance_hits
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def story():
+    return load_config(FIXTURES / "story.yaml")
+
+
+def claims_of(body: str, config, language: str = "en", date: str = "2025-09-03"):
+    data = f"---\ntitle: A headline\ndate: {date}\nlanguage: {language}\n---\nA headline\n\n{body}\n".encode()
+    article = load_article("x.txt", data, config)
+    return article, article.claims
+
+
+def brief(claims):
+    return sorted(((c.speaker, c.stance, c.venue) for c in claims), key=str)
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ('"We are ready to meet," Zelensky said.', "zelensky"),
+        ("Peskov told reporters that a meeting is possible only after the document is agreed.", "peskov"),
+        ("According to Lavrov, a meeting of the presidents will be necessary only when the key issues are clear.", "lavrov"),
+        ("The Kremlin spokesman said a meeting could only take place after expert work.", "peskov"),
+        ("Dmitry Peskov, press secretary of the Kremlin, said that a meeting is possible only after expert work.", "peskov"),
+        ("Zelensky wrote on X that he would wait for Putin in Turkey on Thursday.", "zelensky"),
+        ("The Ukrainian leader said in an interview with ABC that Putin can come to Kyiv.", "zelensky"),
+    ],
+)
+def test_reporting_cues_find_the_speaker(story, body, speaker):
+    _, claims = claims_of(body, story)
+    assert claims, body
+    assert {c.speaker for c in claims} == {speaker}
+
+
+def test_speaker_carries_to_he_and_the_next_sentence(story):
+    body = (
+        "Zelensky spoke to reporters on Friday about the war.\n\n"
+        "He said he would not go to Moscow for a meeting with Putin."
+    )
+    _, claims = claims_of(body, story)
+    assert brief(claims) == [("zelensky", "reject", "moscow")]
+
+
+def test_speech_about_someone_else_is_the_reporters_statement(story):
+    _, claims = claims_of("Peskov said Putin is ready for a meeting with Zelensky.", story)
+    assert [c.speaker for c in claims] == ["peskov"]
+
+
+def test_a_quote_inside_a_quote_stays_with_the_outer_speaker(story):
+    body = (
+        '"Putin did not invite Zelensky anywhere and did not offer him any meetings," the Kremlin spokesman said. '
+        '"And in response, President Putin told him: "We are ready, but only in Moscow." "It is important," Peskov stressed.'
+    )
+    _, claims = claims_of(body, story)
+    assert brief(claims) == [("peskov", "deny", "moscow")]
+
+
+def test_institution_gives_way_to_its_named_spokesperson(story):
+    body = "The Kremlin says a meeting is possible only after expert work, Peskov added."
+    _, claims = claims_of(body, story)
+    assert {c.speaker for c in claims} == {"peskov"}
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("Putin did not invite anyone to a meeting", "deny"),
+        ("Putin does not rule out a meeting", "open-conditional"),
+        ("Putin has never refused to meet", "open-conditional"),
+        ("a meeting is impossible", "reject"),
+        ("a meeting is possible only after the text is agreed", "condition"),
+        ("I invite him to come", "invite"),
+        ("I am ready to talk to Putin", "propose"),
+        ("he does not intend to accept the invitation", "reject"),
+        ("a meeting was discussed", None),
+    ],
+)
+def test_stance_words_and_negation(text, stance):
+    found = best(stance_hits(text, speech("en")), speech("en"))
+    assert (found.stance if found else None) == stance
+
+
+def test_two_venues_with_different_stances_are_two_claims(story):
+    body = "„It is impossible for me to meet with Putin in Moscow. And I can invite him to Kiev, let him come“, Zelensky said."
+    _, claims = claims_of(body, story)
+    assert brief(claims) == [("zelensky", "invite", "kyiv"), ("zelensky", "reject", "moscow")]
+
+
+def test_where_the_speaker_spoke_is_not_the_venue(story):
+    body = "Zelensky told reporters in Kyiv that he would first meet Erdogan in Ankara and wait there for Putin."
+    _, claims = claims_of(body, story)
+    assert {c.venue for c in claims} == {"ankara"}
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "speaker", "venue"),
+    [
+        ("ru", "Ранее Владимир Зеленский заявил, что хочет организовать встречу с Путиным в Женеве.", "zelensky", "geneva"),
+        ("ru", "«Есть ли смысл встречаться на высшем уровне», — задался вопросом Песков.", "peskov", None),
+        ("uk", "\"Зустріч можлива лише після підготовки\", — заявив Пєсков.", "peskov", None),
+        ("uk", "Зеленський заявив, що готовий до зустрічі з Путіним у Женеві.", "zelensky", "geneva"),
+        ("de", '"Das ist eine neue Initiative für ein Treffen", so Peskow.', "peskov", None),
+        ("de", "Selenskyj sagte, er wolle Putin in Minsk treffen.", "zelensky", "minsk"),
+        ("fr", "« Je suis prêt à une rencontre avec Poutine », a déclaré Zelensky.", "zelensky", None),
+        ("fr", "« Une rencontre doit reposer sur quelque chose », a lancé aux journalistes Dmitri Peskov.", "peskov", None),
+    ],
+)
+def test_other_languages(story, language, body, speaker, venue):
+    _, claims = claims_of(body, story, language)
+    assert any(c.speaker == speaker and c.venue == venue for c in claims), brief(claims)
+
+
+@pytest.mark.parametrize("alias", ["Zelensky", "Zelenskyy", "Selenskyj", "Зеленский", "Зеленського", "Зеленского"])
+def test_alias_folding(story, alias):
+    found = finder(story, "ru").refs(f"Сказал {alias} вчера", 0, None, speech("ru"))
+    assert [r.actor for r in found if r.kind == "name"] == ["zelensky"]
+
+
+def test_places_in_every_script_and_case(story):
+    f = finder(story, "uk")
+    assert [p for p, _, _ in f.places("у Москві, в Женеві, in Kiev", 0)] == ["moscow", "geneva", "kyiv"]
+
+
+def test_unrelated_sentences_are_no_claims(story):
+    body = "Peskov said Russia would continue strikes on energy infrastructure in Kyiv despite the talks."
+    _, claims = claims_of(body, story)
+    assert claims == ()
+
+
+def test_quotations_are_verbatim_with_offsets(story):
+    article, claims = claims_of('"He can come to Kyiv for a meeting," Zelensky said.', story)
+    quote = claims[0].quotes[0]
+    assert article.text[quote.start : quote.end] == quote.text == "He can come to Kyiv for a meeting,"
+    assert article.text[claims[0].start : claims[0].end] == claims[0].sentence
+
+
+def test_quotations_left_open_run_to_the_end():
+    assert quotations('a "b c', 0) == [(2, 6)]
+    assert quotations("«x „y“ z» w", 0) == [(0, 9)]
+
+
+def test_unknown_names_in_reporting_patterns_are_candidates(story):
+    article, _ = claims_of("Foreign Minister Andrii Sibiga said the meeting could be held in Turkey.", story)
+    assert article.candidate_actors == ("Andrii Sibiga",)
+    article, _ = claims_of("Foreign Minister Sergey Lavrov said a meeting is possible.", story)
+    assert article.candidate_actors == ()
+
+
+def test_descriptor_valid_only_in_its_time(tmp_path):
+    text = (FIXTURES / "story.yaml").read_text(encoding="utf-8")
+    text = text.replace('{text: "Putin\'s spokesman", from: 2012-05-01}', '{text: "Putin\'s spokesman", from: 2030-01-01}')
+    path = tmp_path / "story.yaml"
+    path.write_text(text, encoding="utf-8")
+    config = load_config(path)
+    _, claims = claims_of("Putin's spokesman said a meeting is possible only after expert work.", config)
+    assert "peskov" not in {c.speaker for c in claims}

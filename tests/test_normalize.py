@@ -1,0 +1,162 @@
+"""Merging claims into events: same statement merges, same words on another day stay apart."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.config import load_config
+from timeline.model import Article, Claim, DateEstimate, Evidence, Sentence, Span
+from timeline.normalize import context_events, normalize
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+@pytest.fixture(scope="module")
+def story():
+    return load_config(FIXTURES / "story.yaml")
+
+
+def day(value: str, rule: str = "explicit-date") -> DateEstimate:
+    d = dt.date.fromisoformat(value)
+    return DateEstimate(d, "day", d, d, (Evidence(rule, value),))
+
+
+def reported(value: str) -> DateEstimate:
+    """No date cue in the sentence: said on or before the publication day."""
+    return day(value, "as-reported")
+
+
+def claim(article, speaker, stance, venue=None, said=None, sentence="", start=0, quotes=(), language="en"):
+    said = said or DateEstimate.unknown()
+    spans = tuple(Span(q, start, start + len(q)) for q in quotes)
+    return Claim(article, speaker, stance, venue, None, said, sentence, start, start + len(sentence), spans, language)
+
+
+def article(ident, *claims, text="", language="en", sentences=()):
+    return Article(ident, f"{ident}.txt", "0", text, language, None, None, (), None, DateEstimate.unknown(), (), claims=claims, sentences=sentences)
+
+
+def events_of(articles, config):
+    return [e for e in normalize(articles, config)[1] if e.kind == "claim"]
+
+
+def groups(events):
+    return sorted(sorted(s.article for s in e.sources) for e in events)
+
+
+def test_same_statement_in_three_outlets_is_one_event(story):
+    text = "Putin does not rule out a meeting once the work at the expert level is done"
+    arts = [
+        article("a", claim("a", "peskov", "open-conditional", said=day("2025-08-04"), sentence=text)),
+        article("b", claim("b", "kremlin", "condition", said=reported("2025-08-05"), sentence="The Kremlin says a meeting is possible once expert level work is done")),
+        article("c", claim("c", "peskov", "condition", sentence="Earlier Peskov said a meeting was possible only after work at the expert level")),
+    ]
+    events = events_of(arts, story)
+    assert groups(events) == [["a", "b", "c"]]
+    assert events[0].speaker == "peskov"  # the person, not the institution
+
+
+def test_same_words_on_different_days_stay_apart(story):
+    text = "Putin does not rule out a meeting, but it must be well prepared at the expert level"
+    arts = [
+        article("a", claim("a", "peskov", "open-conditional", said=day("2025-08-04"), sentence=text)),
+        article("b", claim("b", "peskov", "open-conditional", said=day("2025-08-29"), sentence=text)),
+    ]
+    assert groups(events_of(arts, story)) == [["a"], ["b"]]
+
+
+def test_kiev_and_kyiv_are_one_venue_and_merge(story):
+    arts = [
+        article("a", claim("a", "zelensky", "invite", "kyiv", reported("2026-01-30"), "I can invite him to Kiev, let him come")),
+        article("b", claim("b", "zelensky", "invite", "kyiv", day("2026-01-30"), "Zelenskyy has invited Putin to Kyiv for talks")),
+    ]
+    assert groups(events_of(arts, story)) == [["a", "b"]]
+
+
+def test_refusal_and_invitation_stay_apart(story):
+    arts = [
+        article("a", claim("a", "zelensky", "reject", "moscow", day("2026-01-30"), "Impossible to meet in Moscow")),
+        article("b", claim("b", "zelensky", "invite", "kyiv", day("2026-01-30"), "Come to Kyiv")),
+        article("c", claim("c", "zelensky", "reject", "moscow", day("2026-01-30"), "He would not go to Moscow")),
+    ]
+    assert groups(events_of(arts, story)) == [["a", "c"], ["b"]]
+
+
+def test_two_people_of_one_institution_never_merge(story):
+    text = "the president is open to a meeting with Zelensky"
+    arts = [
+        article("a", claim("a", "peskov", "open-conditional", said=day("2026-01-28"), sentence=text)),
+        article("b", claim("b", "ushakov", "open-conditional", said=day("2026-01-28"), sentence=text)),
+    ]
+    assert groups(events_of(arts, story)) == [["a"], ["b"]]
+
+
+def test_cross_language_merge_needs_no_shared_words(story):
+    arts = [
+        article("ru", claim("ru", "zelensky", "propose", "geneva", reported("2026-02-25"), "Зеленский заявил, что хочет организовать встречу", language="ru"), language="ru"),
+        article("uk", claim("uk", "zelensky", "propose", "geneva", reported("2026-02-18"), "Він розповів про ідею саміту лідерів у Женеві", language="uk"), language="uk"),
+    ]
+    assert groups(events_of(arts, story)) == [["ru", "uk"]]
+
+
+def test_one_article_repeating_a_statement_gives_one_report(story):
+    arts = [
+        article(
+            "a",
+            claim("a", "putin", "invite", "moscow", day("2021-04-22"), "we are ready to welcome the president of Ukraine in Moscow", 10),
+            claim("a", "putin", "invite", None, day("2021-04-22"), "we of course welcome it", 200),
+            claim("a", "putin", "condition", None, day("2021-04-22"), "he should first meet the separatists", 400),
+        )
+    ]
+    events = events_of(arts, story)
+    assert sorted((e.stance, e.venue, len(e.sources)) for e in events) == [("condition", None, 1), ("invite", "moscow", 2)]
+
+
+def test_ids_are_slugs_unique_and_stable_when_sources_are_added(story):
+    a = article("2021-a_b", claim("2021-a_b", "zelensky", "invite", "kyiv", day("2026-01-30"), "Come to Kyiv", 5), claim("2021-a_b", "zelensky", "reject", "moscow", day("2026-01-30"), "Come to Kyiv", 5))
+    before = {e.id for e in events_of([a], story)}
+    b = article("z", claim("z", "zelensky", "invite", "kyiv", day("2026-01-30"), "He invites Putin to Kyiv"))
+    after = {e.id for e in events_of([a, b], story)}
+    assert before <= after
+    assert len(before) == 2 and all(SLUG.match(i) for i in after)
+
+
+def test_disagreements_are_recorded(story):
+    arts = [
+        article("a", claim("a", "putin", "invite", "moscow", day("2025-09-03"), "let him come to Moscow", quotes=("If Zelenskyy is ready, let him come to Moscow",))),
+        article("b", claim("b", "putin", "invite", "moscow", reported("2025-09-04"), "he can come to Moscow", quotes=("if Zelenskyy is ready, he can come to Moscow",))),
+    ]
+    (event,) = events_of(arts, story)
+    assert any("worded differently" in c for c in event.conflicts)
+    assert event.date.value == dt.date(2025, 9, 3)
+
+
+def test_context_events_are_sourced_by_their_mentions(story):
+    s = Sentence("Since the full-scale invasion the two leaders have not met.", 0, 58, 0)
+    arts = [article("a", text=s.text, sentences=(s,))]
+    events = {e.id: e for e in context_events(arts, story)}
+    assert [src.article for src in events["context-full-scale-invasion"].sources] == ["a"]
+    assert events["context-istanbul-round"].sources == ()
+    assert all(e.kind == "context" for e in events.values())
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["peskov", "zelensky", "kremlin"]), st.sampled_from(["invite", "reject", "condition", "comment"]), st.sampled_from([None, "kyiv", "moscow"]), st.integers(0, 40)), min_size=1, max_size=25))
+def test_every_claim_lands_in_exactly_one_event_and_days_never_mix(story, rows):
+    arts = []
+    for i, (speaker, stance, venue, offset) in enumerate(rows):
+        said = day((dt.date(2025, 1, 1) + dt.timedelta(days=offset)).isoformat())
+        arts.append(article(f"a{i}", claim(f"a{i}", speaker, stance, venue, said, f"{speaker} on a meeting")))
+    events = events_of(arts, story)
+    assert sorted(s.article for e in events for s in e.sources) == sorted(a.id for a in arts)
+    for e in events:
+        assert len({c.said.value for c in e.claims}) == 1
+        assert len({replace(c, said=DateEstimate.unknown()).article for c in e.claims}) == len(e.claims)

@@ -1,0 +1,283 @@
+"""The site's pages: structure, links, escaping of hostile input, dates as certain as they are, keys."""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+import shutil
+from dataclasses import replace
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from sitefixtures import corpus
+from timeline.model import DateEstimate
+from timeline.render.pages import plan_pages, render_pages, render_site
+from timeline.render.text import (
+    human_date,
+    machine_date,
+    markdown_html,
+    merge_ranges,
+    paragraph_html,
+    safe_url,
+    text_fragment,
+)
+
+TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+
+
+class Page(HTMLParser):
+    """What the tests look at in a page: tags, attributes, ids, links, headings."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.ids: list[str] = []
+        self.headings: list[int] = []
+        self.script_text: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        self.tags.append((tag, attributes))
+        if attributes.get("id"):
+            self.ids.append(attributes["id"])
+        if re.fullmatch(r"h[1-6]", tag):
+            self.headings.append(int(tag[1]))
+        self._in_script = tag == "script"
+
+    def handle_endtag(self, tag):
+        self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.script_text.append(data)
+
+    def hrefs(self) -> list[str]:
+        return [a["href"] for t, a in self.tags if t in ("a", "link") and a.get("href")]
+
+
+def parse(html: str) -> Page:
+    page = Page()
+    page.feed(html)
+    page.close()
+    return page
+
+
+@pytest.fixture(scope="module")
+def site(mini_config):
+    articles, events = corpus()
+    return render_site(articles, events, mini_config, TEMPLATES)
+
+
+@pytest.fixture(scope="module")
+def html_pages(site):
+    return {path: parse(text) for path, text in site.items() if path.endswith(".html")}
+
+
+def test_expected_pages_exist(site):
+    for path in (
+        "index.html", "chart.html", "review.html", "method.html", "404.html", "feed.xml",
+        "events/putin-2021-04-22-aaaaaa.html", "articles/a1.html", "articles/a2.html", "articles/index.html",
+        "actors/index.html", "actors/putin.html", "venues/index.html", "venues/moscow.html", "venues/_none.html",
+        "stances/index.html", "stances/reject.html", "outlets/index.html",
+    ):  # fmt: skip
+        assert path in site, path
+    assert "sitemap.xml" not in site  # no base_url: a sitemap needs absolute addresses
+    assert "events/context-full-scale-invasion.html" not in site
+
+
+def test_one_h1_and_headings_in_order(html_pages):
+    for path, page in html_pages.items():
+        assert page.headings.count(1) == 1, path
+        assert page.headings[0] == 1, path
+        for before, after in zip(page.headings, page.headings[1:], strict=False):
+            assert after <= before + 1, f"{path}: h{before} then h{after}"
+
+
+def test_no_duplicate_ids(html_pages):
+    for path, page in html_pages.items():
+        assert len(page.ids) == len(set(page.ids)), path
+
+
+def test_every_internal_link_resolves(site, html_pages):
+    # data/timeline.json and the changes page and feed are written by build.py beside the rendered pages.
+    written = set(site) | {"data/timeline.json", "static/style.css", "static/filter.js", "changes.html", "changes.xml"}
+    for path, page in html_pages.items():
+        if path == "404.html":
+            continue  # its links are relative to the site root wherever it is served
+        for href in page.hrefs():
+            if re.match(r"^[a-z]+:", href):
+                assert href.startswith(("http://", "https://")), f"{path}: {href}"
+                continue
+            target, _, fragment = href.partition("#")
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target)) if target else path
+            assert resolved in written, f"{path}: {href} -> {resolved}"
+            if fragment and resolved in html_pages:
+                assert fragment in html_pages[resolved].ids, f"{path}: {href} (no such id)"
+
+
+def test_pages_are_relative_and_local(html_pages):
+    for path, page in html_pages.items():
+        for tag, attrs in page.tags:
+            for name in ("src", "href"):
+                value = attrs.get(name) or ""
+                if tag in ("script", "link", "img") and value:
+                    assert not re.match(r"^(https?:)?//", value), f"{path}: {tag} {name}={value}"
+            if tag == "a" and (attrs.get("href") or "").startswith("/"):
+                pytest.fail(f"{path}: root-absolute link {attrs['href']}")
+
+
+def test_hostile_text_is_escaped(site, html_pages):
+    for path, text in site.items():
+        assert "<script>alert" not in text, path
+        assert "<b>Bold" not in text and "<i>Evil" not in text, path
+        assert "javascript:" not in text.lower() or path.endswith(".html"), path
+    for path, page in html_pages.items():
+        for tag, attrs in page.tags:
+            assert not any(name.startswith("on") for name in attrs), f"{path}: {tag} {attrs}"
+            for name in ("href", "src", "action"):
+                value = (attrs.get(name) or "").strip().lower()
+                assert not value.startswith(("javascript:", "data:", "vbscript:")), f"{path}: {tag} {name}={value}"
+            if tag == "script":
+                assert attrs.get("src") or attrs.get("type") == "application/ld+json", path
+    article = site["articles/a2.html"]
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in article or "&lt;script&gt;alert('x')&lt;/script&gt;" in article
+    assert 'href="https://example.org/page?a=1&amp;b=2"' in article
+    assert "(not a web address that can be linked)" in article
+
+
+def test_article_statements_marked_and_linked(html_pages, site):
+    text = site["articles/a1.html"]
+    assert re.search(r'<mark id="s1">Putin said he was ready to meet Zelensky in Moscow .any time.\.</mark>', text)
+    assert 'href="../events/putin-2021-04-22-aaaaaa.html"' in text
+    assert 'href="#s1"' in text
+
+
+@pytest.mark.parametrize(
+    ("estimate", "text", "machine"),
+    [
+        (DateEstimate.day(dt.date(2021, 4, 22)), "22 April 2021", "2021-04-22"),
+        (DateEstimate(dt.date(2026, 1, 28), "week", dt.date(2026, 1, 24), dt.date(2026, 1, 31)), "late January 2026", "2026-01"),
+        (DateEstimate(dt.date(2026, 1, 5), "week", dt.date(2026, 1, 1), dt.date(2026, 1, 7)), "early January 2026", "2026-01"),
+        (DateEstimate(dt.date(2022, 4, 15), "month", dt.date(2022, 4, 1), dt.date(2022, 4, 30)), "April 2022", "2022-04"),
+        (DateEstimate(dt.date(2022, 4, 15), "month", None, None), "April 2022 (approx.)", "2022-04"),
+        (DateEstimate(dt.date(2022, 5, 1), "month", dt.date(2022, 4, 25), dt.date(2022, 5, 31)), "between 25 April and 31 May 2022", "2022"),
+        (DateEstimate(dt.date(2022, 1, 1), "month", dt.date(2021, 12, 20), dt.date(2022, 1, 10)), "between 20 December 2021 and 10 January 2022", ""),
+        (DateEstimate(dt.date(2022, 6, 1), "year", dt.date(2022, 1, 1), dt.date(2022, 12, 31)), "2022", "2022"),
+        (DateEstimate(dt.date(2022, 6, 1), "year", dt.date(2021, 6, 1), dt.date(2022, 12, 31)), "2022 (approx.)", "2022"),
+        (DateEstimate.unknown(), "date unknown", ""),
+    ],
+)
+def test_dates_written_as_certain_as_they_are(estimate, text, machine):
+    assert human_date(estimate) == text
+    assert machine_date(estimate) == machine
+
+
+def test_dates_on_the_chronology(site):
+    index = site["index.html"]
+    assert '<time datetime="2021-04-22">22 April 2021</time>' in index
+    assert '<time datetime="2022-04">April 2022</time>' in index
+    assert '<time datetime="2026-01">late January 2026</time>' in index
+    assert 'datetime=""' not in "".join(site.values())
+
+
+def test_index_groups_by_year_and_month_with_context(html_pages, site):
+    index = html_pages["index.html"]
+    assert {"y2021", "y2022", "y2026", "undated"} <= set(index.ids)
+    assert "event-context" in site["index.html"]
+    assert "The reports disagree" in site["index.html"]
+    assert "How this date is known" in site["index.html"]
+
+
+@pytest.mark.parametrize(
+    ("url", "ok"),
+    [
+        ("https://example.com/a", True),
+        ("http://example.com", True),
+        ("javascript:alert(1)", False),
+        ("JavaScript:alert(1)", False),
+        (" data:text/html,x", False),
+        ("//example.com/a", False),
+        ("/local", False),
+        ("https://exa mple.com", False),
+        ('https://example.com/"onmouseover=', False),
+        (None, False),
+    ],
+)
+def test_safe_url(url, ok):
+    assert (safe_url(url) is not None) is ok
+
+
+def test_text_fragment_links_only_http():
+    link = text_fragment("https://example.com/a#old", "one two three four five six seven eight nine ten")
+    assert link == "https://example.com/a#:~:text=one%20two%20three%20four,seven%20eight%20nine%20ten"
+    assert text_fragment("javascript:x", "a b") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "must", "must_not"),
+    [
+        ("plain words", "<p>plain words</p>", "<script"),
+        ("<script>alert(1)</script>", "&lt;script&gt;", "<script"),
+        ("[x](javascript:alert(1))", "<p>x</p>", "javascript"),
+        ('<img src=x onerror="alert(1)">', "&lt;img", "<img"),
+        ("**bold** and [link](https://example.com)", '<a href="https://example.com"', "onerror"),
+        ("# Heading", "Heading", "<h1"),
+    ],
+)
+def test_markdown_is_sanitised(text, must, must_not):
+    html = str(markdown_html(text))
+    assert must in html
+    assert must_not not in html
+
+
+def test_marks_that_cross_markdown_fall_back_to_plain_text():
+    text = "Before **bold start of claim** end of claim after."
+    start = text.index("start")
+    end = text.index(" after")
+    html = str(paragraph_html(text, merge_ranges([(start, end, 1)]), {1: ("e.html", "E")}))
+    assert html.count("<mark") == 1 and html.count("</mark>") == 1
+    assert "<p>" in html
+
+
+def test_merge_ranges_overlapping():
+    assert merge_ranges([(0, 5, 1), (3, 8, 2), (10, 12, 3)]) == [(0, 8, (1, 2)), (10, 12, (3,))]
+
+
+def test_keys_stable_and_sensitive(mini_config, tmp_path):
+    articles, events = corpus()
+    first = {j.path: j.key for j in plan_pages(articles, events, mini_config, TEMPLATES)}
+    again = {j.path: j.key for j in plan_pages(articles, events, mini_config, TEMPLATES)}
+    assert first == again
+    changed = [replace(articles[0], title="A new title")] + articles[1:]
+    after = {j.path: j.key for j in plan_pages(changed, events, mini_config, TEMPLATES)}
+    assert after["articles/a1.html"] != first["articles/a1.html"]
+    assert after["articles/a3.html"] == first["articles/a3.html"]
+    copy = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, copy)
+    (copy / "method.html").write_text((copy / "method.html").read_text() + "\n", encoding="utf-8")
+    edited = {j.path: j.key for j in plan_pages(articles, events, mini_config, copy)}
+    assert edited["articles/a3.html"] != first["articles/a3.html"]
+
+
+def test_render_pages_equals_render_site(mini_config):
+    articles, events = corpus()
+    jobs = plan_pages(articles, events, mini_config, TEMPLATES)
+    assert len({j.path for j in jobs}) == len(jobs)
+    assert render_pages(jobs, TEMPLATES) == render_site(articles, events, mini_config, TEMPLATES)
+
+
+def test_sitemap_with_base_url(mini_config):
+    from xml.etree import ElementTree
+
+    articles, events = corpus()
+    config = replace(mini_config, site=replace(mini_config.site, base_url="https://example.org/timeline"))
+    site = render_site(articles, events, config, TEMPLATES)
+    root = ElementTree.fromstring(site["sitemap.xml"].encode())
+    locs = [e.text for e in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert "https://example.org/timeline/index.html" in locs
+    assert all(loc.startswith("https://example.org/timeline/") for loc in locs)
+    assert "https://example.org/timeline/404.html" not in locs

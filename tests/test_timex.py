@@ -1,0 +1,227 @@
+"""The time-expression engine: a table of expressions and their values, words that only look
+like dates, and properties that must hold for any text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.load.timex import find_expressions, resolve_dates, scan
+
+FRI = dt.date(2021, 4, 23)  # a Friday
+THU = dt.date(2021, 4, 22)
+MAY22 = dt.date(2022, 5, 13)  # a Friday
+NEWYEAR = dt.date(2021, 1, 2)  # a Saturday
+LEAP = dt.date(2024, 3, 1)  # the day after 29 February
+
+CASES = [
+    # full dates in every common form
+    ("en", "It happened on April 22, 2021.", FRI, "April 22, 2021", "2021-04-22"),
+    ("en", "It happened on 22 April 2021.", FRI, "22 April 2021", "2021-04-22"),
+    ("en", "Dated Apr. 22, 2021 in Kyiv.", FRI, "Apr. 22, 2021", "2021-04-22"),
+    ("en", "Dated Apr 22 2021 in Kyiv.", FRI, "Apr 22 2021", "2021-04-22"),
+    ("en", "Posted 22.04.2021 at noon.", FRI, "22.04.2021", "2021-04-22"),
+    ("en", "Posted 2021-04-22 at noon.", FRI, "2021-04-22", "2021-04-22"),
+    ("en", "Posted 2021/04/22 at noon.", FRI, "2021/04/22", "2021-04-22"),
+    ("en", "Posted 4/22/2021 at noon.", FRI, "4/22/2021", "2021-04-22"),
+    ("en", "Updated 04.08.2025 14:32", FRI, "04.08.2025 14:32", "2025-08-04"),
+    ("en", "Friday, 29 August 2025, 17:29", FRI, "Friday, 29 August 2025, 17:29", "2025-08-29"),
+    ("en", "Sep 04, 2025", FRI, "Sep 04, 2025", "2025-09-04"),
+    ("en", "on the 22nd of April 2021 he spoke", FRI, "22nd of April 2021", "2021-04-22"),
+    ("en", "on April 22nd, 2021 he spoke", FRI, "April 22nd, 2021", "2021-04-22"),
+    ("en", "Fri, 29 Aug 2025", FRI, "Fri, 29 Aug 2025", "2025-08-29"),
+    ("en", "Sat., Jan. 1, 2022", FRI, "Sat., Jan. 1, 2022", "2022-01-01"),
+    ("en", "on February 29, 2024 it rained", FRI, "February 29, 2024", "2024-02-29"),
+    ("en", "On December 31, 2020 he left.", NEWYEAR, "December 31, 2020", "2020-12-31"),
+    ("en", "At 10:12 GMT 29.08.2025 (Updated)", FRI, "29.08.2025", "2025-08-29"),
+    # day and month without a year
+    ("en", "Peskov said on April 6 that it was possible.", MAY22, "April 6", "2022-04-06"),
+    ("en", "The troops were ordered back by Aug. 2, officials said.", MAY22, "Aug. 2", "2022-08-02"),
+    ("en", "The war, which started on Feb.24, goes on.", MAY22, "Feb.24", "2022-02-24"),
+    ("en", "On 22 August, Lavrov said it.", dt.date(2025, 8, 29), "22 August", "2025-08-22"),
+    ("en", "On September 4, Kyiv rejected the idea.", dt.date(2025, 9, 5), "September 4", "2025-09-04"),
+    ("en", "He said on December 30 that he was ready.", NEWYEAR, "December 30", "2020-12-30"),
+    ("en", "He will travel on January 5 to Minsk.", dt.date(2020, 12, 30), "January 5", "2021-01-05"),
+    ("en", "They met on Feb. 28 last time.", LEAP, "Feb. 28", "2024-02-28"),
+    ("en", "Kyiv, May 13 (AP) Zelensky said", dt.date(2025, 5, 13), "May 13", "2025-05-13"),
+    # months and years
+    ("en", "A meeting may take place in November.", MAY22, "November", "2022-11"),
+    ("en", "Talks have gone on since March.", MAY22, "March", "2022-03"),
+    ("en", "He took office in May 2019.", FRI, "May 2019", "2019-05"),
+    ("en", "the Paris summit of December 2019", FRI, "December 2019", "2019-12"),
+    ("en", "Prices rose in Dec 2019 already.", FRI, "Dec 2019", "2019-12"),
+    ("en", "Fighting has gone on since 2014.", FRI, "2014", "2014"),
+    ("en", "compared to 50 in all of 2020.", FRI, "2020", "2020"),
+    ("en", "He said it in the spring of 2022.", FRI, "the spring of 2022", "2022-SP"),
+    ("en", "It was signed in 2015 between them.", FRI, "2015", "2015"),
+    # relative expressions
+    ("en", "He said yesterday that he was ready.", FRI, "yesterday", "2021-04-22"),
+    ("en", "He said today that he was ready.", FRI, "today", "2021-04-23"),
+    ("en", "Peskov commented earlier today on it.", FRI, "earlier today", "2021-04-23"),
+    ("en", "They will meet tomorrow.", FRI, "tomorrow", "2021-04-24"),
+    ("en", "They met last week in Minsk.", FRI, "last week", "2021-W15"),
+    ("en", "They met this week in Minsk.", FRI, "this week", "2021-W16"),
+    ("en", "Earlier this week, Ushakov said so.", FRI, "Earlier this week", "2021-W16"),
+    ("en", "They will meet next week.", FRI, "next week", "2021-W17"),
+    ("en", "Sales fell last month.", FRI, "last month", "2021-03"),
+    ("en", "Sales fell last month.", dt.date(2021, 1, 15), "last month", "2020-12"),
+    ("en", "Sales fell this month.", FRI, "this month", "2021-04"),
+    ("en", "They talk next month.", dt.date(2021, 12, 10), "next month", "2022-01"),
+    ("en", "Sales fell last year.", FRI, "last year", "2020"),
+    ("en", "Sales rose this year.", FRI, "this year", "2021"),
+    ("en", "Sales rose next year.", FRI, "next year", "2022"),
+    ("en", "He left three days ago.", FRI, "three days ago", "2021-04-20"),
+    ("en", "He left two weeks ago.", FRI, "two weeks ago", "2021-W14"),
+    ("en", "He left a year ago.", FRI, "a year ago", "2020"),
+    ("en", "Last week of the year: they met last week.", dt.date(2021, 1, 4), "last week", "2020-W53"),
+    ("en", "They met this week.", dt.date(2019, 12, 31), "this week", "2020-W01"),
+    # weekdays: the same day, the past, the future
+    ("en", "He told reporters on Friday that he was ready.", FRI, "on Friday", "2021-04-23"),
+    ("en", "He told reporters on Thursday that he was ready.", FRI, "on Thursday", "2021-04-22"),
+    ("en", "The Kremlin on Monday said it had no plans.", FRI, "on Monday", "2021-04-19"),
+    ("en", "Zelenskyy said Tuesday that he was ready.", FRI, "Tuesday", "2021-04-20"),
+    ("en", "Talks are scheduled for Sunday.", FRI, "Sunday", "2021-04-25"),
+    ("en", "He will meet them on Friday.", THU, "on Friday", "2021-04-23"),
+    ("en", "He will meet them on Thursday.", FRI, "on Thursday", "2021-04-29"),
+    ("en", "They meet next Friday.", FRI, "next Friday", "2021-04-30"),
+    ("en", "They met last Friday.", FRI, "last Friday", "2021-04-16"),
+    ("en", "He said he would be in Turkey on Thursday.", dt.date(2025, 5, 11), "on Thursday", "2025-05-15"),
+    ("en", "Zelenskyy said Tuesday that he would be in Ankara on Thursday.", dt.date(2025, 5, 13), "Tuesday", "2025-05-13"),
+    ("en", "Zelenskyy said Tuesday that he would be in Ankara on Thursday.", dt.date(2025, 5, 13), "on Thursday", "2025-05-15"),
+    ("en", "He spoke on Saturday.", NEWYEAR, "on Saturday", "2021-01-02"),
+    ("en", "He spoke on Thursday.", NEWYEAR, "on Thursday", "2020-12-31"),
+    ("en", "He spoke on Wednesday.", LEAP, "on Wednesday", "2024-02-28"),
+    ("en", "On Thursday night the strikes began.", MAY22, "On Thursday night", "2022-05-12"),
+    # anaphora: "the day before" counts from the last day named
+    ("en", "On September 4, Kyiv said no. Speaking the day before, Putin said yes.", dt.date(2025, 9, 5), "the day before", "2025-09-03"),
+    ("en", "On Wednesday they met. The day before, he spoke.", FRI, "The day before", "2021-04-20"),
+    # Russian
+    ("ru", "Песков заявил 6 апреля 2022 года.", MAY22, "6 апреля 2022 года", "2022-04-06"),
+    ("ru", "19:56, 25 февраля 2026", MAY22, "25 февраля 2026", "2026-02-25"),
+    ("ru", "Песков в пятницу заявил, что встреча возможна.", MAY22, "в пятницу", "2022-05-13"),
+    ("ru", "Песков во вторник заявил это.", MAY22, "во вторник", "2022-05-10"),
+    ("ru", "Об этом стало известно вчера.", MAY22, "вчера", "2022-05-12"),
+    ("ru", "Встреча прошла на прошлой неделе.", MAY22, "на прошлой неделе", "2022-W18"),
+    ("ru", "Встреча пройдет в ноябре.", MAY22, "ноябре", "2022-11"),
+    ("ru", "Переговоры идут с 2014 года.", MAY22, "2014", "2014"),
+    ("ru", "Он заявил 22 апреля.", MAY22, "22 апреля", "2022-04-22"),
+    ("ru", "Он заявил три дня назад.", MAY22, "три дня назад", "2022-05-10"),
+    ("ru", "Опубликовано 13.05.2022", MAY22, "13.05.2022", "2022-05-13"),
+    # Ukrainian
+    ("uk", "Зеленський заявив 22 квітня.", MAY22, "22 квітня", "2022-04-22"),
+    ("uk", "Пєсков у п'ятницю заявив це.", MAY22, "у п'ятницю", "2022-05-13"),
+    ("uk", "Це сталося вчора.", MAY22, "вчора", "2022-05-12"),
+    ("uk", "Зустріч відбулася минулого тижня.", MAY22, "минулого тижня", "2022-W18"),
+    ("uk", "Це сталося 24 лютого 2022 року.", MAY22, "24 лютого 2022 року", "2022-02-24"),
+    ("uk", "Саміт відбудеться у листопаді.", MAY22, "листопаді", "2022-11"),
+    # German
+    ("de", "Kremlsprecher Peskow kündigte am Montag an, Moskau werde prüfen.", dt.date(2019, 7, 8), "am Montag", "2019-07-08"),
+    ("de", "Selenskyj sagte am Freitag, er sei bereit.", MAY22, "am Freitag", "2022-05-13"),
+    ("de", "Am 8. Juli 2019 trafen sie sich.", MAY22, "8. Juli 2019", "2019-07-08"),
+    ("de", "Seit 2014 kontrollieren Separatisten Teile.", MAY22, "2014", "2014"),
+    ("de", "Das Treffen war gestern.", MAY22, "gestern", "2022-05-12"),
+    ("de", "Er sprach in der vergangenen Woche.", MAY22, "in der vergangenen Woche", "2022-W18"),
+    ("de", "Das Treffen ist am kommenden Freitag.", MAY22, "am kommenden Freitag", "2022-05-20"),
+    ("de", "Er kam am 29. August an.", dt.date(2025, 9, 1), "29. August", "2025-08-29"),
+    # French
+    ("fr", "Le Kremlin a balayé mercredi les paroles du président.", dt.date(2025, 2, 5), "mercredi", "2025-02-05"),
+    ("fr", "Le Kremlin a balayé mercredi les paroles du président, qui s'était déclaré la veille disposé.", dt.date(2025, 2, 5), "la veille", "2025-02-04"),
+    ("fr", "Il a parlé le 6 avril à Moscou.", MAY22, "6 avril", "2022-04-06"),
+    ("fr", "Il a parlé le 6 avril 2022 à Moscou.", dt.date(2023, 1, 1), "6 avril 2022", "2022-04-06"),
+    ("fr", "Il a parlé hier.", MAY22, "hier", "2022-05-12"),
+    ("fr", "Il a parlé vendredi dernier.", MAY22, "vendredi dernier", "2022-05-06"),
+    ("fr", "Ils se verront vendredi prochain.", MAY22, "vendredi prochain", "2022-05-20"),
+    ("fr", "Les négociations durent depuis mars.", MAY22, "mars", "2022-03"),
+    ("fr", "Il est arrivé la semaine dernière.", MAY22, "la semaine dernière", "2022-W18"),
+    ("fr", "Il a été élu en 2019.", MAY22, "2019", "2019"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "reference", "words", "value"), CASES)
+def test_expression_values(language: str, text: str, reference: dt.date, words: str, value: str) -> None:
+    found = {e.text: e for e in resolve_dates(text, reference, language)}
+    assert words in found, f"{words!r} not found in {list(found)}"
+    expr = found[words]
+    assert expr.value == value
+    assert text[expr.start : expr.end] == words
+
+
+def test_table_is_large_and_covers_every_language() -> None:
+    assert len(CASES) >= 100
+    assert {c[0] for c in CASES} == {"en", "ru", "uk", "de", "fr"}
+
+
+LOOKALIKES = [
+    ("en", "We said we may meet again."),
+    ("en", "He sat down; the Sun reported it."),
+    ("en", "Turnout was 50% and 1,436 people came."),
+    ("en", "Thousands joined a march in Moscow."),
+    ("en", "They will march to the square."),
+    ("en", "Mar and Mon are not dates, nor is Wed here."),
+    ("en", "May the best man win."),
+    ("en", "The death toll rose to 2014 people."),
+    ("en", "It cost $2021 and 2020.5 points."),
+    ("en", "For three years they talked, every Friday."),
+    ("ru", "Окружающая среда важна."),
+    ("fr", "Mars est une planète."),
+    ("en", "Visit https://example.com/2021/04/22/story for more."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), LOOKALIKES)
+def test_words_that_only_look_like_dates(language: str, text: str) -> None:
+    found = resolve_dates(text, FRI, language)
+    if "every Friday" in text:
+        assert all("Friday" not in e.text for e in found)
+        return
+    assert found == [], [(e.text, e.value) for e in found]
+
+
+def test_durations_are_left_out() -> None:
+    found = resolve_dates("They talked for three years and for two weeks.", FRI, "en")
+    assert found == []
+
+
+def test_without_reference_only_full_dates_have_values() -> None:
+    found = find_expressions("On Friday, April 22, 2021 and on Monday.", None, "en")
+    values = {e.text: e.value for e in found}
+    assert values["Friday, April 22, 2021"] == "2021-04-22"
+    assert values["on Monday"] is None
+
+
+def test_language_detection_is_used_when_not_given() -> None:
+    found = resolve_dates("Песков заявил, что встреча возможна 6 апреля 2022 года, и это не изменилось.", MAY22)
+    assert [e.value for e in found] == ["2022-04-06"]
+
+
+def test_vague_earlier_is_found_but_not_a_calendar_date() -> None:
+    mentions = scan("Ранее Зеленский заявил, что хочет встречи.", "ru")
+    assert [m.kind for m in mentions] == ["vague"]
+    assert resolve_dates("Ранее Зеленский заявил, что хочет встречи.", MAY22, "ru") == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300), st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2090, 12, 31)), st.sampled_from(["en", "ru", "uk", "de", "fr"]))
+def test_resolution_never_raises_and_ranges_hold(text: str, reference: dt.date, language: str) -> None:
+    for e in find_expressions(text, reference, language):
+        assert 0 <= e.start <= e.end <= len(text)
+        if e.earliest and e.latest:
+            assert e.earliest <= e.latest
+
+
+WORDY = st.lists(
+    st.sampled_from(["on", "Friday", "April", "6", ",", "2022", "last", "week", "yesterday", "since", "March", "the", "day", "before", "will", "said", "22.04.2021", "Feb.24", "next", "в", "пятницу", "am", "Montag", "la", "veille"]),
+    max_size=30,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(WORDY, st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2090, 12, 31)))
+def test_date_like_text_resolves_inside_its_range(text: str, reference: dt.date) -> None:
+    for language in ("en", "ru", "de", "fr"):
+        for e in find_expressions(text, reference, language):
+            if e.precision == "day" and e.value:
+                assert e.earliest == e.latest == dt.date.fromisoformat(e.value)
