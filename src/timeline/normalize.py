@@ -42,28 +42,27 @@ MIN_OVERLAP = 0.2
 
 @dataclass
 class _Report:
-    """One article's claims about one statement."""
+    """One article's claims about one statement (its derived fields are set once, by _finish)."""
 
     claims: list[Claim]
     block: str
     window: tuple[dt.date, dt.date] | None = None
     words: set[str] = field(default_factory=set)
+    venue: str | None = None
+    families: set[str] = field(default_factory=set)
+    persons: set[str] = field(default_factory=set)
+    day: dt.date | None = None
 
     @property
     def article(self) -> str:
         return self.claims[0].article
 
-    @property
-    def venue(self) -> str | None:
-        return next((c.venue for c in self.claims if c.venue), None)
-
-    @property
-    def families(self) -> set[str]:
-        return {FAMILY[c.stance] for c in self.claims}
-
-    @property
-    def persons(self) -> set[str]:
-        return {c.speaker for c in self.claims}
+    def _finish(self) -> None:
+        self.venue = next((c.venue for c in self.claims if c.venue), None)
+        self.families = {FAMILY[c.stance] for c in self.claims}
+        self.persons = {c.speaker for c in self.claims}
+        days = {c.said.value for c in self.claims if c.said.known and c.said.precision == "day" and not is_weak(c.said)}
+        self.day = days.pop() if len(days) == 1 else None
 
 
 @dataclass
@@ -149,8 +148,7 @@ def window(date: DateEstimate) -> tuple[dt.date, dt.date] | None:
 
 
 def _strong_day(report: _Report) -> dt.date | None:
-    days = {c.said.value for c in report.claims if c.said.known and c.said.precision == "day" and not is_weak(c.said)}
-    return days.pop() if len(days) == 1 else None
+    return report.day
 
 
 def _dates_compatible(a: _Report, b: _Report) -> bool:
@@ -232,14 +230,49 @@ def cluster(reports: list[_Report], config: Config) -> list[_Cluster]:
             else:
                 open_ = [(max(end, r.window[1]) if c is target else end, c) for end, c in open_]
             target.reports.append(r)
+        index = _Index(mine)
         for r in undated:
-            target = _best(r, mine, config)
+            target = _best(r, index.candidates(r), config)
             if target is None:
                 target = _Cluster([])
                 mine.append(target)
             target.reports.append(r)
+            index.add(target, r)
         clusters.extend(mine)
     return _reconsider_undated(clusters, config)
+
+
+class _Index:
+    """Clusters of one block by venue and by content word, so that an undated report is compared
+    only with clusters that could take it (sharing a venue or a word that is not everywhere)."""
+
+    COMMON = 50  # a word in more clusters than this says nothing
+
+    def __init__(self, clusters: list[_Cluster]):
+        self.by_key: dict[str, list[_Cluster]] = {}
+        for c in clusters:
+            for r in c.reports:
+                self.add(c, r)
+
+    def add(self, c: _Cluster, r: _Report) -> None:
+        for key in self._keys(r):
+            found = self.by_key.setdefault(key, [])
+            if not found or found[-1] is not c:
+                found.append(c)
+
+    @staticmethod
+    def _keys(r: _Report) -> list[str]:
+        return ([f"@{r.venue}"] if r.venue else []) + sorted(r.words)
+
+    def candidates(self, r: _Report) -> list[_Cluster]:
+        seen: dict[int, _Cluster] = {}
+        for key in self._keys(r):
+            found = self.by_key.get(key, ())
+            if len(found) > self.COMMON and not key.startswith("@"):
+                continue
+            for c in found[-self.COMMON :]:
+                seen.setdefault(id(c), c)
+        return list(seen.values())
 
 
 def _reconsider_undated(clusters: list[_Cluster], config: Config) -> list[_Cluster]:
@@ -251,13 +284,14 @@ def _reconsider_undated(clusters: list[_Cluster], config: Config) -> list[_Clust
         by_block.setdefault(c.reports[0].block, []).append(c)
         for art in c.articles:
             by_article.setdefault(art, []).append(c)
+    indexes = {block: _Index(found) for block, found in by_block.items()}
     for c in list(clusters):
         for r in [r for r in c.reports if r.window is None]:
             companions = {a for other in by_article.get(r.article, ()) if other is not c for a in other.articles} - {r.article}
             rest = _Cluster([x for x in c.reports if x is not r])
             here = _score(r, rest, config) if rest.reports else None
             best, best_total = None, (here + 2.0 * len(rest.articles & companions)) if here is not None else None
-            for other in by_block.get(r.block, ()):
+            for other in indexes[r.block].candidates(r):
                 if other is c or not other.reports:
                     continue
                 score = _score(r, other, config)
@@ -292,6 +326,7 @@ def _reports(claims: Iterable[Claim], config: Config) -> list[_Report]:
         block = block_of(claim.speaker, config)
         target = None
         for r in out:
+            r._finish()
             if r.block != block or not same_speaker({claim.speaker}, r.persons, config):
                 continue
             if not _day_ok(claim, r):
@@ -319,6 +354,7 @@ def _reports(claims: Iterable[Claim], config: Config) -> list[_Report]:
         if r.window and r.window[0] > r.window[1]:
             r.window = (min(w[0] for w in chosen), max(w[1] for w in chosen))
         r.words = words(r.claims)
+        r._finish()
     return out
 
 

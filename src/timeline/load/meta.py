@@ -61,25 +61,49 @@ def find_outlet(lines: list[Line], url: str | None, config: Config) -> tuple[str
     name = url_outlet(url, config)
     if name:
         return name, Evidence("url-domain", url or "", detail=f"the domain of the URL belongs to {name}")
+    pattern, owners = _telltales(config)
+    if pattern is None:
+        return None, None
     for line in lines:
         if line.kind == "blank":
             continue
-        for outlet in config.outlets:
-            for telltale in outlet.telltales:
-                if _telltale_in(telltale, line.text):
-                    return outlet.name, Evidence("telltale", line.text, line.start, line.end)
+        best = None
+        for match in pattern.finditer(line.text):
+            telltale = match.group(2)
+            if _telltale_fits(telltale, line.text):
+                rank, outlet = owners[telltale]
+                best = min(best or (rank, outlet), (rank, outlet))
+        if best:
+            return best[1], Evidence("telltale", line.text, line.start, line.end)
     return None, None
 
 
-def _telltale_in(telltale: str, line: str) -> bool:
-    if line == telltale:
-        return True
-    # A masthead line ("UNN | Politics"), a source line ("Source: TRT World and agencies"),
-    # or a sign-off ("More from National Review", "Subscribe to UNN on Telegram").
-    if len(line) > len(telltale) + 40 and not line.lower().startswith(("source:", "джерело:", "источник:")):
-        return False  # checked first: searching every long line for every telltale is slow
-    pattern = rf"(^|[\s|/(:])({re.escape(telltale)})($|[\s|/),.:;!])"
-    return bool(re.search(pattern, line))
+_TELLTALES: dict[str, tuple[re.Pattern | None, dict[str, tuple[int, str]]]] = {}
+
+
+def _telltales(config: Config) -> tuple[re.Pattern | None, dict[str, tuple[int, str]]]:
+    """One regex for every telltale of every outlet, compiled once per configuration.
+
+    A telltale counts as a whole line, a masthead line ("UNN | Politics"), a source line
+    ("Source: TRT World and agencies") or a sign-off ("More from National Review").
+    """
+    found = _TELLTALES.get(config.digest)
+    if found is None:
+        owners: dict[str, tuple[int, str]] = {}
+        for rank, outlet in enumerate(config.outlets):
+            for telltale in outlet.telltales:
+                owners.setdefault(telltale, (rank, outlet.name))
+        if owners:
+            alternation = "|".join(re.escape(t) for t in sorted(owners, key=lambda t: (-len(t), t)))
+            pattern = re.compile(rf"(^|[\s|/(:])({alternation})(?=$|[\s|/),.:;!])")
+        else:
+            pattern = None
+        found = _TELLTALES[config.digest] = (pattern, owners)
+    return found
+
+
+def _telltale_fits(telltale: str, line: str) -> bool:
+    return len(line) <= len(telltale) + 40 or line.lower().startswith(("source:", "джерело:", "источник:"))
 
 
 def find_agencies(lines: list[Line], config: Config) -> tuple[str, ...]:
