@@ -35,7 +35,8 @@ def test_legacy_encodings_are_detected_with_a_warning_naming_them(text, encoding
     [warning] = decoded.warnings
     assert warning.startswith("not UTF-8: decoded as ")
     assert named in warning
-    assert decoded.encoding in warning
+    squash = str.maketrans("", "", "-_ ")
+    assert decoded.encoding.translate(squash).lower() in warning.translate(squash).lower()
 
 
 @pytest.mark.parametrize(
@@ -136,7 +137,7 @@ def test_decode_never_raises_and_returns_clean_text(data):
     content_problem(data, 1000)
 
 
-@given(st.text(max_size=500))
+@given(st.text(max_size=500).filter(lambda t: "\x00" not in t))  # a NUL makes it binary
 def test_utf8_text_comes_back_as_it_was_but_for_line_ends_and_harmful_characters(text):
     expected = decode(text.encode("utf-8")).text
     assert expected == HARMFUL.sub("", text.replace("\r\n", "\n").translate(str.maketrans(dict.fromkeys("\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029", "\n"))).replace("\ufeff", ""))

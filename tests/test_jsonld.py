@@ -77,3 +77,33 @@ def test_schema_dates():
     assert schema_date(DateEstimate.unknown()) is None
     assert schema_date(DateEstimate(dt.date(2022, 5, 13), "month", dt.date(2022, 4, 25), dt.date(2022, 5, 31))) == "2022"
     assert schema_date(DateEstimate(dt.date(2022, 5, 13), "year", dt.date(2021, 4, 25), dt.date(2022, 5, 31))) is None
+
+
+def test_built_event_pages_carry_chronology_clocks_and_parsable_json_ld(tmp_path, mini_config):
+    from timeline.build import build, template_dir
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a1.txt").write_text("Putin ready to meet Zelensky in Moscow\n\nApril 22, 2021\n\nVladimir Putin said on Thursday that he was ready to meet Volodymyr Zelensky in Moscow at any time.\n")
+    (articles / "a2.txt").write_text("Kremlin repeats its Moscow offer to Zelensky\n\nApril 24, 2021\n\nPutin said on April 22 that he was ready to meet Zelensky in Moscow at any time.\n")
+    out = tmp_path / "site"
+    build(articles, mini_config, out, template_dir(tmp_path / "timeline.yaml"))
+    export = json.loads((out / "data" / "timeline.json").read_text())
+    claims = [e for e in export["events"] if e["kind"] == "claim"]
+    assert any(len(ev["sources"]) > 1 for ev in claims), "the two reports of the statement should merge"
+    for ev in claims:
+        page = (out / "events" / f"{ev['id']}.html").read_text()
+        data = parse_script(page)
+        assert data["@type"] == "Claim" and len(data["appearance"]) == len({s["article"] for s in ev["sources"]})
+        assert "Three dates" in page
+        if len(ev["sources"]) > 1:
+            assert "Who reported it first" in page and "(+2 days)" in page
+            assert "First reported by" in page
+
+
+def test_schema_copy_ships_with_the_package():
+    from importlib import resources
+
+    schema = json.loads(resources.files("timeline").joinpath("data/timeline.schema.json").read_text())
+    assert "refers_to" in schema["$defs"]["event"]["properties"]
+    assert {"published", "offset_days"} <= set(schema["$defs"]["source"]["properties"])

@@ -13,6 +13,7 @@ whatever ran them, so the build's output never depends on where or how widely it
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -88,6 +89,9 @@ def _load_chunk_with(chunk: list[Task], config: Config) -> list[Article]:
 
 
 def _processes(tasks: Sequence[Task], config: Config, jobs: int, advance: Advance | None) -> list[Article]:
+    if multiprocessing.get_start_method() == "fork":
+        # Forked workers inherit what the parent has read: parse the lexicons once here, not per worker.
+        load_article(tasks[0].relpath, tasks[0].data, config, tasks[0].article_id)
     parts = chunks(tasks, jobs)
     results: list[list[Article] | None] = [None] * len(parts)
     with ProcessPoolExecutor(max_workers=min(jobs, len(parts)), initializer=_init_worker, initargs=(config,)) as pool:

@@ -50,7 +50,8 @@ def appearance(report: Report, article: Article | None, base: str) -> dict[str, 
     elif article is not None and base:
         work["url"] = f"{base}articles/{article.id}.html"
     work["name"] = (article.title if article is not None else None) or report.outlet
-    work["publisher"] = {"@type": "Organization", "name": report.outlet}
+    if article is not None and article.outlet:
+        work["publisher"] = {"@type": "Organization", "name": article.outlet}
     published = schema_date(report.published)
     if published:
         work["datePublished"] = published

@@ -53,25 +53,35 @@ class _Report:
     persons: set[str] = field(default_factory=set)
     day: dt.date | None = None
 
-    @property
-    def article(self) -> str:
-        return self.claims[0].article
+    article: str = ""
+    people: frozenset[str] = frozenset()  # the persons among the speakers (institutions left out)
 
-    def _finish(self) -> None:
+    def _finish(self, config: Config) -> None:
         self.venue = next((c.venue for c in self.claims if c.venue), None)
         self.families = {FAMILY[c.stance] for c in self.claims}
         self.persons = {c.speaker for c in self.claims}
+        self.article = self.claims[0].article
+        self.people = frozenset(p for p in self.persons if _kind(p, config) == "person")
         days = {c.said.value for c in self.claims if c.said.known and c.said.precision == "day" and not is_weak(c.said)}
         self.day = days.pop() if len(days) == 1 else None
 
 
-@dataclass
 class _Cluster:
-    reports: list[_Report]
+    """Reports of one statement; the set of their articles is kept up to date as reports come and go."""
 
-    @property
-    def articles(self) -> set[str]:
-        return {r.article for r in self.reports}
+    def __init__(self, reports: list[_Report]):
+        self.reports: list[_Report] = []
+        self.articles: set[str] = set()
+        for r in reports:
+            self.append(r)
+
+    def append(self, r: _Report) -> None:
+        self.reports.append(r)
+        self.articles.add(r.article)
+
+    def remove(self, r: _Report) -> None:
+        self.reports.remove(r)
+        self.articles = {x.article for x in self.reports}
 
 
 def normalize(articles: list[Article], config: Config) -> tuple[list[Article], list[Event]]:
@@ -120,16 +130,17 @@ def block_of(speaker: str, config: Config) -> str:
 
 def same_speaker(a: set[str], b: set[str], config: Config) -> bool:
     """Persons must be the same; an institution goes with any of its spokespeople."""
-    persons_a = {s for s in a if _kind(s, config) == "person"}
-    persons_b = {s for s in b if _kind(s, config) == "person"}
-    if persons_a and persons_b:
-        return bool(persons_a & persons_b)
-    return True
+    return _people_meet(frozenset(s for s in a if _kind(s, config) == "person"), frozenset(s for s in b if _kind(s, config) == "person"))
+
+
+def _people_meet(a: frozenset[str], b: frozenset[str]) -> bool:
+    return not a or not b or bool(a & b)
 
 
 def _kind(actor_id: str, config: Config) -> str:
     actor = config.actor(actor_id)
     return actor.kind if actor else "person"
+
 
 
 def is_weak(date: DateEstimate) -> bool:
@@ -187,7 +198,7 @@ def _score(report: _Report, target: _Cluster, config: Config) -> float | None:
         return None
     best: float | None = None
     for other in target.reports:
-        if not same_speaker(report.persons, other.persons, config):
+        if not _people_meet(report.people, other.people):
             return None
         if not _dates_compatible(report, other):
             return None
@@ -229,14 +240,14 @@ def cluster(reports: list[_Report], config: Config) -> list[_Cluster]:
                 open_.append((r.window[1], target))
             else:
                 open_ = [(max(end, r.window[1]) if c is target else end, c) for end, c in open_]
-            target.reports.append(r)
+            target.append(r)
         index = _Index(mine)
         for r in undated:
             target = _best(r, index.candidates(r), config)
             if target is None:
                 target = _Cluster([])
                 mine.append(target)
-            target.reports.append(r)
+            target.append(r)
             index.add(target, r)
         clusters.extend(mine)
     return _reconsider_undated(clusters, config)
@@ -301,8 +312,8 @@ def _reconsider_undated(clusters: list[_Cluster], config: Config) -> list[_Clust
                 if best_total is None or total > best_total:
                     best, best_total = other, total
             if best is not None:
-                c.reports.remove(r)
-                best.reports.append(r)
+                c.remove(r)
+                best.append(r)
     return [c for c in clusters if c.reports]
 
 
@@ -326,7 +337,7 @@ def _reports(claims: Iterable[Claim], config: Config) -> list[_Report]:
         block = block_of(claim.speaker, config)
         target = None
         for r in out:
-            r._finish()
+            r._finish(config)
             if r.block != block or not same_speaker({claim.speaker}, r.persons, config):
                 continue
             if not _day_ok(claim, r):
@@ -354,7 +365,7 @@ def _reports(claims: Iterable[Claim], config: Config) -> list[_Report]:
         if r.window and r.window[0] > r.window[1]:
             r.window = (min(w[0] for w in chosen), max(w[1] for w in chosen))
         r.words = words(r.claims)
-        r._finish()
+        r._finish(config)
     return out
 
 
@@ -489,11 +500,13 @@ def _link(article: Article | None, claim: Claim) -> str | None:
 
 
 def context_events(articles: list[Article], config: Config) -> list[Event]:
+    """The configuration's reference events; each one's sources are the sentences that mention it
+    (an event no article mentions has none and stays out of the export)."""
+    mentions = _mentions(config, articles)
     out = []
     for ref in config.reference_events:
         if not ref.show:
             continue
-        sources = tuple(_mentions(ref, articles))
         date = DateEstimate(ref.date, "day", ref.date, ref.last, (Evidence("reference-event", ref.title, detail="from the configuration"),))
         out.append(
             Event(
@@ -505,23 +518,53 @@ def context_events(articles: list[Article], config: Config) -> list[Event]:
                 venue=ref.venue,
                 counterpart=None,
                 headline=ref.title,
-                sources=sources,
+                sources=tuple(mentions.get(ref.id, ())),
             )
         )
     return out
 
 
-def _mentions(ref, articles: list[Article]) -> Iterable[Source]:
-    """Sentences naming a reference event: the time engine's anchor mentions, else its patterns."""
+def _pattern(config: Config, language: str) -> tuple[re.Pattern | None, list[str]]:
+    """One regex for every reference event's mention patterns in a language (one scan per article)."""
+    key = (config.digest, language)
+    found = _PATTERNS.get(key)
+    if found is None:
+        parts, ids = [], []
+        for ref in config.reference_events:
+            for m in ref.mentions.get(language, ()):
+                parts.append(f"(?P<r{len(ids)}>{m.pattern})")
+                ids.append(ref.id)
+        found = _PATTERNS[key] = (re.compile("|".join(parts), re.IGNORECASE) if parts else None, ids)
+    return found
+
+
+_PATTERNS: dict[tuple[str, str], tuple[re.Pattern | None, list[str]]] = {}
+MENTIONS_PER_ARTICLE = 3
+
+
+def _mentions(config: Config, articles: list[Article]) -> dict[str, list[Source]]:
+    """Sentences naming each reference event: the time engine's anchor mentions, else its patterns."""
+    out: dict[str, list[Source]] = {}
+    known = {r.id for r in config.reference_events}
     for article in sorted(articles, key=lambda a: a.id):
-        anchors = [t for t in article.timexes if t.kind == "anchor" and (t.value == ref.id or getattr(t, "anchor", None) == ref.id)]
-        spans = [(t.start, t.end) for t in anchors]
+        spans: dict[str, list[int]] = {}
+        for t in article.timexes:
+            ref = getattr(t, "anchor", None) or t.value
+            if t.kind == "anchor" and ref in known:
+                spans.setdefault(ref, []).append(t.start)
         if not spans:
-            patterns = ref.mentions.get(article.language, ()) or ref.mentions.get("en", ())
-            for m in patterns:
-                for found in re.finditer(m.pattern, article.text, re.IGNORECASE):
-                    spans.append((found.start(), found.end()))
-        for start, _ in sorted(set(spans))[:3]:
-            sentence = next((s for s in article.sentences if s.start <= start < s.end), None)
-            if sentence is not None:
-                yield Source(article.id, sentence.text, sentence.start, sentence.end, None)
+            pattern, ids = _pattern(config, article.language)
+            if pattern is not None:
+                for m in pattern.finditer(article.text):
+                    ref = ids[int(m.lastgroup[1:])] if m.lastgroup else None
+                    if ref:
+                        spans.setdefault(ref, []).append(m.start())
+        for ref, starts in spans.items():
+            taken = set()
+            for start in sorted(starts):
+                sentence = next((s for s in article.sentences if s.start <= start < s.end), None)
+                if sentence is None or sentence.start in taken or len(taken) >= MENTIONS_PER_ARTICLE:
+                    continue
+                taken.add(sentence.start)
+                out.setdefault(ref, []).append(Source(article.id, sentence.text, sentence.start, sentence.end, None))
+    return out

@@ -76,9 +76,12 @@ def _bounds(date: DateEstimate) -> tuple[dt.date, dt.date]:
 
 
 def outlet_name(article: Article | None, fallback: str) -> str:
+    """Who published the report: the outlet, else the article's title marked as such."""
     if article is None:
         return fallback
-    return article.outlet or article.title or article.id
+    if article.outlet:
+        return article.outlet
+    return f"“{article.title or article.id}” (outlet unknown)"
 
 
 def chronology(event: Event, articles: dict[str, Article]) -> Chronology:

@@ -117,7 +117,7 @@ def _not_utf8(data: bytes) -> tuple[str, str, str]:
     loose = data.decode("utf-8", errors="replace")
     bad = loose.count("\ufffd")
     good = sum(1 for ch in loose if ord(ch) > 127 and ch != "\ufffd")
-    if good and bad * 10 <= good:
+    if good and bad <= good:  # more well-formed UTF-8 characters than broken ones
         return loose, "utf-8", f"not valid UTF-8: {bad} broken byte sequence{'s' if bad > 1 else ''} replaced by �"
     detected = _detect(data)
     if detected is not None:

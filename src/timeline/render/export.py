@@ -1,4 +1,9 @@
-"""The machine-readable export, `data/timeline.json` (shared/schema/timeline.schema.json, version 1)."""
+"""The machine-readable export, `data/timeline.json` (shared/schema/timeline.schema.json, version 1).
+
+The project's copy of the schema (timeline/data/timeline.schema.json) adds optional fields that a
+version-1 reader may ignore: each source's `published` and `offset_days` (its place in the report
+chronology, timeline.reports) and an event's `refers_to` (the date the statement names, timeline.clocks).
+"""
 
 from __future__ import annotations
 
