@@ -52,6 +52,7 @@ class Run:
     cpu: float  # user + system seconds of the process and its workers: less sensitive to a busy machine
     peak_mb: float
     output: str
+    stages: str = ""  # the build's own stage timings (TIMELINE_STAGE_TIMES)
 
 
 def _tree_rss(root: int) -> int:
@@ -81,7 +82,7 @@ def _tree_rss(root: int) -> int:
 def measure(name: str, command: list[str]) -> Run:
     """Run command, returning wall seconds, the tree's peak memory in MB, and its output."""
     started = time.perf_counter()
-    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=ROOT, env={**os.environ, "CI": "1"})
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=ROOT, env={**os.environ, "CI": "1", "TIMELINE_STAGE_TIMES": "1"})
     peak = 0
     done = threading.Event()
 
@@ -104,7 +105,8 @@ def measure(name: str, command: list[str]) -> Run:
     cpu = usage.ru_utime + usage.ru_stime
     lines = out.strip().splitlines()
     summary = next((ln for ln in reversed(lines) if ln.startswith("built ")), lines[-1] if lines else "")
-    return Run(name, seconds, cpu, peak / 2**20, summary)
+    stages = next((ln.split(":", 1)[1].strip() for ln in lines if ln.startswith("stages:")), "")
+    return Run(name, seconds, cpu, peak / 2**20, summary, stages)
 
 
 def cli_supports(flag: str) -> bool:
@@ -130,16 +132,16 @@ def bench_size(n: int, config: Path, extra: list[str]) -> list[Run]:
         shutil.rmtree(folder, ignore_errors=True)
     command = build_command(articles, out, cache, config, extra)
     runs = [measure("cold", command)]
-    print(f"  cold       {runs[-1].seconds:6.2f} s {runs[-1].cpu:6.2f} cpu  {runs[-1].peak_mb:6.0f} MB   {runs[-1].output}", flush=True)
+    print(f"  cold       {runs[-1].seconds:6.2f} s {runs[-1].cpu:6.2f} cpu  {runs[-1].peak_mb:6.0f} MB   {runs[-1].output}\n             {runs[-1].stages}", flush=True)
     runs.append(measure("unchanged", command))
-    print(f"  unchanged  {runs[-1].seconds:6.2f} s {runs[-1].cpu:6.2f} cpu  {runs[-1].peak_mb:6.0f} MB   {runs[-1].output}", flush=True)
+    print(f"  unchanged  {runs[-1].seconds:6.2f} s {runs[-1].cpu:6.2f} cpu  {runs[-1].peak_mb:6.0f} MB   {runs[-1].output}\n             {runs[-1].stages}", flush=True)
     new = articles / file_name(n)
     new.write_text(article(n, pool=statement_pool(7)), encoding="utf-8")
     try:
         runs.append(measure("one new", command))
     finally:
         new.unlink()
-    print(f"  one new    {runs[-1].seconds:6.2f} s {runs[-1].cpu:6.2f} cpu  {runs[-1].peak_mb:6.0f} MB   {runs[-1].output}", flush=True)
+    print(f"  one new    {runs[-1].seconds:6.2f} s {runs[-1].cpu:6.2f} cpu  {runs[-1].peak_mb:6.0f} MB   {runs[-1].output}\n             {runs[-1].stages}", flush=True)
     for jobs in (1, 2):
         runs.append(measure(f"bare loop, {jobs} process{'es' if jobs > 1 else ''}",
                             [sys.executable, str(HERE / "bare_loop.py"), str(articles), str(DATA / f"bare-n{n}"), "--jobs", str(jobs)]))
@@ -213,12 +215,13 @@ def machine() -> str:
 
 
 def report(label: str, config: Path, results: dict[int, list[Run]], prof: str | None) -> str:
-    lines = [f"## {label}", "", f"Run {dt.datetime.now().strftime('%Y-%m-%d %H:%M')} on {machine()}.",
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    lines = [f"## {label}", "", f"Run {dt.datetime.now().strftime('%Y-%m-%d %H:%M')} on {machine()}; load average at the end {load}.",
              f"Configuration: `{config.relative_to(ROOT) if config.is_relative_to(ROOT) else config}`.", ""]
-    lines += ["| articles | run | wall s | CPU s | peak MB | summary line |", "|---:|---|---:|---:|---:|---|"]
+    lines += ["| articles | run | wall s | CPU s | peak MB | summary line | stages |", "|---:|---|---:|---:|---:|---|---|"]
     for n, runs in results.items():
         for run in runs:
-            lines.append(f"| {n:,} | {run.name} | {run.seconds:.2f} | {run.cpu:.2f} | {run.peak_mb:.0f} | {run.output if 'bare' not in run.name else ''} |")
+            lines.append(f"| {n:,} | {run.name} | {run.seconds:.2f} | {run.cpu:.2f} | {run.peak_mb:.0f} | {run.output if 'bare' not in run.name else ''} | {run.stages} |")
     if len(results) >= 2:
         small, large = min(results), max(results)
         cold = {n: next(r.seconds for r in runs if r.name == "cold") for n, runs in results.items()}

@@ -87,7 +87,16 @@ def test_line_endings_are_one_newline(raw, text):
 
 @pytest.mark.parametrize(
     "raw",
-    ["bell\x07", "esc\x1b[31m", "del\x7f", "c1\x9b", "rlo\u202eevil\u202c", "isolate\u2066x\u2069", "mid\ufeffbom", "non\uffffchar"],
+    [
+        "bell\x07",
+        "esc\x1b[31m",
+        "del\x7f",
+        "c1\x9b",
+        "rlo\u202eevil\u202c",
+        "isolate\u2066x\u2069",
+        "mid\ufeffbom",
+        "non\uffffchar",
+    ],
 )
 def test_harmful_characters_are_removed_and_reported(raw):
     decoded = decode(raw.encode("utf-8"))
@@ -140,4 +149,9 @@ def test_decode_never_raises_and_returns_clean_text(data):
 @given(st.text(max_size=500).filter(lambda t: "\x00" not in t))  # a NUL makes it binary
 def test_utf8_text_comes_back_as_it_was_but_for_line_ends_and_harmful_characters(text):
     expected = decode(text.encode("utf-8")).text
-    assert expected == HARMFUL.sub("", text.replace("\r\n", "\n").translate(str.maketrans(dict.fromkeys("\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029", "\n"))).replace("\ufeff", ""))
+    assert expected == HARMFUL.sub(
+        "",
+        text.replace("\r\n", "\n")
+        .translate(str.maketrans(dict.fromkeys("\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029", "\n")))
+        .replace("\ufeff", ""),
+    )

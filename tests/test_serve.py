@@ -177,3 +177,10 @@ def test_command_serves_and_stops_cleanly(project, stop):
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+def test_missing_articles_folder_is_a_usage_error(tmp_path, capsys):
+    from timeline.cli import main
+
+    assert main(["serve", "--port", "0", "--articles", str(tmp_path / "missing"), "--config", str(FIXTURES / "mini.yaml")]) == 2
+    assert "articles folder not found" in capsys.readouterr().err

@@ -21,7 +21,7 @@ from timeline.load.files import ArticleFile
 from timeline.model import Article, Event
 from timeline.normalize import normalize
 from timeline.output import check_out_dir, write_atomically
-from timeline.progress import QUIET, Progress
+from timeline.progress import Progress
 from timeline.render.export import dumps, export
 from timeline.render.pages import plan_pages, render_pages
 
@@ -91,10 +91,11 @@ def load_all(
     cache: ArticleCache | None = None,
     jobs: int | None = None,
     scheduler: str | None = None,
-    progress: Progress = QUIET,
+    progress: Progress | None = None,
 ) -> list[Article]:
     """Every article, in path order: from the cache when its bytes, the configuration and the code
     are unchanged, else loaded through the executor seam (in process, worker processes or Dask)."""
+    progress = progress or Progress(False)
     inputs = root if isinstance(root, Inputs) else read_inputs(root, config.limits.max_bytes)
     keys = [(relpath, ident, sha) for relpath, ident, _, sha in inputs.files]
     found = cache.get_many(keys) if cache is not None else [None] * len(keys)
@@ -113,7 +114,8 @@ def load_all(
 
 def analyse(articles_dir: Path, config: Config) -> tuple[list[Article], list[Event]]:
     """Load and normalize without rendering: what `timeline check` reports on, same pipeline as build."""
-    return normalize(load_all(articles_dir, config), config)
+    articles, events = normalize(load_all(articles_dir, config), config)
+    return articles, with_refers_to(events)
 
 
 def template_dir(config_path: Path) -> Path:
@@ -130,17 +132,20 @@ def build(
     cache_dir: Path | None = None,
     jobs: int | None = None,
     scheduler: str | None = None,
-    progress: Progress = QUIET,
+    progress: Progress | None = None,
 ) -> BuildResult:
     """With cache_dir, unchanged articles come from the cache, and pages whose inputs did not change
     since the previous build into out_dir are neither rendered nor rewritten (incremental.py)."""
     started = time.perf_counter()
+    progress = progress or Progress(False)
+    progress.start("reading")
     check_out_dir(out_dir, articles_dir, Path(config.path), templates)  # never replace what we did not build
     inputs = read_inputs(articles_dir, config.limits.max_bytes)
     current = incremental.fingerprint(inputs.hashes, config.digest, incremental.folder_digest(templates), code_version())
     manifest = incremental.read_manifest(cache_dir, out_dir)
     if manifest is not None and incremental.unchanged(manifest, current, out_dir):
         counts = {**manifest.summary, "cached": manifest.summary.get("articles", 0), "parsed": 0, "written": 0, "unchanged": manifest.summary.get("pages", 0)}
+        progress.finish()
         return BuildResult([], [], counts.get("pages", 0), time.perf_counter() - started, summary_of_changes(()), counts)
     cache = ArticleCache(cache_dir, config.digest) if cache_dir is not None else None
     articles = load_all(inputs, config, cache=cache, jobs=jobs, scheduler=scheduler, progress=progress)
@@ -163,7 +168,6 @@ def build(
         files = {path: text for path, text in files.items() if path not in keep}
     progress.start("writing")
     write_atomically(out_dir, files, templates / "static", keep)
-    progress.finish()
     counts = {
         "articles": len(articles),
         "cached": cache.hits if cache is not None else 0,
@@ -177,4 +181,5 @@ def build(
     if cache_dir is not None:
         written = incremental.output_files(out_dir)
         incremental.write_manifest(cache_dir, out_dir, incremental.Manifest(current, {j.path: j.key for j in planned}, written, counts))
+    progress.finish()
     return BuildResult(articles, events, counts["pages"], time.perf_counter() - started, changed, counts)

@@ -20,7 +20,7 @@ from timeline.executor import SchedulerError, check_scheduler
 from timeline.inspect import add_inspect_parser, cmd_inspect
 from timeline.load.files import input_problems
 from timeline.output import OutputError, OutputFolderError
-from timeline.progress import Progress, Summary, summary_line
+from timeline.progress import Progress, Summary, summary_line, timings_line
 from timeline.progress import wanted as progress_wanted
 from timeline.score import add_score_parser, cmd_score
 from timeline.serve import add_serve_parser, cmd_serve
@@ -99,11 +99,13 @@ def cmd_build(args: argparse.Namespace) -> int:
     if not args.articles.is_dir():
         raise InputError(f"{args.articles}: articles folder not found")
     check_scheduler(args.scheduler)
+    progress = Progress(progress_wanted(args.quiet))
     result = build(
         args.articles, config, args.out, template_dir(args.config),
-        cache_dir=None if args.no_cache else args.cache, jobs=args.jobs, scheduler=args.scheduler,
-        progress=Progress(progress_wanted(args.quiet)),
+        cache_dir=None if args.no_cache else args.cache, jobs=args.jobs, scheduler=args.scheduler, progress=progress,
     )  # fmt: skip
+    if os.environ.get("TIMELINE_STAGE_TIMES"):
+        print(timings_line(progress.timings), file=sys.stderr)
     for article in result.articles:
         for problem in input_problems(article):
             print(f"timeline: warning: {args.articles / article.file}: {problem}", file=sys.stderr)

@@ -337,7 +337,6 @@ def _reports(claims: Iterable[Claim], config: Config) -> list[_Report]:
         block = block_of(claim.speaker, config)
         target = None
         for r in out:
-            r._finish(config)
             if r.block != block or not same_speaker({claim.speaker}, r.persons, config):
                 continue
             if not _day_ok(claim, r):
@@ -356,6 +355,7 @@ def _reports(claims: Iterable[Claim], config: Config) -> list[_Report]:
             target = _Report([], block)
             out.append(target)
         target.claims.append(claim)
+        target._finish(config)
     for r in out:
         r.claims.sort(key=lambda c: c.start)
         windows = [w for w in (window(c.said) for c in r.claims) if w]
@@ -483,9 +483,15 @@ def conflicts(c: _Cluster, date_note: str | None, config: Config) -> list[str]:
             if art_a == art_b or qa == qb:
                 continue
             wa, wb = {w.lower() for w in WORD.findall(qa)}, {w.lower() for w in WORD.findall(qb)}
-            if len(wa) >= 3 and overlap(wa, wb) >= 0.6:
-                out.append(f"the quotation is worded differently: «{qa}» ({art_a}) / «{qb}» ({art_b})")
+            na, nb = " ".join(re.findall(r"\w+", qa.lower())), " ".join(re.findall(r"\w+", qb.lower()))
+            if min(len(wa), len(wb)) < 3 or na in nb or nb in na or overlap(wa, wb) < 0.6:
+                continue  # a fragment of the other, or another sentence: not a rewording
+            out.append(f"the quotation is worded differently: «{_short(qa)}» ({art_a}) / «{_short(qb)}» ({art_b})")
     return list(dict.fromkeys(out))[:8]
+
+
+def _short(text: str, limit: int = 160) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _link(article: Article | None, claim: Claim) -> str | None:

@@ -32,7 +32,16 @@ from pathlib import Path, PurePosixPath
 log = logging.getLogger(__name__)
 RENAME_EXCHANGE = 2
 # renameat2's system call number where libc has no wrapper (glibc before 2.28)
-RENAMEAT2_SYSCALL = {"x86_64": 316, "aarch64": 276, "i686": 353, "i386": 353, "armv7l": 382, "ppc64le": 357, "s390x": 347, "riscv64": 276}
+RENAMEAT2_SYSCALL = {
+    "x86_64": 316,
+    "aarch64": 276,
+    "i686": 353,
+    "i386": 353,
+    "armv7l": 382,
+    "ppc64le": 357,
+    "s390x": 347,
+    "riscv64": 276,
+}
 AT_FDCWD = -100
 STALE = re.compile(r"\.(?P<name>.+)\.(?P<kind>tmp|old)-(?P<pid>\d+)(?:-.*)?\Z")
 SITE_MARK = "data/timeline.json"  # every built site has it: a folder without it is not ours to replace
@@ -79,7 +88,9 @@ def check_out_dir(out_dir: Path, *protected: Path) -> Path:
         except (OSError, RuntimeError):
             continue
         if out == kept or out in kept.parents or kept in out.parents:
-            raise OutputFolderError(f"{out_dir}: the output folder cannot be, hold or be inside {keep} (it is replaced on every build)")
+            raise OutputFolderError(
+                f"{out_dir}: the output folder cannot be, hold or be inside {keep} (it is replaced on every build)"
+            )
     if out.exists() or out.is_symlink():
         if not out.is_dir():
             raise OutputFolderError(f"{out_dir}: exists and is not a folder")
@@ -92,7 +103,10 @@ def check_out_dir(out_dir: Path, *protected: Path) -> Path:
 
 
 def write_atomically(
-    out_dir: Path, files: Mapping[str, str | bytes], static_dir: Path | None = None, keep: Collection[str] = frozenset()
+    out_dir: Path,
+    files: Mapping[str, str | bytes],
+    static_dir: Path | None = None,
+    keep: Collection[str] = frozenset(),
 ) -> None:
     """Write files (relative path -> text or bytes), a copy of static_dir as static/, and the kept
     paths (carried over unchanged from the previous output: hard links, else copies) into a fresh
@@ -119,7 +133,9 @@ def write_atomically(
         raise
 
 
-def _fill(tmp: Path, out: Path, files: Mapping[str, str | bytes], static_dir: Path | None, keep: Collection[str]) -> None:
+def _fill(
+    tmp: Path, out: Path, files: Mapping[str, str | bytes], static_dir: Path | None, keep: Collection[str]
+) -> None:
     made: set[PurePosixPath] = set()
 
     def target(relpath: str) -> Path:
@@ -147,7 +163,9 @@ def _fill(tmp: Path, out: Path, files: Mapping[str, str | bytes], static_dir: Pa
             os.link(source, path)
         except OSError as error:
             if error.errno in (errno.ENOENT, errno.ENOTDIR):
-                raise OutputError(f"{relpath}: to be kept from the previous site, but it is not there") from None
+                raise OutputError(
+                    f"{relpath}: to be kept from the previous site, but it is not there"
+                ) from None
             shutil.copy2(source, path)
 
 
@@ -187,7 +205,9 @@ def exchange(a: Path, b: Path) -> bool:
     if call is not None:
         result = call(AT_FDCWD, src, AT_FDCWD, dst, RENAME_EXCHANGE)
     elif platform.machine() in RENAMEAT2_SYSCALL:
-        result = libc.syscall(RENAMEAT2_SYSCALL[platform.machine()], AT_FDCWD, src, AT_FDCWD, dst, RENAME_EXCHANGE)
+        result = libc.syscall(
+            RENAMEAT2_SYSCALL[platform.machine()], AT_FDCWD, src, AT_FDCWD, dst, RENAME_EXCHANGE
+        )
     else:
         return False
     if result == 0:

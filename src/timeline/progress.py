@@ -37,17 +37,28 @@ class Progress:
         self.done = 0
         self._drawn = 0.0
         self._width = 0
+        self.timings: dict[str, float] = {}  # seconds spent in each stage, for the benchmark
+        self._since = time.perf_counter()
 
     def start(self, stage: str, total: int = 0) -> None:
+        self._close()
         self.stage, self.total, self.done = stage, total, 0
         self._draw(force=True)
+
+    def _close(self) -> None:
+        now = time.perf_counter()
+        if self.stage:
+            self.timings[self.stage] = self.timings.get(self.stage, 0.0) + now - self._since
+        self._since = now
 
     def advance(self, count: int = 1) -> None:
         self.done += count
         self._draw(force=self.done >= self.total > 0)
 
     def finish(self) -> None:
-        """Clear the line so that the summary stands alone."""
+        """End the current stage and clear the line so that the summary stands alone."""
+        self._close()
+        self.stage = ""
         if self.enabled and self._width:
             self.stream.write("\r" + " " * self._width + "\r")
             self.stream.flush()
@@ -67,7 +78,9 @@ class Progress:
         self._width = len(text)
 
 
-QUIET = Progress(enabled=False)
+def timings_line(timings: dict[str, float]) -> str:
+    """'stages: reading 0.21 s, loading 3.10 s, ...' (printed on stderr when TIMELINE_STAGE_TIMES is set)."""
+    return "stages: " + ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in timings.items())
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,9 @@ from collections.abc import Callable
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from timeline.build import BuildError, build, template_dir
+from timeline.build import BuildError, InputError, build, template_dir
 from timeline.config import ConfigError, load_config
+from timeline.output import OutputError
 
 HOST = "127.0.0.1"
 Snapshot = dict[str, tuple[int, int]]
@@ -84,8 +85,9 @@ def snapshot(paths: list[Path]) -> Snapshot:
 class Preview:
     """One preview session: the inputs it watches, the output it builds, the server that shows it."""
 
-    def __init__(self, articles: Path, config: Path, out: Path, port: int = 8000, echo: ECHO = _echo):
+    def __init__(self, articles: Path, config: Path, out: Path, port: int = 8000, echo: ECHO = _echo, cache_dir: Path | None = None):
         self.articles, self.config, self.out, self.port, self.echo = articles, config, out, port, echo
+        self.cache_dir = cache_dir
         self.templates = template_dir(config)
         self.server: ThreadingHTTPServer | None = None
         self.seen: Snapshot = {}
@@ -99,15 +101,15 @@ class Preview:
         self.seen = snapshot(self.watched())
         try:
             config = load_config(self.config)
-            result = build(self.articles, config, self.out, self.templates)
-        except (BuildError, ConfigError) as error:
+            result = build(self.articles, config, self.out, self.templates, cache_dir=self.cache_dir)
+        except (BuildError, ConfigError, OutputError) as error:
             self.echo(f"timeline: build failed, still serving the last good site: {error}")
             return False
         except Exception:  # a bug in one stage must not stop the preview: show it, keep serving
             self.echo("timeline: build failed, still serving the last good site:\n" + traceback.format_exc())
             return False
         self.builds += 1
-        self.echo(f"built {self.out}: {len(result.articles)} articles, {result.pages} pages, {result.seconds:.2f} s")
+        self.echo(f"built {self.out}: {result.pages} pages, {result.seconds:.2f} s")
         return True
 
     def changed(self) -> bool:
@@ -138,11 +140,11 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def serve(articles: Path, config: Path, out: Path, port: int = 8000, echo: ECHO = _echo) -> int:
+def serve(articles: Path, config: Path, out: Path, port: int = 8000, echo: ECHO = _echo, cache_dir: Path | None = None) -> int:
     """The command: runs until Ctrl-C (or SIGTERM), then stops the server and returns 0."""
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _interrupt)
-    preview = Preview(articles, config, out, port, echo)
+    preview = Preview(articles, config, out, port, echo, cache_dir)
     try:
         preview.start()
         preview.watch(threading.Event())
@@ -163,9 +165,11 @@ def add_serve_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--articles", default="articles", type=Path, help="folder of article files (default: articles/)")
     p.add_argument("--config", default="timeline.yaml", type=Path, help="story configuration (default: timeline.yaml)")
     p.add_argument("--out", default="build", type=Path, help="output folder (default: build/)")
+    p.add_argument("--cache", default=Path(".timeline-cache"), type=Path, metavar="DIR", help="cache folder (default: .timeline-cache/)")
+    p.add_argument("--no-cache", action="store_true", help="parse every article on every rebuild")
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     if not args.articles.is_dir():
-        raise BuildError(f"{args.articles}: articles folder not found")
-    return serve(args.articles, args.config, args.out, args.port)
+        raise InputError(f"{args.articles}: articles folder not found")
+    return serve(args.articles, args.config, args.out, args.port, cache_dir=None if args.no_cache else args.cache)

@@ -22,7 +22,17 @@ BOMS = (
 )
 
 # When several encodings read the bytes equally well, name (and use) the commonest one.
-PREFERRED = ("cp1252", "latin_1", "cp1251", "koi8_r", "koi8_u", "iso8859_15", "cp1250", "iso8859_2", "mac_cyrillic")
+PREFERRED = (
+    "cp1252",
+    "latin_1",
+    "cp1251",
+    "koi8_r",
+    "koi8_u",
+    "iso8859_15",
+    "cp1250",
+    "iso8859_2",
+    "mac_cyrillic",
+)
 DISPLAY = {
     "cp1252": "cp1252 (windows-1252)",
     "cp1251": "cp1251 (windows-1251)",
@@ -42,7 +52,9 @@ DISPLAY = {
 LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 # Removed: C0/C1 controls except tab and newline, bidi embeddings/overrides/isolates, byte-order
 # marks, lone surrogates and the noncharacters U+FFFE/U+FFFF (none of them is allowed in XML).
-HARMFUL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
+HARMFUL = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
+)
 
 
 @dataclass(frozen=True)
@@ -62,7 +74,9 @@ def decode(data: bytes) -> Decoded:
         if b"\x00" in data:
             text, encoding = _utf16_without_bom(data)
             if text is None:
-                return Decoded(text="", encoding="binary", warnings=("binary file (NUL bytes): not text",), binary=True)
+                return Decoded(
+                    text="", encoding="binary", warnings=("binary file (NUL bytes): not text",), binary=True
+                )
             warnings.append(f"not UTF-8: decoded as {_display(encoding)} (no byte-order mark)")
         else:
             try:
@@ -75,7 +89,9 @@ def decode(data: bytes) -> Decoded:
     text = LINE_BREAKS.sub("\n", text).replace("\ufeff", "")
     text, removed = HARMFUL.subn("", text)
     if removed:
-        warnings.append(f"removed {removed} invisible control character{'s' if removed > 1 else ''} (control codes, bidirectional overrides)")
+        warnings.append(
+            f"removed {removed} invisible control character{'s' if removed > 1 else ''} (control codes, bidirectional overrides)"
+        )
     return Decoded(text=text, encoding=encoding, warnings=tuple(warnings))
 
 
@@ -118,7 +134,11 @@ def _not_utf8(data: bytes) -> tuple[str, str, str]:
     bad = loose.count("\ufffd")
     good = sum(1 for ch in loose if ord(ch) > 127 and ch != "\ufffd")
     if good and bad <= good:  # more well-formed UTF-8 characters than broken ones
-        return loose, "utf-8", f"not valid UTF-8: {bad} broken byte sequence{'s' if bad > 1 else ''} replaced by �"
+        return (
+            loose,
+            "utf-8",
+            f"not valid UTF-8: {bad} broken byte sequence{'s' if bad > 1 else ''} replaced by �",
+        )
     detected = _detect(data)
     if detected is not None:
         text, encoding = detected
@@ -149,10 +169,16 @@ def content_problem(data: bytes, max_bytes: int | None = None) -> str | None:
     if not data:
         return "the file is empty"
     if max_bytes is not None and len(data) > max_bytes:
-        return f"the file is {size_text(len(data))}, over the limit of {size_text(max_bytes)} (limits.max_bytes)"
+        return (
+            f"the file is {size_text(len(data))}, over the limit of {size_text(max_bytes)} (limits.max_bytes)"
+        )
     if not data.strip(b" \t\r\n\x0b\x0c"):
         return "the file holds only whitespace"
-    if b"\x00" in data or len(data) <= 4096 or data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if (
+        b"\x00" in data
+        or len(data) <= 4096
+        or data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    ):
         decoded = decode(data)
         if decoded.binary:
             return "binary file (NUL bytes), not text"

@@ -76,14 +76,21 @@ def find_article_files(root: Path) -> list[ArticleFile]:
     _walk(root, real_root, (), found, regular, links, str(root))
     for relpath, path, target in links:
         if target in regular:
-            log.info("%s/%s: symbolic link to another article file; read once, under its own name", root, relpath)
+            log.info(
+                "%s/%s: symbolic link to another article file; read once, under its own name", root, relpath
+            )
             continue
         found[relpath] = (path, None)
     ids = article_ids(found)
-    return [ArticleFile(relpath, path, ids[relpath], problem) for relpath, (path, problem) in sorted(found.items())]
+    return [
+        ArticleFile(relpath, path, ids[relpath], problem)
+        for relpath, (path, problem) in sorted(found.items())
+    ]
 
 
-def _walk(folder: Path, real_root: Path, rel: tuple[str, ...], found, regular: set[str], links, top: str) -> None:
+def _walk(
+    folder: Path, real_root: Path, rel: tuple[str, ...], found, regular: set[str], links, top: str
+) -> None:
     where = "/".join((top, *rel))
     if len(rel) > MAX_DEPTH:
         log.warning("%s: folders nested more than %d deep; not read", where, MAX_DEPTH)
@@ -129,7 +136,9 @@ def _link(entry: os.DirEntry, relpath: str, path: Path, real_root: Path, found, 
     inside = os.path.commonpath([target, str(real_root)]) == str(real_root)
     if stat.S_ISDIR(target_stat.st_mode):
         if not inside:
-            log.warning("%s/%s: symbolic link to a folder outside the articles folder; not followed", top, relpath)
+            log.warning(
+                "%s/%s: symbolic link to a folder outside the articles folder; not followed", top, relpath
+            )
         return  # a folder inside is read where it is
     if not is_candidate(entry.name):
         return
@@ -154,7 +163,10 @@ def read_article_file(file: ArticleFile, max_bytes: int) -> tuple[bytes, str | N
         if not stat.S_ISREG(info.st_mode):
             return b"", "not a regular file"
         if info.st_size > max_bytes:
-            return b"", f"the file is {size_text(info.st_size)}, over the limit of {size_text(max_bytes)} (limits.max_bytes)"
+            return (
+                b"",
+                f"the file is {size_text(info.st_size)}, over the limit of {size_text(max_bytes)} (limits.max_bytes)",
+            )
         with os.fdopen(fd, "rb", closefd=False) as handle:
             data = handle.read(max_bytes + 1)
         if len(data) > max_bytes:
@@ -175,7 +187,15 @@ def load_file(file: ArticleFile, config: Config) -> Article:
 
 
 # Warnings about the file itself (as opposed to what the text lacks, like a date): shown by `build`.
-INPUT_PROBLEMS = (SKIPPED, INTERNAL_ERROR, "not UTF-8", "not valid UTF-8", "front matter", "removed ", "no article text")
+INPUT_PROBLEMS = (
+    SKIPPED,
+    INTERNAL_ERROR,
+    "not UTF-8",
+    "not valid UTF-8",
+    "front matter",
+    "removed ",
+    "no article text",
+)
 
 
 def input_problems(article: Article) -> list[str]:

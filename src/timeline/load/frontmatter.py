@@ -40,14 +40,18 @@ def split_front_matter(text: str) -> FrontMatter:
     first_line = opening.group(1).count("\n") + 1  # the line of the opening ---
     start = opening.end()
     line_end = text.find("\n", start)
-    if not YAML_START.match(text[start : line_end if line_end >= 0 else len(text)]) and not CLOSE.match(text, start):
+    if not YAML_START.match(text[start : line_end if line_end >= 0 else len(text)]) and not CLOSE.match(
+        text, start
+    ):
         return FrontMatter()  # a rule (---) above ordinary text, not front matter
     closing = CLOSE.search(text, start, start + MAX_BLOCK)
     if closing is None:
         gap = BLANK_LINE.search(text, start)
         end = gap.end() if gap else len(text)
         where = f"front matter at line {first_line}"
-        return FrontMatter(end=end, warnings=(f"{where}: opened with '---' but not closed by a '---' line; ignored",))
+        return FrontMatter(
+            end=end, warnings=(f"{where}: opened with '---' but not closed by a '---' line; ignored",)
+        )
     end = closing.end() + (1 if text[closing.end() : closing.end() + 1] == "\n" else 0)
     block = text[start : closing.start()]
     try:
@@ -125,9 +129,13 @@ def _kind(key: str) -> str:
 
 
 def _type(value: Any) -> str:
-    return {"list": "a list", "dict": "a mapping", "int": "a number", "float": "a number", "bool": "true/false"}.get(
-        type(value).__name__, type(value).__name__
-    )
+    return {
+        "list": "a list",
+        "dict": "a mapping",
+        "int": "a number",
+        "float": "a number",
+        "bool": "true/false",
+    }.get(type(value).__name__, type(value).__name__)
 
 
 def _short(text: str, limit: int = 60) -> str:

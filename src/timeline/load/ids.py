@@ -48,7 +48,9 @@ def article_ids(relpaths: Iterable[str]) -> dict[str, str]:
     ids: dict[str, str] = {}
     taken: set[str] = set()
     # Among files sharing a stem, the one nearest the top (then .txt, then by name) keeps it.
-    for path in sorted(safe, key=lambda p: (p.count("/"), PurePosixPath(p).suffix.lower() != PREFERRED_SUFFIX, p)):
+    for path in sorted(
+        safe, key=lambda p: (p.count("/"), PurePosixPath(p).suffix.lower() != PREFERRED_SUFFIX, p)
+    ):
         key = stem(path).casefold()
         if key not in taken:
             ids[path] = stem(path)

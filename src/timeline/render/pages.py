@@ -348,7 +348,8 @@ def _event_view(event: Event, site: _Site, ident: str | None = None) -> EventVie
         conflicts=tuple(event.conflicts),
         evidence=site.evidence(rest),
     )
-    digest = hashlib.sha256(repr(flat(view)).encode("utf-8", "surrogatepass")).hexdigest()
+    # flat(view) would call view.key_parts(), i.e. the still empty digest: hash the fields themselves.
+    digest = hashlib.sha256(repr(flat(tuple(getattr(view, f.name) for f in fields(view) if f.name != "digest"))).encode("utf-8", "surrogatepass")).hexdigest()
     return EventView(**{f.name: getattr(view, f.name) for f in fields(view) if f.name != "digest"}, digest=digest)
 
 
