@@ -157,3 +157,21 @@ def test_split_jobs_keeps_only_same_keys_present_in_the_output(tmp_path):
     render, keep = incremental.split_jobs([Job("a.html", "1"), Job("b.html", "changed"), Job("c.html", "3"), Job("d.html", "4")], previous, tmp_path)
     assert keep == {"a.html"}
     assert [j.path for j in render] == ["b.html", "c.html", "d.html"]
+
+
+@pytest.mark.parametrize("flags, folder", [([], ".timeline-cache"), (["--cache", "elsewhere"], "elsewhere"), (["--no-cache"], None)])
+def test_cli_cache_flags(tmp_path, monkeypatch, capsys, flags, folder):
+    from timeline.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    argv = ["build", "--articles", str(SEEDS), "--config", str(CONFIG), "--out", "out", "--quiet", "--jobs", "1", *flags]
+    assert main(argv) == 0
+    assert main(argv) == 0
+    second = capsys.readouterr().out.strip().splitlines()
+    made = sorted(p.name for p in tmp_path.iterdir() if p.is_dir() and p.name != "out")
+    if folder is None:
+        assert made == []
+        assert any("0 from cache" in line for line in second[-2:])
+    else:
+        assert made == [folder]
+        assert any("(0 written" in line and ", 0 parsed" in line for line in second), second
