@@ -10,9 +10,9 @@ with the machine described, replace this label's section of benchmarks/RESULTS.m
 
     python benchmarks/bench.py [--sizes 1000,10000] [--config FILE] [--label latest] [--profile]
 
-Peak memory is the largest resident set of the whole process tree (the build and its worker
-processes), sampled every 50 ms from /proc, and never less than the largest single process's
-maximum as the kernel reports it (wait4).
+Peak memory is the largest proportional set size (Pss) of the whole process tree (the build and
+its worker processes), sampled every 50 ms from /proc, and never less than the largest single
+process's maximum resident set as the kernel reports it (wait4).
 """
 
 from __future__ import annotations
@@ -42,7 +42,17 @@ sys.path.insert(0, str(HERE))
 
 from generate import article, file_name, generate, statement_pool  # noqa: E402
 
-PAGE = os.sysconf("SC_PAGE_SIZE")
+SNAPSHOT: dict[str, str] = {}  # {"path": src folder of a frozen copy of the code} with --snapshot
+
+
+def snapshot() -> str:
+    """Copy src/ and templates/ to benchmarks/data/snapshot/ and run that: edits made to the
+    working tree during a long benchmark then invalidate neither the cache nor the figures."""
+    target = DATA / "snapshot"
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(ROOT / "src", target / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    shutil.copytree(ROOT / "templates", target / "templates")
+    return str(target / "src")
 
 
 @dataclass(frozen=True)
@@ -55,10 +65,10 @@ class Run:
     stages: str = ""  # the build's own stage timings (TIMELINE_STAGE_TIMES)
 
 
-def _tree_rss(root: int) -> int:
-    """Resident bytes of root and all its descendants, read from /proc."""
+def _tree_memory(root: int) -> int:
+    """Proportional set size (Pss: shared pages split between their users, so forked workers are
+    not counted twice) of root and all its descendants, read from /proc."""
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
     for entry in os.scandir("/proc"):
         if not entry.name.isdigit():
             continue
@@ -68,28 +78,40 @@ def _tree_rss(root: int) -> int:
         except OSError:
             continue
         fields = stat[stat.rfind(b")") + 2 :].split()
-        pid, ppid = int(entry.name), int(fields[1])
-        children.setdefault(ppid, []).append(pid)
-        rss[pid] = int(fields[21]) * PAGE
+        children.setdefault(int(fields[1]), []).append(int(entry.name))
     total, todo = 0, [root]
     while todo:
         pid = todo.pop()
-        total += rss.get(pid, 0)
+        total += _pss(pid)
         todo.extend(children.get(pid, ()))
     return total
+
+
+def _pss(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as f:
+            for line in f:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
 
 
 def measure(name: str, command: list[str]) -> Run:
     """Run command, returning wall seconds, the tree's peak memory in MB, and its output."""
     started = time.perf_counter()
-    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=ROOT, env={**os.environ, "CI": "1", "TIMELINE_STAGE_TIMES": "1"})
+    env = {**os.environ, "CI": "1", "TIMELINE_STAGE_TIMES": "1"}
+    if SNAPSHOT.get("path"):
+        env["PYTHONPATH"] = SNAPSHOT["path"]
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=ROOT, env=env)
     peak = 0
     done = threading.Event()
 
     def sample() -> None:
         nonlocal peak
         while not done.wait(0.05):
-            peak = max(peak, _tree_rss(proc.pid))
+            peak = max(peak, _tree_memory(proc.pid))
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -110,7 +132,8 @@ def measure(name: str, command: list[str]) -> Run:
 
 
 def cli_supports(flag: str) -> bool:
-    help_text = subprocess.run([sys.executable, "-m", "timeline", "build", "--help"], capture_output=True, text=True, cwd=ROOT).stdout
+    env = {**os.environ, "PYTHONPATH": SNAPSHOT["path"]} if SNAPSHOT.get("path") else None
+    help_text = subprocess.run([sys.executable, "-m", "timeline", "build", "--help"], capture_output=True, text=True, cwd=ROOT, env=env).stdout
     return flag in help_text
 
 
@@ -160,6 +183,8 @@ STAGES = {
 
 def profile(n: int, config: Path, extra: list[str], cold: bool = True) -> str:
     """cProfile one in-process build (one process: --jobs 1) and say where the time goes."""
+    if SNAPSHOT.get("path"):
+        sys.path.insert(0, SNAPSHOT["path"])
     from timeline.cli import main as cli_main
 
     articles, out, cache = DATA / f"n{n}", DATA / f"prof-out-n{n}", DATA / f"prof-cache-n{n}"
@@ -250,10 +275,13 @@ def main() -> None:
     p.add_argument("--label", default="latest", help="the section of RESULTS.md to replace (default latest)")
     p.add_argument("--profile", action="store_true", help="also cProfile a cold one-process build at the largest size")
     p.add_argument("--no-results", action="store_true", help="print only, leave RESULTS.md alone")
+    p.add_argument("--snapshot", action="store_true", help="benchmark a frozen copy of src/ (for a working tree others are editing)")
     p.add_argument("extra", nargs="*", help="extra arguments for timeline build (after --)")
     args = p.parse_args()
     config = (args.config or (ROOT / "timeline.yaml" if (ROOT / "timeline.yaml").exists() else ROOT / "tests/fixtures/mini.yaml")).resolve()
     sizes = [int(s) for s in args.sizes.split(",")]
+    if args.snapshot:
+        SNAPSHOT["path"] = snapshot()
     results = {n: bench_size(n, config, args.extra) for n in sizes}
     prof = profile(max(sizes), config, args.extra) if args.profile else None
     if prof:

@@ -115,7 +115,12 @@ class Site:
 
 @dataclass(frozen=True)
 class Limits:
+    """Guards against enormous input: files above max_bytes are skipped; of a long text only the
+    first analyse_chars characters are analysed (a news article is far shorter), so one scraped
+    page of a megabyte cannot stall the build."""
+
     max_bytes: int = 5 * 1024 * 1024
+    analyse_chars: int = 100_000
 
 
 @dataclass(frozen=True)
@@ -177,7 +182,10 @@ class _Reader:
     def scalar(self, node: yaml.Node, where: str) -> Any:
         if not isinstance(node, yaml.ScalarNode):
             raise self.fail(node, f"{where}: expected a single value")
-        return _construct(node)
+        try:
+            return _construct(node)
+        except (ValueError, yaml.YAMLError):
+            return node.value  # e.g. 2022-13-01: the raw text, for the typed reader to reject
 
     def string(self, node: yaml.Node | None, where: str, default: str | None = None, required=False) -> Any:
         if node is None:
@@ -310,8 +318,11 @@ def parse_config(raw: bytes, name: str = "timeline.yaml") -> Config:
     )
     limits = Limits()
     if "limits" in top:
-        m = r.mapping(top["limits"], "limits", {"max_bytes"})
-        limits = Limits(max_bytes=r.integer(m.get("max_bytes"), "limits.max_bytes", Limits.max_bytes))
+        m = r.mapping(top["limits"], "limits", {"max_bytes", "analyse_chars"})
+        limits = Limits(
+            max_bytes=r.integer(m.get("max_bytes"), "limits.max_bytes", Limits.max_bytes),
+            analyse_chars=r.integer(m.get("analyse_chars"), "limits.analyse_chars", Limits.analyse_chars),
+        )
     config = Config(
         path=name,
         digest=hashlib.sha256(raw).hexdigest(),

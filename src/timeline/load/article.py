@@ -64,6 +64,12 @@ def _load_article(relpath: str, data: bytes, config: Config, ident: str) -> Arti
     decoded = decode(data)
     text = decoded.text
     warnings = list(decoded.warnings)
+    limit = config.limits.analyse_chars
+    if len(text) > limit:
+        # Cut at a line end before the limit, so no sentence is analysed half.
+        cut = text.rfind("\n", 0, limit)
+        text = text[: cut if cut > limit // 2 else limit]
+        warnings.append(f"very long ({len(decoded.text):,} characters): only the first {len(text):,} were analysed and are shown")
     front = split_front_matter(text)
     warnings.extend(front.warnings)
     body = text[front.end :]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from timeline import lexicon
 from timeline.config import Config
+from timeline.gazetteer import Alternation
 
 CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
 CYRILLIC_ENDINGS = ("ий", "ый", "ой", "ій", "ая", "а", "я", "й", "ь", "о", "е", "і", "ы", "и", "у", "ю")
@@ -48,25 +49,24 @@ class Attribution:
         return min(self.ref.start, self.cue_start)
 
 
-def _inflected(word: str) -> str:
-    """A regex for a word with its Slavic case endings (a stem plus up to three letters)."""
+def _stem(word: str) -> str | None:
+    """The stem a Cyrillic word keeps through its case endings; None for a word that has none."""
     if not word or not CYRILLIC.match(word[-1]):
-        return re.escape(word)
-    stem = word
+        return None
     for ending in CYRILLIC_ENDINGS:
         if word.lower().endswith(ending) and len(word) - len(ending) >= 3:
-            stem = word[: -len(ending)]
-            break
-    return re.escape(stem) + r"[а-яёіїєґ]{0,3}"
+            return word[: -len(ending)]
+    return word
+
+
+def _inflected(word: str) -> str:
+    """A regex for a word with its Slavic case endings (a stem plus up to three letters)."""
+    stem = _stem(word)
+    return re.escape(word) if stem is None else re.escape(stem) + r"[а-яёіїєґ]{0,3}"
 
 
 def _phrase(text: str) -> str:
     return r"\s+".join(_inflected(w) for w in text.split())
-
-
-def _alternation(patterns: list[str]) -> str:
-    unique = sorted(set(patterns), key=lambda p: (-len(p), p))
-    return "|".join(unique)
 
 
 def _words_re(items) -> re.Pattern | None:
@@ -121,21 +121,32 @@ class _Matcher:
     def __init__(self, entries: list[tuple[str, object]]):
         self.exact: dict[str, list[object]] = {}
         patterns: dict[str, list[object]] = {}
+        first: dict[str, tuple[str, bool]] = {}
         for phrase, value in entries:
             key = " ".join(phrase.split()).casefold()
             self.exact.setdefault(key, []).append(value)
-            patterns.setdefault(_phrase(phrase), []).append(value)
+            pattern = _phrase(phrase)
+            patterns.setdefault(pattern, []).append(value)
+            word = phrase.split()[0]
+            stem = _stem(word)
+            first[pattern] = (word, False) if stem is None else (stem, True)
         self.slavic = [(re.compile(p, re.IGNORECASE), v) for p, v in patterns.items() if CYRILLIC.search(p)]
-        self.regex = re.compile(rf"(?<![\w])(?:{_alternation(list(patterns))})(?![\w])", re.IGNORECASE) if patterns else None
+        order = sorted(patterns, key=lambda p: (-len(p), p))  # longest first
+        self.regex = Alternation([(p, *first[p]) for p in order], r"(?<![\w])", r"(?![\w])", re.IGNORECASE) if patterns else None
+        self._found: dict[str, list[object] | None] = {}
 
     def finditer(self, text: str):
         if self.regex is None:
             return
         for m in self.regex.finditer(text):
-            key = " ".join(m.group(0).split()).casefold()
-            values = self.exact.get(key)
-            if values is None:
-                values = next((v for p, v in self.slavic if p.fullmatch(m.group(0))), None)
+            word = m.group(0)
+            values = self._found.get(word, False)
+            if values is False:
+                key = " ".join(word.split()).casefold()
+                values = self.exact.get(key)
+                if values is None:
+                    values = next((v for p, v in self.slavic if p.fullmatch(word)), None)
+                self._found[word] = values
             if values:
                 yield m, values
 

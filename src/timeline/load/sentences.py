@@ -21,6 +21,24 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(words)
 
 
+MAX_SENTENCE = 600  # longer runs without a full stop are page junk, not prose: cut at a space
+
+
+def _bounded(piece: str, start: int, paragraph: int) -> list[Sentence]:
+    """A sentence, or a run of text without full stops cut into pieces of at most MAX_SENTENCE."""
+    out = []
+    while len(piece) > MAX_SENTENCE:
+        cut = piece.rfind(" ", MAX_SENTENCE // 2, MAX_SENTENCE)
+        cut = cut if cut > 0 else MAX_SENTENCE
+        out.append(Sentence(piece[:cut], start, start + cut, paragraph))
+        while cut < len(piece) and piece[cut] == " ":
+            cut += 1
+        piece, start = piece[cut:], start + cut
+    if piece.strip():
+        out.append(Sentence(piece, start, start + len(piece), paragraph))
+    return out
+
+
 def split_sentences(paragraphs: tuple[Span, ...]) -> tuple[Sentence, ...]:
     out: list[Sentence] = []
     abbreviations = _abbreviations()
@@ -37,8 +55,8 @@ def split_sentences(paragraphs: tuple[Span, ...]) -> tuple[Sentence, ...]:
             end = match.end(1)
             piece = text[cut:end]
             if piece.strip():
-                out.append(Sentence(piece, paragraph.start + cut, paragraph.start + end, index))
+                out.extend(_bounded(piece, paragraph.start + cut, index))
             cut = match.end()
         if text[cut:].strip():
-            out.append(Sentence(text[cut:], paragraph.start + cut, paragraph.end, index))
+            out.extend(_bounded(text[cut:], paragraph.start + cut, index))
     return tuple(out)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from re import _casefix, _constants, _parser  # the standard library's own regex reader
 from dataclasses import dataclass, replace
 
 from timeline import lexicon
@@ -68,6 +69,7 @@ class _Lang:
     lead: tuple[tuple[str | None, re.Pattern], ...]
     sets: re.Pattern | None
     slash_order: str
+    triggers: _Triggers
 
 
 def _alternation(words, capitalized: bool = True) -> str:
@@ -90,6 +92,249 @@ def _cased(names, capitalized: bool) -> list[str]:
 def _i(fragment: str | None) -> str | None:
     """A lexicon regex fragment, matched without regard to case."""
     return f"(?i:{fragment})" if fragment else fragment
+
+
+# ---------------------------------------------------------------------------------------------
+# Triggers: which words a pattern's matches cannot do without, so it runs only near them.
+
+DIGIT = "\x00digit"  # the atom "some decimal digit", found by DIGITS rather than by a literal
+DIGITS = re.compile(r"\d+")
+MARGIN = 72  # characters kept around a trigger: more than any expression reaches beyond its words
+SHORT_TEXT = 300  # below this, windows cost more than they save
+LONG_SPACE = re.compile(r"\s\s{8,}")  # a run of blanks could carry a match past the margin
+_SPECIAL_CASES = {}  # characters regex IGNORECASE treats as the same letter though lower() does not
+for _code, _others in _casefix._EXTRA_CASES.items():
+    _group = sorted({_code, *_others})
+    for _member in _group:
+        _SPECIAL_CASES[_member] = _group[0]
+FOLD = {code: chr(first) for code, first in _SPECIAL_CASES.items() if code != first}
+
+
+def _fold(text: str) -> str:
+    """Lower case as the regex engine compares letters (ſ is s, ᲀ is в)."""
+    lowered = text.lower()
+    return lowered if lowered.isascii() else lowered.translate(FOLD)
+
+
+def _weight(atom: str) -> float:
+    if atom == DIGIT:
+        return 6.0
+    if not any(ch.isalnum() for ch in atom):
+        return 40.0
+    return 1.0 + 12.0 / len(atom)
+
+
+def _score(clause: frozenset[str]) -> float:
+    return sum(_weight(a) for a in clause)
+
+
+def _telling(clause: frozenset[str]) -> bool:
+    """Words rare enough to narrow the search: no short word ("in", "of") nor punctuation."""
+    return all(a == DIGIT or (len(a) >= 3 and a.isalnum()) for a in clause)
+
+
+def _in_digits(items) -> bool:
+    """A character class that holds only decimal digits."""
+    for op, av in items:
+        if op is _constants.CATEGORY and av is _constants.CATEGORY_DIGIT:
+            continue
+        if op is _constants.RANGE and 48 <= av[0] <= av[1] <= 57:
+            continue
+        if op is _constants.LITERAL and 48 <= av <= 57:
+            continue
+        return False
+    return bool(items)
+
+
+def _clauses_of(seq) -> list[frozenset[str]]:
+    """Clauses every match of a parsed sequence satisfies: each a set of atoms (lower-case
+    literals, or DIGIT) of which at least one occurs inside the match."""
+    out: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            literal = _fold("".join(run))
+            out.append(frozenset([DIGIT if literal.isdigit() else literal]))
+            run.clear()
+
+    for op, av in list(seq) + [(None, None)]:
+        if op is _constants.LITERAL:
+            run.append(chr(av))
+            continue
+        flush()
+        if op is _constants.SUBPATTERN:
+            out += _clauses_of(av[-1])
+        elif op is _constants.ATOMIC_GROUP:
+            out += _clauses_of(av)
+        elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT):
+            if av[0] >= 1:
+                out += _clauses_of(av[2])
+        elif op is _constants.IN:
+            if _in_digits(av):
+                out.append(frozenset([DIGIT]))
+        elif op is _constants.BRANCH:
+            union: set[str] = set()
+            for alternative in av[1]:
+                best = _clauses_of(alternative)
+                if not best:
+                    break
+                union |= min(best, key=_score)
+            else:
+                out.append(frozenset(union))
+    return out
+
+
+def literal_clauses(pattern: str, flags: int = 0) -> tuple[frozenset[str], ...]:
+    """The clauses a pattern's matches need, most telling first (see _clauses_of); none for a
+    pattern that cannot be read. A text whose folded form lacks every atom of one clause
+    holds no match, so the pattern need not run on it."""
+    try:
+        parsed = _parser.parse(pattern, flags)
+    except (re.error, ValueError, TypeError, RecursionError):
+        return ()
+    return tuple(sorted(set(_clauses_of(parsed)), key=_score))
+
+
+def _trie_regex(words) -> re.Pattern | None:
+    """One pattern for many literals, as a trie: at each position the engine follows one branch
+    per character instead of trying every word."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    # Looked for at every position (a zero-width look-ahead), so that overlapping words are all found.
+    return re.compile(f"(?=({build(trie)}))") if trie else None
+
+
+@dataclass(frozen=True)
+class _Triggers:
+    """Where each pattern of a language may match: the clauses (slots) it needs, the literal
+    atoms to look for, and which slots each atom (or one overlapping it) stands for."""
+
+    pattern_slots: tuple[tuple[int, ...], ...]
+    slots: int
+    digit_slots: tuple[int, ...]
+    atoms: re.Pattern | None
+    atom_slots: dict[str, tuple[int, ...]]
+
+
+def _triggers(patterns: list[re.Pattern]) -> _Triggers:
+    slot_of: dict[frozenset[str], int] = {}
+    pattern_slots = []
+    for pattern in patterns:
+        clauses = literal_clauses(pattern.pattern, pattern.flags)
+        # The most telling clause, and a second one where it is telling too (a month name and a
+        # digit); a clause of common little words ("in", "of") would find the whole text.
+        chosen = [c for i, c in enumerate(clauses[:2]) if (_score(c) <= 150 if i == 0 else _telling(c))]
+        pattern_slots.append(tuple(slot_of.setdefault(c, len(slot_of)) for c in chosen))
+    words = {a for c in slot_of for a in c if a != DIGIT}
+    direct: dict[str, set[int]] = {}
+    for clause, slot in slot_of.items():
+        for atom in clause:
+            direct.setdefault(atom, set()).add(slot)
+    atom_slots: dict[str, tuple[int, ...]] = {}
+    for word in words:
+        # Found where it starts, a word also stands for the shorter atoms it begins with.
+        atom_slots[word] = tuple(sorted({slot for other in words if word.startswith(other) for slot in direct[other]}))
+    return _Triggers(
+        pattern_slots=tuple(pattern_slots),
+        slots=len(slot_of),
+        digit_slots=tuple(sorted(direct.get(DIGIT, ()))),
+        atoms=_trie_regex(words),
+        atom_slots=atom_slots,
+    )
+
+
+def _merge(hits: list[tuple[int, int]], size: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(hits):
+        lo, hi = max(0, start - MARGIN), min(size, end + MARGIN)
+        if out and lo <= out[-1][1]:
+            if hi > out[-1][1]:
+                out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _intersect(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out, i, j = [], 0, 0
+    while i < len(a) and j < len(b):
+        lo, hi = max(a[i][0], b[j][0]), min(a[i][1], b[j][1])
+        if lo < hi:
+            out.append((lo, hi))
+        if a[i][1] < b[j][1]:
+            i += 1
+        else:
+            j += 1
+    return out
+
+
+def _windows(text: str, triggers: _Triggers) -> list[list[tuple[int, int]] | None] | None:
+    """For each pattern the stretches of text where a match can lie (None: everywhere), or None
+    when the text does not allow the shortcut (short, or spaced out, or cased unusually)."""
+    size = len(text)
+    if size < SHORT_TEXT or LONG_SPACE.search(text):
+        return None
+    folded = _fold(text)
+    if len(folded) != size:
+        return None
+    hits: list[list[tuple[int, int]]] = [[] for _ in range(triggers.slots)]
+    if triggers.digit_slots:
+        spans = [m.span() for m in DIGITS.finditer(text)]
+        for slot in triggers.digit_slots:
+            hits[slot] = list(spans)
+    if triggers.atoms is not None:
+        atom_slots = triggers.atom_slots
+        for m in triggers.atoms.finditer(folded):
+            span = m.span(1)
+            for slot in atom_slots[m.group(1)]:
+                hits[slot].append(span)
+    merged = [_merge(h, size) for h in hits]
+    out: list[list[tuple[int, int]] | None] = []
+    for slots in triggers.pattern_slots:
+        if not slots:
+            out.append(None)
+            continue
+        spans = merged[slots[0]]
+        for slot in slots[1:]:
+            spans = _intersect(spans, merged[slot])
+        out.append(spans)
+    return out
+
+
+def _finditer(pattern: re.Pattern, text: str, spans: list[tuple[int, int]] | None):
+    """pattern.finditer(text), run only inside the spans: each match found is checked on the
+    whole text, so the end of a span can neither cut a match short nor invent one."""
+    if spans is None:
+        yield from pattern.finditer(text)
+        return
+    size = len(text)
+    for lo, hi in spans:
+        pos = lo
+        while pos <= hi:
+            m = pattern.search(text, pos, hi)
+            if m is None:
+                break
+            if hi < size:
+                whole = pattern.match(text, m.start())
+                if whole is None:
+                    pos = m.start() + 1
+                    continue
+                m = whole
+            yield m
+            pos = m.end() if m.end() > m.start() else m.end() + 1
 
 
 @functools.cache
@@ -199,6 +444,7 @@ def _lang(code: str) -> _Lang:
     relative_table = tuple((item["unit"], int(item.get("offset", 0)), item.get("anchor")) for item in items)
     alternatives = "|".join(f"(?P<r{i}>{item['pattern']})" for i, item in enumerate(items))
     relative = re.compile(rf"(?<![\w])(?i:{alternatives})(?![\w])") if items else None
+    compiled = tuple((kind, re.compile(p, re.M)) for kind, p in patterns)
     return _Lang(
         code=code,
         months=months,
@@ -206,7 +452,8 @@ def _lang(code: str) -> _Lang:
         seasons=seasons,
         numbers=numbers,
         units=units,
-        patterns=tuple((kind, re.compile(p, re.M)) for kind, p in patterns),
+        patterns=compiled,
+        triggers=_triggers([p for _, p in compiled] + ([relative] if relative is not None else [])),
         relative=relative,
         relative_table=relative_table,
         future=re.compile(lex["future_markers"], re.I) if lex.get("future_markers") else None,
@@ -322,21 +569,36 @@ def _tense(text: str, start: int, end: int, lang: _Lang) -> str | None:
 
 @functools.lru_cache(maxsize=64)
 def scan(text: str, language: str = "en") -> tuple[Mention, ...]:
-    """Every time expression in the text, longest first where two overlap, in text order."""
+    """Every time expression in the text, longest first where two overlap, in text order.
+
+    Each pattern runs only near the words its matches need (a digit, a month name, "ago"),
+    found for all patterns in two passes over the text; the result is the same as running every
+    pattern over the whole text (scan_everywhere, which the tests compare it with)."""
+    return _scan(text, language, windowed=True)
+
+
+def scan_everywhere(text: str, language: str = "en") -> tuple[Mention, ...]:
+    """scan without the trigger windows: every pattern over the whole text (slow; the reference)."""
+    return _scan(text, language, windowed=False)
+
+
+def _scan(text: str, language: str, *, windowed: bool) -> tuple[Mention, ...]:
     lang = _lang(language)
+    windows = _windows(text, lang.triggers) if windowed else None
     candidates: list[Mention] = []
-    for kind, pattern in lang.patterns:
-        for match in pattern.finditer(text):
+    for i, (kind, pattern) in enumerate(lang.patterns):
+        for match in _finditer(pattern, text, windows[i] if windows else None):
             found = _mention(kind, match, lang)
             if found and found.kind in ("weekday", "month") and lang.sets and lang.sets.search(text[max(0, found.start - 16) : found.start]):
                 continue
             if found:
                 candidates.append(found)
     if lang.relative is not None:
-        for match in lang.relative.finditer(text):
+        for match in _finditer(lang.relative, text, windows[-1] if windows else None):
             unit, offset, anchor = lang.relative_table[int((match.lastgroup or "r0")[1:])]
             candidates.append(Mention(match.start(), match.end(), match.group(0), "relative", unit=unit, offset=offset, anchor=anchor))
-    urls = [m.span() for m in URL.finditer(text)]
+    lowered = text.lower()
+    urls = [m.span() for m in URL.finditer(text)] if ("http" in lowered or "www." in lowered) else []
     candidates.sort(key=lambda m: (-(m.end - m.start), m.start))
     taken: list[tuple[int, int]] = []
     kept: list[Mention] = []
