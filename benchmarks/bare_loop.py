@@ -34,7 +34,11 @@ def page(path: Path, out: Path) -> None:
     text = path.read_text(encoding="utf-8")
     match = DATELINE.search(text)
     paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
-    html = TEMPLATE.render(title=paragraphs[0] if paragraphs else path.stem, date=match.group(0) if match else None, paragraphs=paragraphs)
+    html = TEMPLATE.render(
+        title=paragraphs[0] if paragraphs else path.stem,
+        date=match.group(0) if match else None,
+        paragraphs=paragraphs,
+    )
     (out / f"{path.stem}.html").write_text(html, encoding="utf-8")
 
 

@@ -133,12 +133,29 @@ def measure(name: str, command: list[str]) -> Run:
 
 def cli_supports(flag: str) -> bool:
     env = {**os.environ, "PYTHONPATH": SNAPSHOT["path"]} if SNAPSHOT.get("path") else None
-    help_text = subprocess.run([sys.executable, "-m", "timeline", "build", "--help"], capture_output=True, text=True, cwd=ROOT, env=env).stdout
+    help_text = subprocess.run(
+        [sys.executable, "-m", "timeline", "build", "--help"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+    ).stdout
     return flag in help_text
 
 
 def build_command(articles: Path, out: Path, cache: Path, config: Path, extra: list[str]) -> list[str]:
-    command = [sys.executable, "-m", "timeline", "build", "--articles", str(articles), "--out", str(out), "--config", str(config)]
+    command = [
+        sys.executable,
+        "-m",
+        "timeline",
+        "build",
+        "--articles",
+        str(articles),
+        "--out",
+        str(out),
+        "--config",
+        str(config),
+    ]
     if cli_supports("--cache"):
         command += ["--cache", str(cache)]
     if cli_supports("--quiet"):
@@ -155,20 +172,43 @@ def bench_size(n: int, config: Path, extra: list[str]) -> list[Run]:
         shutil.rmtree(folder, ignore_errors=True)
     command = build_command(articles, out, cache, config, extra)
     runs = [measure("cold", command)]
-    print(f"  cold       {runs[-1].seconds:6.2f} s {runs[-1].cpu:6.2f} cpu  {runs[-1].peak_mb:6.0f} MB   {runs[-1].output}\n             {runs[-1].stages}", flush=True)
+    print(
+        f"  cold       {runs[-1].seconds:6.2f} s {runs[-1].cpu:6.2f} cpu  {runs[-1].peak_mb:6.0f} MB   {runs[-1].output}\n             {runs[-1].stages}",
+        flush=True,
+    )
     runs.append(measure("unchanged", command))
-    print(f"  unchanged  {runs[-1].seconds:6.2f} s {runs[-1].cpu:6.2f} cpu  {runs[-1].peak_mb:6.0f} MB   {runs[-1].output}\n             {runs[-1].stages}", flush=True)
+    print(
+        f"  unchanged  {runs[-1].seconds:6.2f} s {runs[-1].cpu:6.2f} cpu  {runs[-1].peak_mb:6.0f} MB   {runs[-1].output}\n             {runs[-1].stages}",
+        flush=True,
+    )
     new = articles / file_name(n)
     new.write_text(article(n, pool=statement_pool(7)), encoding="utf-8")
     try:
         runs.append(measure("one new", command))
     finally:
         new.unlink()
-    print(f"  one new    {runs[-1].seconds:6.2f} s {runs[-1].cpu:6.2f} cpu  {runs[-1].peak_mb:6.0f} MB   {runs[-1].output}\n             {runs[-1].stages}", flush=True)
+    print(
+        f"  one new    {runs[-1].seconds:6.2f} s {runs[-1].cpu:6.2f} cpu  {runs[-1].peak_mb:6.0f} MB   {runs[-1].output}\n             {runs[-1].stages}",
+        flush=True,
+    )
     for jobs in (1, 2):
-        runs.append(measure(f"bare loop, {jobs} process{'es' if jobs > 1 else ''}",
-                            [sys.executable, str(HERE / "bare_loop.py"), str(articles), str(DATA / f"bare-n{n}"), "--jobs", str(jobs)]))
-        print(f"  {runs[-1].name:22s} {runs[-1].seconds:6.2f} s {runs[-1].cpu:6.2f} cpu  {runs[-1].peak_mb:6.0f} MB", flush=True)
+        runs.append(
+            measure(
+                f"bare loop, {jobs} process{'es' if jobs > 1 else ''}",
+                [
+                    sys.executable,
+                    str(HERE / "bare_loop.py"),
+                    str(articles),
+                    str(DATA / f"bare-n{n}"),
+                    "--jobs",
+                    str(jobs),
+                ],
+            )
+        )
+        print(
+            f"  {runs[-1].name:22s} {runs[-1].seconds:6.2f} s {runs[-1].cpu:6.2f} cpu  {runs[-1].peak_mb:6.0f} MB",
+            flush=True,
+        )
     shutil.rmtree(DATA / f"bare-n{n}", ignore_errors=True)
     return runs
 
@@ -201,7 +241,10 @@ def profile(n: int, config: Path, extra: list[str], cold: bool = True) -> str:
     wall = time.perf_counter() - started
     stats = pstats.Stats(profiler)
     raw = stats.stats  # type: ignore[attr-defined]
-    lines = [f"cProfile of one cold build of {n} articles in one process (--jobs 1): {wall:.2f} s under the profiler", ""]
+    lines = [
+        f"cProfile of one cold build of {n} articles in one process (--jobs 1): {wall:.2f} s under the profiler",
+        "",
+    ]
     lines += ["| stage | seconds (cumulative, profiled) |", "|---|---:|"]
     for stage, names in STAGES.items():
         best = 0.0
@@ -241,25 +284,46 @@ def machine() -> str:
 
 def report(label: str, config: Path, results: dict[int, list[Run]], prof: str | None) -> str:
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    lines = [f"## {label}", "", f"Run {dt.datetime.now().strftime('%Y-%m-%d %H:%M')} on {machine()}; load average at the end {load}.",
-             f"Configuration: `{config.relative_to(ROOT) if config.is_relative_to(ROOT) else config}`.", ""]
-    lines += ["| articles | run | wall s | CPU s | peak MB | summary line | stages |", "|---:|---|---:|---:|---:|---|---|"]
+    lines = [
+        f"## {label}",
+        "",
+        f"Run {dt.datetime.now().strftime('%Y-%m-%d %H:%M')} on {machine()}; load average at the end {load}.",
+        f"Configuration: `{config.relative_to(ROOT) if config.is_relative_to(ROOT) else config}`.",
+        "",
+    ]
+    lines += [
+        "| articles | run | wall s | CPU s | peak MB | summary line | stages |",
+        "|---:|---|---:|---:|---:|---|---|",
+    ]
     for n, runs in results.items():
         for run in runs:
-            lines.append(f"| {n:,} | {run.name} | {run.seconds:.2f} | {run.cpu:.2f} | {run.peak_mb:.0f} | {run.output if 'bare' not in run.name else ''} | {run.stages} |")
+            lines.append(
+                f"| {n:,} | {run.name} | {run.seconds:.2f} | {run.cpu:.2f} | {run.peak_mb:.0f} | {_short_output(run)} | {run.stages} |"
+            )
     if len(results) >= 2:
         small, large = min(results), max(results)
         cold = {n: next(r.seconds for r in runs if r.name == "cold") for n, runs in results.items()}
-        lines += ["", f"Cold build, {large:,} vs {small:,} articles: {cold[large] / cold[small]:.1f}x the time for {large / small:.0f}x the articles."]
+        lines += [
+            "",
+            f"Cold build, {large:,} vs {small:,} articles: {cold[large] / cold[small]:.1f}x the time for {large / small:.0f}x the articles.",
+        ]
     if prof:
         lines += ["", prof]
     return "\n".join(lines) + "\n"
 
 
+def _short_output(run: Run) -> str:
+    return "" if "bare" in run.name else run.output.replace(str(DATA) + "/", "")
+
+
 def write_section(label: str, text: str) -> None:
     """Replace this label's section of RESULTS.md (other labels, e.g. 'before', stay)."""
     begin, end = f"<!-- bench:{label} -->", f"<!-- /bench:{label} -->"
-    current = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n\nWritten by `make bench` (benchmarks/bench.py).\n"
+    current = (
+        RESULTS.read_text(encoding="utf-8")
+        if RESULTS.exists()
+        else "# Benchmark results\n\nWritten by `make bench` (benchmarks/bench.py).\n"
+    )
     block = f"{begin}\n{text}{end}"
     if begin in current and end in current:
         current = current[: current.index(begin)] + block + current[current.index(end) + len(end) :]
@@ -270,15 +334,32 @@ def write_section(label: str, text: str) -> None:
 
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--sizes", default="1000,10000", help="comma-separated article counts (default 1000,10000)")
-    p.add_argument("--config", type=Path, help="story configuration (default timeline.yaml, else tests/fixtures/mini.yaml)")
+    p.add_argument(
+        "--sizes", default="1000,10000", help="comma-separated article counts (default 1000,10000)"
+    )
+    p.add_argument(
+        "--config",
+        type=Path,
+        help="story configuration (default timeline.yaml, else tests/fixtures/mini.yaml)",
+    )
     p.add_argument("--label", default="latest", help="the section of RESULTS.md to replace (default latest)")
-    p.add_argument("--profile", action="store_true", help="also cProfile a cold one-process build at the largest size")
+    p.add_argument(
+        "--profile", action="store_true", help="also cProfile a cold one-process build at the largest size"
+    )
     p.add_argument("--no-results", action="store_true", help="print only, leave RESULTS.md alone")
-    p.add_argument("--snapshot", action="store_true", help="benchmark a frozen copy of src/ (for a working tree others are editing)")
+    p.add_argument(
+        "--snapshot",
+        action="store_true",
+        help="benchmark a frozen copy of src/ (for a working tree others are editing)",
+    )
     p.add_argument("extra", nargs="*", help="extra arguments for timeline build (after --)")
     args = p.parse_args()
-    config = (args.config or (ROOT / "timeline.yaml" if (ROOT / "timeline.yaml").exists() else ROOT / "tests/fixtures/mini.yaml")).resolve()
+    config = (
+        args.config
+        or (
+            ROOT / "timeline.yaml" if (ROOT / "timeline.yaml").exists() else ROOT / "tests/fixtures/mini.yaml"
+        )
+    ).resolve()
     sizes = [int(s) for s in args.sizes.split(",")]
     if args.snapshot:
         SNAPSHOT["path"] = snapshot()

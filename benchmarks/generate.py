@@ -20,7 +20,20 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 START = dt.date(2019, 6, 1)
 DAYS = (dt.date(2026, 2, 1) - START).days
@@ -32,19 +45,42 @@ SPEAKERS = [
     ("Ukraine's President Volodymyr Zelenskyy", "Zelenskyy", "he"),
 ]
 VENUES = ["Moscow", "Kyiv", "Kiev", "Minsk", "Istanbul", "Donbas", "Abu Dhabi", "Geneva", "Vatican", "Riyadh"]
-VERBS = ["said", "told reporters", "said on {weekday}", "told journalists on {weekday}", "stressed", "said in a statement"]
+VERBS = [
+    "said",
+    "told reporters",
+    "said on {weekday}",
+    "told journalists on {weekday}",
+    "stressed",
+    "said in a statement",
+]
 STANCES = [
-    ("is ready to meet {other} in {venue}", "We are ready to meet in {venue} at any time that is convenient."),
+    (
+        "is ready to meet {other} in {venue}",
+        "We are ready to meet in {venue} at any time that is convenient.",
+    ),
     ("invited {other} to {venue} for talks", "Let him come to {venue}. I publicly invite him."),
-    ("said a meeting in {venue} was impossible", "It is impossible for me to meet in {venue}. This is out of the question."),
-    ("said a meeting could take place only after the document is agreed", "A meeting is possible only after the document is agreed."),
-    ("rejected the proposal to meet in {venue}", "There are no plans for such a meeting in {venue} right now."),
+    (
+        "said a meeting in {venue} was impossible",
+        "It is impossible for me to meet in {venue}. This is out of the question.",
+    ),
+    (
+        "said a meeting could take place only after the document is agreed",
+        "A meeting is possible only after the document is agreed.",
+    ),
+    (
+        "rejected the proposal to meet in {venue}",
+        "There are no plans for such a meeting in {venue} right now.",
+    ),
     ("proposed a one-on-one meeting in {venue}", "I am ready to talk, but only to him, and in {venue}."),
 ]
 OTHERS = {"Peskov": "Zelensky", "Putin": "Zelensky", "Zelensky": "Putin", "Zelenskyy": "Putin"}
 AGENCIES = ["AFP", "Reuters", "EPA", "TASS", "Ukrinform", "Interfax"]
-OUTLET_URLS = ["https://www.themoscowtimes.com/{y}/{m:02d}/{d:02d}/story-{n}", "https://www.aljazeera.com/news/{y}/{m}/{d}/story-{n}",
-               "https://news.example.org/world/{n}", "https://www.trtworld.com/europe/story-{n}"]
+OUTLET_URLS = [
+    "https://www.themoscowtimes.com/{y}/{m:02d}/{d:02d}/story-{n}",
+    "https://www.aljazeera.com/news/{y}/{m}/{d}/story-{n}",
+    "https://news.example.org/world/{n}",
+    "https://www.trtworld.com/europe/story-{n}",
+]
 BACKGROUND = [
     "Russian and Ukrainian representatives have held several rounds of negotiations since the full-scale invasion began.",
     "Kyiv has repeatedly dismissed Moscow's claims and accused it of seeking a pretext to prolong the war.",
@@ -62,7 +98,11 @@ BACKGROUND = [
 FURNITURE = [
     ["Advertisement"],
     ["Share on Facebook", "Share on X", "Copy link"],
-    ["Related articles:", "- Russia to pause strikes during the winter, officials say", "- Talks in the Gulf end without a date for the next round"],
+    [
+        "Related articles:",
+        "- Russia to pause strikes during the winter, officials say",
+        "- Talks in the Gulf end without a date for the next round",
+    ],
     ["Oops!", "Something went wrong.", "Please try again later."],
     ["Subscribe to our newsletter"],
 ]
@@ -80,7 +120,12 @@ def statement_pool(seed: int, size: int = 2000) -> list[Statement]:
     """The statements the synthetic press reports; several articles share each one."""
     rng = random.Random(seed)
     return [
-        Statement(rng.randrange(len(SPEAKERS)), rng.randrange(len(STANCES)), rng.choice(VENUES), START + dt.timedelta(days=rng.randrange(DAYS)))
+        Statement(
+            rng.randrange(len(SPEAKERS)),
+            rng.randrange(len(STANCES)),
+            rng.choice(VENUES),
+            START + dt.timedelta(days=rng.randrange(DAYS)),
+        )
         for _ in range(size)
     ]
 
@@ -96,29 +141,46 @@ def article(index: int, seed: int = 7, pool: list[Statement] | None = None) -> s
     stance, quote = STANCES[main.stance]
     lines: list[str] = []
     headline = f"{short} {stance.format(other=other, venue=main.venue)}"
-    lines += [f"# {headline[0].upper()}{headline[1:]}" if rng.random() < 0.3 else headline[0].upper() + headline[1:], ""]
+    lines += [
+        f"# {headline[0].upper()}{headline[1:]}"
+        if rng.random() < 0.3
+        else headline[0].upper() + headline[1:],
+        "",
+    ]
     if rng.random() < 0.5:
         lines += [f"By [{rng.choice(AGENCIES)}](#)", ""]
     if rng.random() < 0.6:
         style = rng.randrange(3)
         p = published
         lines += [
-            [f"{MONTHS[p.month - 1]} {p.day}, {p.year}", f"{p.day} {MONTHS[p.month - 1]} {p.year}", f"{p.isoformat()} 10:{rng.randrange(60):02d} GMT"][style],
+            [
+                f"{MONTHS[p.month - 1]} {p.day}, {p.year}",
+                f"{p.day} {MONTHS[p.month - 1]} {p.year}",
+                f"{p.isoformat()} 10:{rng.randrange(60):02d} GMT",
+            ][style],
             "",
         ]
     if rng.random() < 0.3:
         lines += [*rng.choice(FURNITURE), ""]
     verb = rng.choice(VERBS).format(weekday=WEEKDAYS[main.day.weekday()])
     lines += [f"{full} {verb} that he {stance.format(other=other, venue=main.venue)}.", ""]
-    lines += [f"\u201c{quote.format(venue=main.venue)}\u201d {short} {rng.choice(['said', 'added', 'told reporters'])}.", ""]
+    lines += [
+        f"\u201c{quote.format(venue=main.venue)}\u201d {short} {rng.choice(['said', 'added', 'told reporters'])}.",
+        "",
+    ]
     for _ in range(rng.randrange(1, 3)):
         extra = pool[rng.randrange(len(pool))]
         e_full, e_short, _ = SPEAKERS[extra.speaker]
         e_stance, e_quote = STANCES[extra.stance]
-        when = f"on {MONTHS[extra.day.month - 1]} {extra.day.day}" if rng.random() < 0.5 else "earlier this week"
-        lines += [f"{e_full} {when} said that he {e_stance.format(other=OTHERS[e_short], venue=extra.venue)}.", ""]
+        when = (
+            f"on {MONTHS[extra.day.month - 1]} {extra.day.day}" if rng.random() < 0.5 else "earlier this week"
+        )
+        lines += [
+            f"{e_full} {when} said that he {e_stance.format(other=OTHERS[e_short], venue=extra.venue)}.",
+            "",
+        ]
         if rng.random() < 0.5:
-            lines += [f"\"{e_quote.format(venue=extra.venue)}\" {e_short} said.", ""]
+            lines += [f'"{e_quote.format(venue=extra.venue)}" {e_short} said.', ""]
     body = rng.sample(BACKGROUND, k=len(BACKGROUND))
     for sentence in body:
         lines += [sentence, ""]

@@ -67,7 +67,11 @@ def test_a_different_key_is_a_miss(tmp_path, mini_config, change):
     filled(tmp_path, mini_config)
     again = ArticleCache(tmp_path, mini_config.digest)
     relpath, ident, sha = key(articles(mini_config)[0])
-    wanted = {"sha": (relpath, ident, hashlib.sha256(b"other").hexdigest()), "path": ("b/" + relpath, ident, sha), "id": (relpath, "other", sha)}[change]
+    wanted = {
+        "sha": (relpath, ident, hashlib.sha256(b"other").hexdigest()),
+        "path": ("b/" + relpath, ident, sha),
+        "id": (relpath, "other", sha),
+    }[change]
     assert again.get(wanted) is None
     assert again.misses == 1
 

@@ -34,7 +34,21 @@ def test_local_dask_cluster_export_is_identical(tmp_path, monkeypatch):
 def test_cli_scheduler_local(tmp_path, capsys):
     from timeline.cli import main
 
-    code = main(["build", "--articles", str(ROOT / "articles"), "--config", str(CONFIG), "--out", str(tmp_path / "out"), "--scheduler", "local", "--no-cache", "--quiet"])
+    code = main(
+        [
+            "build",
+            "--articles",
+            str(ROOT / "articles"),
+            "--config",
+            str(CONFIG),
+            "--out",
+            str(tmp_path / "out"),
+            "--scheduler",
+            "local",
+            "--no-cache",
+            "--quiet",
+        ]
+    )
     assert code == 0
     assert "parsed" in capsys.readouterr().out
     assert (tmp_path / "out" / "data" / "timeline.json").is_file()

@@ -17,7 +17,10 @@ BODIES = [
 
 
 def tasks(n: int) -> list[Task]:
-    return [Task(f"dir{i % 3}/t{i:03d}.txt", f"t{i:03d}", BODIES[i % 3].format(d=1 + i % 28).encode()) for i in range(n)]
+    return [
+        Task(f"dir{i % 3}/t{i:03d}.txt", f"t{i:03d}", BODIES[i % 3].format(d=1 + i % 28).encode())
+        for i in range(n)
+    ]
 
 
 @pytest.mark.parametrize("n, workers", [(1, 1), (7, 2), (100, 2), (1000, 2), (5000, 4), (10, 16)])
@@ -61,7 +64,19 @@ def test_cli_scheduler_without_dask_exits_2_with_one_line(monkeypatch, capsys, t
     folder = tmp_path / "articles"
     folder.mkdir()
     (folder / "a.txt").write_text(BODIES[0].format(d=1))
-    code = main(["build", "--articles", str(folder), "--config", "tests/fixtures/mini.yaml", "--out", str(tmp_path / "out"), "--scheduler", "local"])
+    code = main(
+        [
+            "build",
+            "--articles",
+            str(folder),
+            "--config",
+            "tests/fixtures/mini.yaml",
+            "--out",
+            str(tmp_path / "out"),
+            "--scheduler",
+            "local",
+        ]
+    )
     err = capsys.readouterr().err.strip().splitlines()
     assert code == 2
     assert len(err) == 1 and "timeline[dask]" in err[0]

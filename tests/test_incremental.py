@@ -20,7 +20,9 @@ NEW = "Peskov on the meeting\n\nMay 5, 2021\n\nKremlin spokesman Dmitry Peskov t
 
 
 def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 @pytest.fixture
@@ -33,7 +35,15 @@ def site(tmp_path):
     shutil.copytree(template_dir(CONFIG), templates)
 
     def run(out: str = "out", cache: bool = True, **kwargs):
-        return build(articles, config, tmp_path / out, templates, cache_dir=tmp_path / "cache" if cache else None, jobs=1, **kwargs)
+        return build(
+            articles,
+            config,
+            tmp_path / out,
+            templates,
+            cache_dir=tmp_path / "cache" if cache else None,
+            jobs=1,
+            **kwargs,
+        )
 
     run()
     return tmp_path, run
@@ -66,7 +76,10 @@ def test_a_change_writes_only_what_changed_and_matches_a_full_build(site, edit):
     if edit == "add":
         (articles / "zz_new.txt").write_text(NEW, encoding="utf-8")
     elif edit == "change":
-        first.write_text(first.read_text(encoding="utf-8") + "\nPeskov said on Friday a meeting in Minsk is impossible.\n", encoding="utf-8")
+        first.write_text(
+            first.read_text(encoding="utf-8") + "\nPeskov said on Friday a meeting in Minsk is impossible.\n",
+            encoding="utf-8",
+        )
     else:
         first.unlink()
     expected = full_build_beside(tmp_path, run)
@@ -88,7 +101,9 @@ def test_unchanged_pages_are_linked_not_rewritten(site):
     assert len(same) >= result.counts["unchanged"] - 1  # static files are copied afresh
 
 
-@pytest.mark.parametrize("damage", ["delete-page", "truncate-page", "edit-page", "delete-output", "corrupt-manifest"])
+@pytest.mark.parametrize(
+    "damage", ["delete-page", "truncate-page", "edit-page", "delete-output", "corrupt-manifest"]
+)
 def test_a_tampered_output_or_manifest_is_rebuilt(site, damage):
     tmp_path, run = site
     out = tmp_path / "out"
@@ -113,7 +128,9 @@ def test_a_tampered_output_or_manifest_is_rebuilt(site, damage):
 def test_a_template_change_rerenders(site):
     tmp_path, run = site
     base = tmp_path / "templates" / "base.html"
-    base.write_text(base.read_text(encoding="utf-8").replace("</body>", "<!-- changed -->\n</body>"), encoding="utf-8")
+    base.write_text(
+        base.read_text(encoding="utf-8").replace("</body>", "<!-- changed -->\n</body>"), encoding="utf-8"
+    )
     result = run()
     assert result.counts["written"] >= result.counts["articles"]
     assert b"<!-- changed -->" in (tmp_path / "out" / "index.html").read_bytes()
@@ -138,10 +155,18 @@ def test_two_output_folders_keep_separate_manifests(site):
     ],
 )
 def test_fingerprint_changes_with_any_input(change):
-    base = {"files": [("a.txt", "1" * 64), ("b.txt", "2" * 64)], "config": "c", "templates": "t", "code": "0.1.0+abc"}
+    base = {
+        "files": [("a.txt", "1" * 64), ("b.txt", "2" * 64)],
+        "config": "c",
+        "templates": "t",
+        "code": "0.1.0+abc",
+    }
     reference = incremental.fingerprint(base["files"], base["config"], base["templates"], base["code"])
     changed = {**base, **change}
-    assert incremental.fingerprint(changed["files"], changed["config"], changed["templates"], changed["code"]) != reference
+    assert (
+        incremental.fingerprint(changed["files"], changed["config"], changed["templates"], changed["code"])
+        != reference
+    )
     assert incremental.fingerprint(list(reversed(base["files"])), "c", "t", "0.1.0+abc") == reference
 
 
@@ -153,18 +178,39 @@ def test_split_jobs_keeps_only_same_keys_present_in_the_output(tmp_path):
     (tmp_path / "a.html").write_text("a")
     (tmp_path / "b.html").write_text("b")
     stamps = {p: incremental._stamp(tmp_path / p) for p in ("a.html", "b.html")}
-    previous = incremental.Manifest("f", {"a.html": "1", "b.html": "2", "c.html": "3"}, {**stamps, "c.html": (1, 1)})
-    render, keep = incremental.split_jobs([Job("a.html", "1"), Job("b.html", "changed"), Job("c.html", "3"), Job("d.html", "4")], previous, tmp_path)
+    previous = incremental.Manifest(
+        "f", {"a.html": "1", "b.html": "2", "c.html": "3"}, {**stamps, "c.html": (1, 1)}
+    )
+    render, keep = incremental.split_jobs(
+        [Job("a.html", "1"), Job("b.html", "changed"), Job("c.html", "3"), Job("d.html", "4")],
+        previous,
+        tmp_path,
+    )
     assert keep == {"a.html"}
     assert [j.path for j in render] == ["b.html", "c.html", "d.html"]
 
 
-@pytest.mark.parametrize("flags, folder", [([], ".timeline-cache"), (["--cache", "elsewhere"], "elsewhere"), (["--no-cache"], None)])
+@pytest.mark.parametrize(
+    "flags, folder",
+    [([], ".timeline-cache"), (["--cache", "elsewhere"], "elsewhere"), (["--no-cache"], None)],
+)
 def test_cli_cache_flags(tmp_path, monkeypatch, capsys, flags, folder):
     from timeline.cli import main
 
     monkeypatch.chdir(tmp_path)
-    argv = ["build", "--articles", str(SEEDS), "--config", str(CONFIG), "--out", "out", "--quiet", "--jobs", "1", *flags]
+    argv = [
+        "build",
+        "--articles",
+        str(SEEDS),
+        "--config",
+        str(CONFIG),
+        "--out",
+        "out",
+        "--quiet",
+        "--jobs",
+        "1",
+        *flags,
+    ]
     assert main(argv) == 0
     assert main(argv) == 0
     second = capsys.readouterr().out.strip().splitlines()

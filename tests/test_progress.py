@@ -16,7 +16,13 @@ class Terminal(io.StringIO):
 
 @pytest.mark.parametrize(
     "tty, ci, quiet, expected",
-    [(True, None, False, True), (False, None, False, False), (True, "1", False, False), (True, None, True, False), (True, "true", True, False)],
+    [
+        (True, None, False, True),
+        (False, None, False, False),
+        (True, "1", False, False),
+        (True, None, True, False),
+        (True, "true", True, False),
+    ],
 )
 def test_wanted_only_on_a_terminal_outside_ci(monkeypatch, tty, ci, quiet, expected):
     if ci is None:

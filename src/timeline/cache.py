@@ -55,7 +55,11 @@ def code_version() -> str:
     package = Path(timeline.__file__).resolve().parent
     digest = hashlib.sha256()
     for path in sorted(package.rglob("*")):
-        if path.suffix in (".py", ".yaml", ".yml", ".json") and path.is_file() and "__pycache__" not in path.parts:
+        if (
+            path.suffix in (".py", ".yaml", ".yml", ".json")
+            and path.is_file()
+            and "__pycache__" not in path.parts
+        ):
             digest.update(path.relative_to(package).as_posix().encode() + b"\0")
             digest.update(path.read_bytes() + b"\0")
     return f"{timeline.__version__}+{digest.hexdigest()[:16]}"
@@ -142,7 +146,13 @@ class ArticleCache:
         entries = {**self._used, **self._fresh}
         payload = marshal.dumps(entries)
         header = json.dumps(
-            {"format": FORMAT, "config": self.config_digest, "code": self.code, "length": len(payload), "crc32": zlib.crc32(payload)},
+            {
+                "format": FORMAT,
+                "config": self.config_digest,
+                "code": self.code,
+                "length": len(payload),
+                "crc32": zlib.crc32(payload),
+            },
             sort_keys=True,
         ).encode()
         assert self.path is not None
@@ -176,7 +186,12 @@ class ArticleCache:
             self.problem = "has a damaged header"
             return None
         payload = memoryview(data)[end + 1 :]
-        if not isinstance(header, dict) or header.get("format") != FORMAT or header.get("code") != self.code or header.get("config") != self.config_digest:
+        if (
+            not isinstance(header, dict)
+            or header.get("format") != FORMAT
+            or header.get("code") != self.code
+            or header.get("config") != self.config_digest
+        ):
             self.problem = "was made by another version or configuration"
             return None
         if header.get("length") != len(payload) or header.get("crc32") != zlib.crc32(payload):

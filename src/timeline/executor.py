@@ -43,7 +43,11 @@ Advance = Callable[[int], None]
 
 
 def map_articles(
-    tasks: Sequence[Task], config: Config, jobs: int | None = None, scheduler: str | None = None, advance: Advance | None = None
+    tasks: Sequence[Task],
+    config: Config,
+    jobs: int | None = None,
+    scheduler: str | None = None,
+    advance: Advance | None = None,
 ) -> list[Article]:
     """Load every task; the result is in the order of tasks."""
     if not tasks:
@@ -94,7 +98,9 @@ def _processes(tasks: Sequence[Task], config: Config, jobs: int, advance: Advanc
         load_article(tasks[0].relpath, tasks[0].data, config, tasks[0].article_id)
     parts = chunks(tasks, jobs)
     results: list[list[Article] | None] = [None] * len(parts)
-    with ProcessPoolExecutor(max_workers=min(jobs, len(parts)), initializer=_init_worker, initargs=(config,)) as pool:
+    with ProcessPoolExecutor(
+        max_workers=min(jobs, len(parts)), initializer=_init_worker, initargs=(config,)
+    ) as pool:
         futures = {pool.submit(_load_chunk, part): index for index, part in enumerate(parts)}
         for future in as_completed(futures):
             index = futures[future]
@@ -115,10 +121,14 @@ def dask_available() -> bool:
 def check_scheduler(scheduler: str | None) -> None:
     """Fail early, in one line, when --scheduler cannot work here."""
     if scheduler and not dask_available():
-        raise SchedulerError("--scheduler needs Dask: install the optional extra with  pip install 'timeline[dask]'")
+        raise SchedulerError(
+            "--scheduler needs Dask: install the optional extra with  pip install 'timeline[dask]'"
+        )
 
 
-def _dask(tasks: Sequence[Task], config: Config, jobs: int | None, scheduler: str, advance: Advance | None) -> list[Article]:
+def _dask(
+    tasks: Sequence[Task], config: Config, jobs: int | None, scheduler: str, advance: Advance | None
+) -> list[Article]:
     check_scheduler(scheduler)
     from distributed import Client, LocalCluster
     from distributed import as_completed as dask_completed
@@ -129,8 +139,11 @@ def _dask(tasks: Sequence[Task], config: Config, jobs: int | None, scheduler: st
             # Threads in this process: quick to start and enough to exercise the seam; a real
             # cluster is given by its address.
             cluster = LocalCluster(
-                n_workers=1, threads_per_worker=jobs or os.cpu_count() or 1, processes=False,
-                dashboard_address=None, silence_logs=logging.ERROR,
+                n_workers=1,
+                threads_per_worker=jobs or os.cpu_count() or 1,
+                processes=False,
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
             )
             client = Client(cluster)
         else:

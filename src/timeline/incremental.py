@@ -17,8 +17,7 @@ import hashlib
 import json
 import logging
 import os
-import shutil
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -40,7 +39,8 @@ class Manifest:
 
     fingerprint: str
     keys: dict[str, str] = field(default_factory=dict)  # page path -> job key
-    files: dict[str, tuple[int, int]] = field(default_factory=dict)  # every output file -> (size, mtime in ns)
+    # every output file -> (size, modification time in ns)
+    files: dict[str, tuple[int, int]] = field(default_factory=dict)
     summary: dict[str, Any] = field(default_factory=dict)  # the counts the summary line reports
 
 
@@ -55,7 +55,9 @@ def folder_digest(folder: Path) -> str:
     return h.hexdigest()
 
 
-def fingerprint(files: Iterable[tuple[str, str]], config_digest: str, templates_digest: str, code: str, options: str = "") -> str:
+def fingerprint(
+    files: Iterable[tuple[str, str]], config_digest: str, templates_digest: str, code: str, options: str = ""
+) -> str:
     """One hash of everything a build's output depends on: articles, configuration, templates, code."""
     h = hashlib.sha256(f"{FORMAT}\0{config_digest}\0{templates_digest}\0{code}\0{options}\0".encode())
     for relpath, sha in sorted(files):
@@ -78,7 +80,12 @@ def read_manifest(cache_dir: Path | None, out_dir: Path) -> Manifest | None:
         raw = json.loads(path.read_text(encoding="utf-8"))
         if raw.get("format") != FORMAT:
             return None
-        return Manifest(raw["fingerprint"], dict(raw["keys"]), {k: (int(v[0]), int(v[1])) for k, v in raw["files"].items()}, dict(raw["summary"]))
+        return Manifest(
+            raw["fingerprint"],
+            dict(raw["keys"]),
+            {k: (int(v[0]), int(v[1])) for k, v in raw["files"].items()},
+            dict(raw["summary"]),
+        )
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
@@ -89,8 +96,16 @@ def read_manifest(cache_dir: Path | None, out_dir: Path) -> Manifest | None:
 def write_manifest(cache_dir: Path | None, out_dir: Path, manifest: Manifest) -> None:
     if cache_dir is None:
         return
-    body = {"format": FORMAT, "fingerprint": manifest.fingerprint, "keys": manifest.keys, "files": manifest.files, "summary": manifest.summary}
-    write_bytes_atomically(manifest_path(cache_dir, out_dir), [json.dumps(body, sort_keys=True).encode("utf-8")])
+    body = {
+        "format": FORMAT,
+        "fingerprint": manifest.fingerprint,
+        "keys": manifest.keys,
+        "files": manifest.files,
+        "summary": manifest.summary,
+    }
+    write_bytes_atomically(
+        manifest_path(cache_dir, out_dir), [json.dumps(body, sort_keys=True).encode("utf-8")]
+    )
 
 
 def forget(cache_dir: Path | None, out_dir: Path) -> None:
@@ -134,7 +149,9 @@ def split_jobs(jobs: Iterable[Job], previous: Manifest | None, out_dir: Path) ->
     if previous is None or not out_dir.is_dir():
         return list(jobs), keep
     for job in jobs:
-        if previous.keys.get(job.path) == job.key and _stamp(out_dir / job.path) == previous.files.get(job.path):
+        if previous.keys.get(job.path) == job.key and _stamp(out_dir / job.path) == previous.files.get(
+            job.path
+        ):
             keep.add(job.path)
         else:
             render.append(job)
@@ -147,21 +164,6 @@ def _stamp(path: Path) -> tuple[int, int] | None:
     except OSError:
         return None
     return (st.st_size, st.st_mtime_ns)
-
-
-def carry_over(old_dir: Path, new_dir: Path, keep: Collection[str]) -> None:
-    """Put the kept files of the previous output into the new one: hard links, else copies."""
-    made: set[str] = set()
-    for relpath in sorted(keep):
-        source, target = old_dir / relpath, new_dir / relpath
-        parent = os.path.dirname(relpath)
-        if parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(parent)
-        try:
-            os.link(source, target)
-        except OSError:
-            shutil.copy2(source, target)
 
 
 def same_as_before(out_dir: Path, files: dict[str, str | bytes]) -> set[str]:

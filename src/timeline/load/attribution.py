@@ -15,13 +15,19 @@ from dataclasses import dataclass
 
 from timeline import lexicon
 from timeline.config import Config
-from timeline.gazetteer import Alternation
+from timeline.textindex import Alternation, words_re
 
 CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
 CYRILLIC_ENDINGS = ("ий", "ый", "ой", "ій", "ая", "а", "я", "й", "ь", "о", "е", "і", "ы", "и", "у", "ю")
 ARTICLES = re.compile(r"^(the|der|die|das|le|la|les|l'|l’)\s*", re.IGNORECASE)
 OPENERS = {'"': '"', "“": "”“", "„": "“”", "«": "»", "‹": "›"}
 SPEECH_QUOTE_WORDS = 4  # shorter quotations are names or scare quotes, not reported speech
+QUOTE_MARKS = re.compile("[" + re.escape("".join(sorted(set(OPENERS) | set("".join(OPENERS.values()))))) + "]")
+WINDOW_BREAK = re.compile(r"[,;:!?\"“”«»„()\[\]]|\.\s")
+WINDOW_WORD = re.compile(r"[\w’'.-]+")
+LAST_WORDS = re.compile(r"[\w’'-]+")
+JOINED = re.compile(r"(,\s*|\s)(and|but)$")
+POSSESSIVE_GAP = re.compile(r"(?:’s|'s|'|’|s)?\s+(?:[\w-]+\s+){0,2}?")
 
 
 @dataclass(frozen=True)
@@ -69,11 +75,9 @@ def _phrase(text: str) -> str:
     return r"\s+".join(_inflected(w) for w in text.split())
 
 
-def _words_re(items) -> re.Pattern | None:
-    items = [str(i) for i in items or () if str(i).strip()]
-    if not items:
-        return None
-    return re.compile(r"(?<![\w])(?:" + "|".join(f"(?:{i})" for i in items) + r")(?![\w])", re.IGNORECASE)
+def _words_re(items):
+    """Lexicon entries as one word-bounded, case-insensitive matcher (searched through a word index)."""
+    return words_re(items)
 
 
 class Speech:
@@ -234,7 +238,8 @@ def quotations(text: str, offset: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     stack: list[str] = []
     start = 0
-    for i, ch in enumerate(text):
+    for m in QUOTE_MARKS.finditer(text):  # only the marks: every other character is passed over
+        i, ch = m.start(), m.group()
         if stack and ch in OPENERS[stack[-1]]:
             stack.pop()
             if not stack:
@@ -260,8 +265,8 @@ def inside(position: int, spans: list[tuple[int, int]]) -> tuple[int, int] | Non
 
 
 def _word_before(text: str, index: int, lex: Speech) -> str:
-    window = re.split(r"[,;:!?\"“”«»„()\[\]]|\.\s", text[max(0, index - 80) : index])[-1]
-    words = re.findall(r"[\w’'.-]+", window)
+    window = WINDOW_BREAK.split(text[max(0, index - 80) : index])[-1]
+    words = WINDOW_WORD.findall(window)
     while words and (words[-1].casefold() in lex.determiners or words[-1].casefold() in lex.titles or words[-1][:1].isupper() and len(words) > 1 and words[-2].casefold() in lex.titles):
         words.pop()
     return words[-1].casefold() if words else ""
@@ -278,14 +283,19 @@ def _blocked(text: str, a: int, b: int, quotes: list[tuple[int, int]], offset: i
 def attributions(text: str, offset: int, refs: list[Ref], quotes: list[tuple[int, int]], lex: Speech) -> list[Attribution]:
     """The reporting cues of one sentence and their speakers, in the order they appear."""
     out: list[Attribution] = []
-    free = [r for r in refs if not inside(r.start, quotes)]
-    subject_ok = [r for r in free if not r.possessive and _word_before(text, r.start - offset, lex) not in lex.objects]
+    free = [r for r in refs if not inside(r.start, quotes)] if quotes else refs
+    subjects: list[list[Ref]] = []  # worked out when a cue first needs a speaker before it
+
+    def subject_ok() -> list[Ref]:
+        if not subjects:
+            subjects.append([r for r in free if not r.possessive and _word_before(text, r.start - offset, lex) not in lex.objects])
+        return subjects[0]
 
     def before(cue_start: int, heads_only: bool = False) -> Ref | None:
         limit = 110
         candidates = [
             r
-            for r in subject_ok
+            for r in subject_ok()
             if r.end <= cue_start and cue_start - r.end <= limit and not _blocked(text, r.end, cue_start, quotes, offset, ".;!?")
             and (r.kind != "pronoun" or cue_start - r.end <= 25)
         ]
@@ -323,10 +333,10 @@ def attributions(text: str, offset: int, refs: list[Ref], quotes: list[tuple[int
             if inside(start, quotes):
                 continue
             preceding = text[: m.start()].rstrip()
-            last = re.findall(r"[\w’'-]+", preceding[-20:])
+            last = LAST_WORDS.findall(preceding[-20:])
             if last and last[-1].casefold() in lex.determiners:
                 continue  # "a proposed sit-down": an adjective, not a report
-            if lex.continuing and lex.continuing.match(text, m.start()) or re.search(r"(,\s*|\s)(and|but)$", preceding):
+            if lex.continuing and lex.continuing.match(text, m.start()) or JOINED.search(preceding):
                 previous = out[-1].ref if out and out[-1].ref.kind != "none" else Ref(None, start, offset + m.end(), "pronoun")
                 add(previous, m)
                 continue
@@ -352,7 +362,7 @@ def attributions(text: str, offset: int, refs: list[Ref], quotes: list[tuple[int
             if not r.possessive or r.kind == "pronoun":
                 continue
             tail = text[r.end - offset : r.end - offset + 40]
-            m = re.match(r"(?:’s|'s|'|’|s)?\s+(?:[\w-]+\s+){0,2}?", tail)
+            m = POSSESSIVE_GAP.match(tail)
             rest = tail[m.end() :] if m else tail
             cue = lex.possessive_cues.match(rest)
             if cue:

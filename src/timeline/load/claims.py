@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from timeline.config import Config
@@ -31,6 +32,7 @@ from timeline.load.attribution import (
 from timeline.load.dating import statement_date
 from timeline.load.stance import best, clause_of, is_venue, stance_hits
 from timeline.model import Claim, DateEstimate, Sentence, Span
+from timeline.textindex import WordRegex, words_re
 
 
 @dataclass
@@ -46,10 +48,9 @@ class _Unit:
 
 
 @functools.cache
-def _topic(terms: tuple[str, ...]) -> re.Pattern | None:
-    if not terms:
-        return None
-    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(t) for t in terms) + r")[\w-]*", re.IGNORECASE)
+def _topic(terms: tuple[str, ...]) -> WordRegex | None:
+    """The story's topic words, each taking any ending ("negotiat" finds "negotiations")."""
+    return words_re([re.escape(t) for t in terms], tail=r"[\w-]*", whole_word=False)
 
 
 def extract_claims(
@@ -78,12 +79,35 @@ def _paragraphs(sentences: tuple[Sentence, ...], skip: set[int]) -> list[list[Se
     return [groups[k] for k in sorted(groups)]
 
 
-def _resolve(ref: Ref | None, current: str | None, names: set[str], config: Config) -> str | None:
+class _Current:
+    """The current speaker ("he"), read only when needed.
+
+    A paragraph with no topic word yields no claim; it is worked through only when a later
+    paragraph asks who "he" is, and not at all when a later sentence names a new speaker first.
+    """
+
+    def __init__(self) -> None:
+        self._value: str | None = None
+        self.pending: list[Callable[[], None]] = []
+
+    def get(self) -> str | None:
+        while self.pending:
+            pending, self.pending = self.pending, []
+            for step in pending:
+                step()
+        return self._value
+
+    def set(self, value: str | None) -> None:
+        self.pending = []  # what the deferred paragraphs would have set is overwritten
+        self._value = value
+
+
+def _resolve(ref: Ref | None, current: _Current, names: set[str], config: Config) -> str | None:
     """The actor a reference means: a pronoun the current speaker; an institution its named spokesperson."""
     if ref is None:
         return None
     if ref.actor is None:
-        return current
+        return current.get()
     actor = config.actor(ref.actor)
     if actor is not None and actor.kind == "institution":
         named = [p for p in actor.spokespeople if p in names]
@@ -93,66 +117,80 @@ def _resolve(ref: Ref | None, current: str | None, names: set[str], config: Conf
 
 
 def _units(text: str, sentences: tuple[Sentence, ...], skip: set[int], published: dt.date | None, lex: Speech, config: Config) -> list[_Unit]:
-    find = finder(config, lex.language)
     units: list[_Unit] = []
-    current: str | None = None
+    current = _Current()
+    topic = _topic(tuple(config.site.topic_terms.get(lex.language, ())))
     for paragraph in _paragraphs(sentences, skip):
-        p_start, p_end = paragraph[0].start, paragraph[-1].end
-        p_text = text[p_start:p_end]
-        spans = quotations(p_text, p_start)
-        quotes = speech_quotes(text, spans, 0)
-        refs = find.refs(p_text, p_start, published, lex)
-        names = {r.actor for r in refs if r.kind == "name" and r.actor}
-        per_sentence = []
-        for s in paragraph:
-            s_refs = [r for r in refs if s.start <= r.start < s.end]
-            per_sentence.append(attributions(s.text, s.start, s_refs, quotes, lex))
-        all_atts = [a for atts in per_sentence for a in atts]
-        quote_ref = {q: _quote_attribution(q, all_atts, text) for q in quotes}
-        previous: str | None = None
-        for s, atts in zip(paragraph, per_sentence, strict=True):
-            lead = len(s.text) - len(s.text.lstrip())
-            q = inside(s.start + lead, quotes) or next((q for q in quotes if q[0] == s.start + lead), None)
-            speaker: str | None = None
-            segments: list[tuple[str, int, int, Attribution | None]] = []
-            if q is not None and q[0] < s.start + lead:
-                att = quote_ref.get(q)
-                speaker = _resolve(att.ref, current, names, config) if att else current
-                if speaker:
-                    segments.append((speaker, s.start, s.end, att))
-            elif atts:
-                resolved = [(a, _resolve(a.ref, current, names, config)) for a in atts if a.ref.kind != "none"]
-                resolved = [(a, r) for a, r in resolved if r]
-                silent = [a for a in atts if a.ref.kind == "none"]
-                distinct: list[tuple[Attribution, str]] = []
-                for a, r in resolved:
-                    if not distinct or distinct[-1][1] != r:
-                        distinct.append((a, r))
-                for i, (a, r) in enumerate(distinct):
-                    start = s.start if i == 0 else a.start
-                    if i == 0 and any(x.cue_start < a.start for x in silent):
-                        start = a.start
-                    end = distinct[i + 1][0].start if i + 1 < len(distinct) else s.end
-                    segments.append((r, start, end, a))
-            if not segments:
-                inner = next((q for q in quotes if s.start <= q[0] < s.end and quote_ref.get(q)), None)
-                if inner is not None:
-                    att = quote_ref[inner]
-                    r = _resolve(att.ref, current, names, config)
-                    if r:
-                        segments.append((r, s.start, s.end, att))
-            if not segments and previous and not _other_subject(s, [r for r in refs if not inside(r.start, quotes)], previous):
-                segments.append((previous, s.start, s.end, None))
-            for r, start, end, att in segments:
-                units.append(_Unit(r, s, start, end, s.paragraph, att))
-            if segments:
-                current = previous = segments[-1][0]
-            else:
-                previous = None
-                subject = _subject(s, [r for r in refs if not inside(r.start, quotes)], config)
-                if subject:
-                    current = subject
+        if any(_topical(s.text, topic, lex) for s in paragraph):
+            _paragraph_units(text, paragraph, published, lex, config, current, units)
+        else:  # no claim can come of it: only who is speaking at its end may matter, later
+            current.pending.append(functools.partial(_paragraph_units, text, paragraph, published, lex, config, current, []))
     return units
+
+
+def _topical(t: str, topic: WordRegex | None, lex: Speech) -> bool:
+    return bool((topic and topic.search(t)) or (lex.meeting and lex.meeting.search(t)))
+
+
+def _paragraph_units(text: str, paragraph: list[Sentence], published: dt.date | None, lex: Speech, config: Config, current: _Current, units: list[_Unit]) -> None:
+    """The units of one paragraph, carrying the current speaker through it."""
+    find = finder(config, lex.language)
+    p_start, p_end = paragraph[0].start, paragraph[-1].end
+    p_text = text[p_start:p_end]
+    spans = quotations(p_text, p_start)
+    quotes = speech_quotes(text, spans, 0)
+    refs = find.refs(p_text, p_start, published, lex)
+    names = {r.actor for r in refs if r.kind == "name" and r.actor}
+    per_sentence = []
+    for s in paragraph:
+        s_refs = [r for r in refs if s.start <= r.start < s.end]
+        per_sentence.append(attributions(s.text, s.start, s_refs, quotes, lex))
+    all_atts = [a for atts in per_sentence for a in atts]
+    quote_ref = {q: _quote_attribution(q, all_atts, text) for q in quotes}
+    previous: str | None = None
+    for s, atts in zip(paragraph, per_sentence, strict=True):
+        lead = len(s.text) - len(s.text.lstrip())
+        q = inside(s.start + lead, quotes) or next((q for q in quotes if q[0] == s.start + lead), None)
+        speaker: str | None = None
+        segments: list[tuple[str, int, int, Attribution | None]] = []
+        if q is not None and q[0] < s.start + lead:
+            att = quote_ref.get(q)
+            speaker = _resolve(att.ref, current, names, config) if att else current.get()
+            if speaker:
+                segments.append((speaker, s.start, s.end, att))
+        elif atts:
+            resolved = [(a, _resolve(a.ref, current, names, config)) for a in atts if a.ref.kind != "none"]
+            resolved = [(a, r) for a, r in resolved if r]
+            silent = [a for a in atts if a.ref.kind == "none"]
+            distinct: list[tuple[Attribution, str]] = []
+            for a, r in resolved:
+                if not distinct or distinct[-1][1] != r:
+                    distinct.append((a, r))
+            for i, (a, r) in enumerate(distinct):
+                start = s.start if i == 0 else a.start
+                if i == 0 and any(x.cue_start < a.start for x in silent):
+                    start = a.start
+                end = distinct[i + 1][0].start if i + 1 < len(distinct) else s.end
+                segments.append((r, start, end, a))
+        if not segments:
+            inner = next((q for q in quotes if s.start <= q[0] < s.end and quote_ref.get(q)), None)
+            if inner is not None:
+                att = quote_ref[inner]
+                r = _resolve(att.ref, current, names, config)
+                if r:
+                    segments.append((r, s.start, s.end, att))
+        if not segments and previous and not _other_subject(s, [r for r in refs if not inside(r.start, quotes)], previous):
+            segments.append((previous, s.start, s.end, None))
+        for r, start, end, att in segments:
+            units.append(_Unit(r, s, start, end, s.paragraph, att))
+        if segments:
+            previous = segments[-1][0]
+            current.set(previous)
+        else:
+            previous = None
+            subject = _subject(s, [r for r in refs if not inside(r.start, quotes)], config)
+            if subject:
+                current.set(subject)
 
 
 def _quote_attribution(q: tuple[int, int], atts: list[Attribution], text: str) -> Attribution | None:
@@ -197,11 +235,11 @@ def _claims(
     published: DateEstimate,
     language: str,
     lex: Speech,
-    topic: re.Pattern | None,
+    topic: WordRegex | None,
     config: Config,
 ) -> list[Claim]:
     def topical(t: str) -> bool:
-        return bool((topic and topic.search(t)) or (lex.meeting and lex.meeting.search(t)))
+        return _topical(t, topic, lex)
 
     kept = []
     for u in utterance:
@@ -319,9 +357,20 @@ def _counterpart(speaker: str, t: str, offset: int, config: Config, find) -> str
     return default
 
 
+_KNOWN: dict[str, frozenset[str]] = {}
+
+
+def _known_words(config: Config) -> frozenset[str]:
+    """The words of every actor's names, computed once per configuration."""
+    found = _KNOWN.get(config.digest)
+    if found is None:
+        found = _KNOWN[config.digest] = frozenset(w.casefold() for a in config.actors for alias in (a.name, *a.aliases) for w in re.findall(r"\w+", alias) if len(w) > 3)
+    return found
+
+
 def candidate_actors(text: str, sentences: tuple[Sentence, ...], skip: set[int], language: str, config: Config) -> tuple[str, ...]:
     """Names in reporting patterns that no configured actor has (for the review page)."""
-    known = {w.casefold() for a in config.actors for alias in (a.name, *a.aliases) for w in re.findall(r"\w+", alias) if len(w) > 3}
+    known = _known_words(config)
     out: list[str] = []
     lex = speech(language)
     for s in sentences:

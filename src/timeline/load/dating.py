@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from timeline import lexicon
 from timeline.load.clean import Line
-from timeline.load.timex import Mention, resolve, resolve_all, scan, weekday_on
+from timeline.load.timex import DIGIT, DIGITS, Mention, finditer, fold, literal_clauses, resolve, resolve_all, scan, triggers_for, weekday_on, windows
 from timeline.model import DateEstimate, Evidence, Sentence
 
 URL_DAY = re.compile(r"(?<!\d)((?:19|20)\d\d)([/-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?=[/\-_.]|\d{4,6}(?!\d)|$)")
@@ -89,30 +89,29 @@ def _ordinals(language: str) -> dict[str, int]:
     return {str(k).lower(): int(v) for k, v in words.items()}
 
 
-def _required_literal(pattern: str) -> str:
-    """The longest run of plain characters every match must contain (lower case), so that a
-    pattern whose words are absent from a text is never run on it: hundreds of reference-event
-    patterns then cost one substring test each."""
-    try:
-        from re import _constants, _parser  # the standard library's own regex parser
+def _needs(pattern: str) -> tuple[frozenset[str], ...]:
+    """The clauses (sets of words, one of each must occur) that a pattern's matches need, so
+    that a pattern whose words are absent from a text is never run on it: hundreds of
+    reference-event patterns then cost a few substring tests each."""
+    clauses = literal_clauses(pattern, re.I)
+    return tuple(c for c in clauses[:3] if all(a == DIGIT or len(a) >= 2 for a in c))
 
-        parsed = _parser.parse(pattern, re.I)
-    except Exception:  # noqa: BLE001 - an unparsable pattern simply gets no shortcut
-        return ""
-    best, run = "", []
-    for op, av in list(parsed) + [(None, None)]:
-        if op is _constants.LITERAL:
-            run.append(chr(av))
-            continue
-        if len(run) > len(best):
-            best = "".join(run)
-        run = []
-    return best.lower() if len(best) >= 3 else ""
+
+def _present(needs: tuple[frozenset[str], ...], folded: str, digits: bool) -> bool:
+    """Whether every clause has a word in the (folded) text."""
+    for clause in needs:
+        for atom in clause:
+            if (digits if atom == DIGIT else atom in folded):
+                break
+        else:
+            return False
+    return True
 
 
 def _config_patterns(config, language: str) -> tuple:
     """Counter and mention patterns of the configuration for one language, compiled once, each
-    with the literal its matches need."""
+    with the words its matches need, and the triggers that find where the mention patterns can
+    match (so that each runs on a few short stretches of text, if at all)."""
     key = (config.digest, language)
     if key not in _CONFIG_CACHE:
         counters, mentions = [], []
@@ -120,11 +119,18 @@ def _config_patterns(config, language: str) -> tuple:
             if ref.counter:
                 for lang in dict.fromkeys((language, "en")):
                     for pattern in ref.counter.patterns.get(lang, ()):
-                        counters.append((ref, re.compile(pattern, re.I), _required_literal(pattern)))
+                        counters.append((ref, re.compile(pattern, re.I), _needs(pattern)))
             for mention in ref.mentions.get(language, ()):
-                mentions.append((ref, mention.relation, re.compile(mention.pattern, re.I), _required_literal(mention.pattern)))
-        _CONFIG_CACHE[key] = (tuple(counters), tuple(mentions))
+                mentions.append((ref, mention.relation, re.compile(mention.pattern, re.I), _needs(mention.pattern)))
+        triggers = triggers_for([[(p.pattern, p.flags)] for _, _, p, _ in mentions])
+        _CONFIG_CACHE[key] = (tuple(counters), tuple(mentions), triggers)
     return _CONFIG_CACHE[key]
+
+
+@functools.lru_cache(maxsize=8)
+def _folded(text: str) -> tuple[str, bool]:
+    """The text in the case the clauses are written in, and whether it holds a digit."""
+    return fold(text), DIGITS.search(text) is not None
 
 
 def _number(text: str | None, ordinals: dict[str, int]) -> int | None:
@@ -149,12 +155,12 @@ def counter_constraints(text: str, language: str, config) -> list[Constraint]:
     than N full years)."""
     if config is None:
         return []
-    counters, _ = _config_patterns(config, language)
+    counters, _, _ = _config_patterns(config, language)
     ordinals = _ordinals(language)
     out = []
-    lowered = text.lower()
-    for ref, pattern, literal in counters:
-        if literal and literal not in lowered:
+    folded, digits = _folded(text)
+    for ref, pattern, needs in counters:
+        if not _present(needs, folded, digits):
             continue
         one = ref.counter.day_one
         for m in pattern.finditer(text):
@@ -197,13 +203,15 @@ def anchor_constraints(text: str, language: str, config) -> list[Constraint]:
     """Reference events named in the text, with the tense the configuration gives them."""
     if config is None:
         return []
-    _, mentions = _config_patterns(config, language)
+    _, mentions, triggers = _config_patterns(config, language)
     out = []
-    lowered = text.lower()
-    for ref, relation, pattern, literal in mentions:
-        if literal and literal not in lowered:
+    folded, digits = _folded(text)
+    where = windows(text, triggers, folded)
+    for i, (ref, relation, pattern, needs) in enumerate(mentions):
+        spans = None if where is None else where[i]
+        if spans == [] or (where is None and not _present(needs, folded, digits)):
             continue
-        m = pattern.search(text)
+        m = next(finditer(pattern, text, spans), None)
         if not m:
             continue
         ev = Evidence("anchor-event", m.group(0), m.start(), m.end())

@@ -69,7 +69,7 @@ class _Lang:
     lead: tuple[tuple[str | None, re.Pattern], ...]
     sets: re.Pattern | None
     slash_order: str
-    triggers: _Triggers
+    triggers: Triggers
 
 
 def _alternation(words, capitalized: bool = True) -> str:
@@ -99,29 +99,34 @@ def _i(fragment: str | None) -> str | None:
 
 DIGIT = "\x00digit"  # the atom "some decimal digit", found by DIGITS rather than by a literal
 DIGITS = re.compile(r"\d+")
-MARGIN = 72  # characters kept around a trigger: more than any expression reaches beyond its words
 SHORT_TEXT = 300  # below this, windows cost more than they save
-LONG_SPACE = re.compile(r"\s\s{8,}")  # a run of blanks could carry a match past the margin
+_WORD = re.compile(r"\w+")
+LONG_SPACE = re.compile(r"\s\s\s+")  # runs of blanks that could carry a match past the margin
 _SPECIAL_CASES = {}  # characters regex IGNORECASE treats as the same letter though lower() does not
 for _code, _others in _casefix._EXTRA_CASES.items():
     _group = sorted({_code, *_others})
     for _member in _group:
         _SPECIAL_CASES[_member] = _group[0]
 FOLD = {code: chr(first) for code, first in _SPECIAL_CASES.items() if code != first}
+UNFOLDED = re.compile("[" + "".join(re.escape(chr(code)) for code in FOLD) + "]")
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     """Lower case as the regex engine compares letters (ſ is s, ᲀ is в)."""
     lowered = text.lower()
-    return lowered if lowered.isascii() else lowered.translate(FOLD)
+    return lowered.translate(FOLD) if not lowered.isascii() and UNFOLDED.search(lowered) else lowered
 
 
 def _weight(atom: str) -> float:
+    """How common an atom is likely to be: a digit, a short word, a long one."""
     if atom == DIGIT:
         return 6.0
-    if not any(ch.isalnum() for ch in atom):
+    core = max(_WORD.findall(atom), key=len, default="")
+    if len(core) <= 2:
         return 40.0
-    return 1.0 + 12.0 / len(atom)
+    if len(core) == 3:
+        return 10.0
+    return 1.0 + 20.0 / len(core)
 
 
 def _score(clause: frozenset[str]) -> float:
@@ -154,7 +159,9 @@ def _clauses_of(seq) -> list[frozenset[str]]:
 
     def flush() -> None:
         if run:
-            literal = _fold("".join(run))
+            literal = fold("".join(run))
+            if len(literal.strip()) >= 3:  # " since " needs "since": fewer, plainer words to look for
+                literal = literal.strip()
             out.append(frozenset([DIGIT if literal.isdigit() else literal]))
             run.clear()
 
@@ -185,6 +192,51 @@ def _clauses_of(seq) -> list[frozenset[str]]:
     return out
 
 
+WORD_CAP = 32  # the longest word or number an unbounded repeat is taken to cover ("\\w+")
+
+
+def _reach(seq) -> int:
+    """How many characters a match of the parsed sequence and its look-ahead can span, blanks
+    counted once (runs of blanks are allowed for in the margin) and words at most WORD_CAP."""
+    total = 0
+    for op, av in seq:
+        if op in (_constants.SUBPATTERN,):
+            total += _reach(av[-1])
+        elif op is _constants.ATOMIC_GROUP:
+            total += _reach(av)
+        elif op is _constants.BRANCH:
+            total += max((_reach(alt) for alt in av[1]), default=0)
+        elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT):
+            lo, hi, item = av
+            spaces = all(o is _constants.IN and all(x == (_constants.CATEGORY, _constants.CATEGORY_SPACE) for x in a) for o, a in item)
+            if hi is _constants.MAXREPEAT or hi > WORD_CAP:
+                hi = 1 if spaces else WORD_CAP
+            total += (1 if spaces else hi) * _reach(item) if hi else 0
+        elif op in (_constants.ASSERT, _constants.ASSERT_NOT):
+            if av[0] >= 0:  # look-ahead: the text it reads must be inside the window too
+                total += _reach(av[1])
+        elif op in (_constants.AT,):
+            continue
+        elif op is _constants.GROUPREF or op is _constants.GROUPREF_EXISTS:
+            total += WORD_CAP
+        else:
+            total += 1
+    return total
+
+
+def _alternatives(seq) -> list:
+    """The top-level alternatives of a parsed pattern, the zero-width assertions around them aside:
+    each match is a match of one of them, so each can be narrowed on its own words."""
+    items = [(op, av) for op, av in seq if op not in (_constants.ASSERT, _constants.ASSERT_NOT, _constants.AT)]
+    if len(items) == 1:
+        op, av = items[0]
+        if op is _constants.SUBPATTERN:
+            return _alternatives(av[-1])
+        if op is _constants.BRANCH:
+            return [inner for alternative in av[1] for inner in _alternatives(alternative)]
+    return [seq]
+
+
 def literal_clauses(pattern: str, flags: int = 0) -> tuple[frozenset[str], ...]:
     """The clauses a pattern's matches need, most telling first (see _clauses_of); none for a
     pattern that cannot be read. A text whose folded form lacks every atom of one clause
@@ -198,7 +250,9 @@ def literal_clauses(pattern: str, flags: int = 0) -> tuple[frozenset[str], ...]:
 
 def _trie_regex(words) -> re.Pattern | None:
     """One pattern for many literals, as a trie: at each position the engine follows one branch
-    per character instead of trying every word."""
+    per character instead of trying every word. Each match takes only the word's first
+    character (the rest is a look-ahead, captured), so that overlapping words are all found,
+    and the engine skips at once the positions where no word starts."""
     trie: dict = {}
     for word in words:
         node = trie
@@ -213,58 +267,100 @@ def _trie_regex(words) -> re.Pattern | None:
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         return f"(?:{body})?" if "" in node else body
 
-    # Looked for at every position (a zero-width look-ahead), so that overlapping words are all found.
-    return re.compile(f"(?=({build(trie)}))") if trie else None
+    firsts = [f"{re.escape(ch)}(?=({build(child)}))" for ch, child in sorted(trie.items())]
+    return re.compile("|".join(firsts)) if firsts else None
+
+
+def _found(m: re.Match) -> tuple[str, tuple[int, int]]:
+    """The word a match of _trie_regex found, and its span."""
+    end = m.end(m.lastindex or 0)
+    return m.string[m.start() : end], (m.start(), end)
 
 
 @dataclass(frozen=True)
-class _Triggers:
-    """Where each pattern of a language may match: the clauses (slots) it needs, the literal
-    atoms to look for, and which slots each atom (or one overlapping it) stands for."""
+class Triggers:
+    """Where the patterns of one lexicon or configuration may match: for each pattern the ways
+    its matches can be made (each a tuple of slots, all needed), each slot a clause (atoms, one
+    needed) with the margin its matches reach; the atoms are found in one pass over the text."""
 
-    pattern_slots: tuple[tuple[int, ...], ...]
-    slots: int
-    digit_slots: tuple[int, ...]
+    pattern_slots: tuple[tuple[tuple[int, ...], ...], ...]
+    slot_atoms: tuple[tuple[str, ...], ...]
+    margins: tuple[int, ...]
     atoms: re.Pattern | None
-    atom_slots: dict[str, tuple[int, ...]]
+    atom_keys: dict[str, tuple[str, ...]]  # a word found: the atoms it stands for
+    atom_patterns: dict[str, tuple[int, ...]]  # an atom: the patterns it may let run
+    free: tuple[int, ...]  # patterns that run everywhere (no words to wait for)
 
 
-def _triggers(patterns: list[re.Pattern]) -> _Triggers:
-    slot_of: dict[frozenset[str], int] = {}
+def triggers_for(patterns: list[list[tuple[str, int]]]) -> Triggers:
+    """patterns: for each compiled pattern, the sources (pattern text, flags) one of which each
+    of its matches also matches (the pattern itself, or the alternatives it is made of)."""
+    slot_of: dict[tuple[frozenset[str], int], int] = {}  # a clause and how far its matches reach
+    margins: dict[int, int] = {}
     pattern_slots = []
-    for pattern in patterns:
-        clauses = literal_clauses(pattern.pattern, pattern.flags)
-        # The most telling clause, and a second one where it is telling too (a month name and a
-        # digit); a clause of common little words ("in", "of") would find the whole text.
-        chosen = [c for i, c in enumerate(clauses[:2]) if (_score(c) <= 150 if i == 0 else _telling(c))]
-        pattern_slots.append(tuple(slot_of.setdefault(c, len(slot_of)) for c in chosen))
-    words = {a for c in slot_of for a in c if a != DIGIT}
-    direct: dict[str, set[int]] = {}
-    for clause, slot in slot_of.items():
-        for atom in clause:
-            direct.setdefault(atom, set()).add(slot)
-    atom_slots: dict[str, tuple[int, ...]] = {}
-    for word in words:
-        # Found where it starts, a word also stands for the shorter atoms it begins with.
-        atom_slots[word] = tuple(sorted({slot for other in words if word.startswith(other) for slot in direct[other]}))
-    return _Triggers(
+    for sources in patterns:
+        ways: list[tuple[int, ...]] = []
+        try:
+            parsed = [_parser.parse(source, flags) for source, flags in sources]
+            reach = max(_reach(p) for p in parsed) + 2
+            alternatives = [alt for p in parsed for alt in _alternatives(p)]
+        except (re.error, ValueError, TypeError, RecursionError):
+            alternatives = []
+        for alternative in alternatives:
+            clauses = sorted(set(_clauses_of(alternative)), key=_score)
+            # The most telling clause, and a second one where it is telling too (a month name and
+            # a digit); a clause of common little words ("in", "of") would find the whole text.
+            chosen = [c for i, c in enumerate(clauses[:2]) if (_score(c) <= 400 if i == 0 else _telling(c))]
+            if not chosen:
+                ways = []
+                break
+            way = tuple(slot_of.setdefault((c, -(-reach // 24) * 24), len(slot_of)) for c in chosen)
+            for slot in way:
+                margins[slot] = max(margins.get(slot, 0), reach)
+            if way not in ways:
+                ways.append(way)
+        pattern_slots.append(tuple(ways))
+    slot_atoms = [tuple(sorted(c)) for c, _ in sorted(slot_of, key=slot_of.__getitem__)]
+    words = {a for c, _ in slot_of for a in c if a != DIGIT}
+    atom_patterns: dict[str, set[int]] = {}
+    for i, ways in enumerate(pattern_slots):
+        for way in ways:
+            for atom in slot_atoms[way[0]]:
+                atom_patterns.setdefault(atom, set()).add(i)
+    return Triggers(
         pattern_slots=tuple(pattern_slots),
-        slots=len(slot_of),
-        digit_slots=tuple(sorted(direct.get(DIGIT, ()))),
+        slot_atoms=tuple(slot_atoms),
+        margins=tuple(margins.get(i, 0) for i in range(len(slot_atoms))),
         atoms=_trie_regex(words),
-        atom_slots=atom_slots,
+        # Found where it starts, a word also stands for the shorter atoms it begins with.
+        atom_keys={word: tuple(other for other in words if word.startswith(other)) for word in words},
+        atom_patterns={atom: tuple(sorted(found)) for atom, found in atom_patterns.items()},
+        free=tuple(i for i, ways in enumerate(pattern_slots) if not ways),
     )
 
 
-def _merge(hits: list[tuple[int, int]], size: int) -> list[tuple[int, int]]:
+NOWHERE: list[tuple[int, int]] = []  # shared, never changed
+
+
+def _merge(hits: list[tuple[int, int]], size: int, margin: int) -> list[tuple[int, int]]:
+    """The spans within `margin` of the hits (in order), overlapping ones joined."""
+    if not hits:
+        return NOWHERE
     out: list[tuple[int, int]] = []
-    for start, end in sorted(hits):
-        lo, hi = max(0, start - MARGIN), min(size, end + MARGIN)
-        if out and lo <= out[-1][1]:
-            if hi > out[-1][1]:
-                out[-1] = (out[-1][0], hi)
+    lo, hi = hits[0]
+    lo, hi = lo - margin, hi + margin
+    for start, end in hits:
+        if start - margin <= hi:
+            if end + margin > hi:
+                hi = end + margin
         else:
             out.append((lo, hi))
+            lo, hi = start - margin, end + margin
+    out.append((lo, hi))
+    if out[0][0] < 0:
+        out[0] = (0, out[0][1])
+    if out[-1][1] > size:
+        out[-1] = (out[-1][0], size)
     return out
 
 
@@ -281,40 +377,74 @@ def _intersect(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> list[tuple
     return out
 
 
-def _windows(text: str, triggers: _Triggers) -> list[list[tuple[int, int]] | None] | None:
-    """For each pattern the stretches of text where a match can lie (None: everywhere), or None
-    when the text does not allow the shortcut (short, or spaced out, or cased unusually)."""
+def windows(text: str, triggers: Triggers, folded: str | None = None) -> list[list[tuple[int, int]] | None] | None:
+    """For each pattern the stretches of text where its matches can lie (None: anywhere; an
+    empty list: nowhere), or None when the text does not allow the shortcut (short, or cased so
+    that lower case changes its length). `folded` is fold(text) when the caller has it."""
     size = len(text)
-    if size < SHORT_TEXT or LONG_SPACE.search(text):
+    if size < SHORT_TEXT:
         return None
-    folded = _fold(text)
+    folded = fold(text) if folded is None else folded
     if len(folded) != size:
         return None
-    hits: list[list[tuple[int, int]]] = [[] for _ in range(triggers.slots)]
-    if triggers.digit_slots:
+    # Runs of blanks stretch an expression ("April   22"): the margin grows with the longest.
+    extra = 10 * max((len(m.group()) for m in LONG_SPACE.finditer(text)), default=0)
+    hits: dict[str, list[tuple[int, int]]] = {}
+    if DIGIT in triggers.atom_patterns:
         spans = [m.span() for m in DIGITS.finditer(text)]
-        for slot in triggers.digit_slots:
-            hits[slot] = list(spans)
+        if spans:
+            hits[DIGIT] = spans
     if triggers.atoms is not None:
-        atom_slots = triggers.atom_slots
+        keys = triggers.atom_keys
         for m in triggers.atoms.finditer(folded):
-            span = m.span(1)
-            for slot in atom_slots[m.group(1)]:
-                hits[slot].append(span)
-    merged = [_merge(h, size) for h in hits]
-    out: list[list[tuple[int, int]] | None] = []
-    for slots in triggers.pattern_slots:
-        if not slots:
-            out.append(None)
-            continue
-        spans = merged[slots[0]]
-        for slot in slots[1:]:
-            spans = _intersect(spans, merged[slot])
-        out.append(spans)
+            end = m.end(m.lastindex)
+            span = (m.start(), end)
+            for atom in keys[folded[span[0] : end]]:
+                found = hits.get(atom)
+                if found is None:
+                    hits[atom] = [span]
+                else:
+                    found.append(span)
+    candidates: set[int] = set()
+    atom_patterns = triggers.atom_patterns
+    for atom in hits:
+        found = atom_patterns.get(atom)
+        if found:
+            candidates.update(found)
+    out: list[list[tuple[int, int]] | None] = [NOWHERE] * len(triggers.pattern_slots)
+    for i in triggers.free:
+        out[i] = None
+    merged: dict[int, list[tuple[int, int]]] = {}
+    slot_atoms, margins = triggers.slot_atoms, triggers.margins
+    for i in candidates:
+        ways = triggers.pattern_slots[i]
+        spans_of_pattern: list[tuple[int, int]] = []
+        for slots in ways:
+            spans = None
+            for slot in slots:
+                here = merged.get(slot)
+                if here is None:
+                    present = [hits[atom] for atom in slot_atoms[slot] if atom in hits]
+                    if not present:
+                        here = NOWHERE
+                    elif len(present) == 1:
+                        here = _merge(present[0], size, margins[slot] + extra)
+                    else:
+                        here = _merge(sorted(h for found in present for h in found), size, margins[slot] + extra)
+                    merged[slot] = here
+                spans = here if spans is None else _intersect(spans, here)
+                if not spans:
+                    break
+            if spans:
+                spans_of_pattern += spans
+        if len(ways) > 1 and spans_of_pattern:
+            spans_of_pattern.sort()
+            spans_of_pattern = _merge(spans_of_pattern, size, 0)
+        out[i] = spans_of_pattern
     return out
 
 
-def _finditer(pattern: re.Pattern, text: str, spans: list[tuple[int, int]] | None):
+def finditer(pattern: re.Pattern, text: str, spans: list[tuple[int, int]] | None):
     """pattern.finditer(text), run only inside the spans: each match found is checked on the
     whole text, so the end of a span can neither cut a match short nor invent one."""
     if spans is None:
@@ -453,7 +583,9 @@ def _lang(code: str) -> _Lang:
         numbers=numbers,
         units=units,
         patterns=compiled,
-        triggers=_triggers([p for _, p in compiled] + ([relative] if relative is not None else [])),
+        triggers=triggers_for(
+            [[(p.pattern, p.flags)] for _, p in compiled] + ([[(str(item["pattern"]), re.I) for item in items]] if relative is not None else [])
+        ),
         relative=relative,
         relative_table=relative_table,
         future=re.compile(lex["future_markers"], re.I) if lex.get("future_markers") else None,
@@ -584,17 +716,17 @@ def scan_everywhere(text: str, language: str = "en") -> tuple[Mention, ...]:
 
 def _scan(text: str, language: str, *, windowed: bool) -> tuple[Mention, ...]:
     lang = _lang(language)
-    windows = _windows(text, lang.triggers) if windowed else None
+    where = windows(text, lang.triggers) if windowed else None
     candidates: list[Mention] = []
     for i, (kind, pattern) in enumerate(lang.patterns):
-        for match in _finditer(pattern, text, windows[i] if windows else None):
+        for match in finditer(pattern, text, where[i] if where else None):
             found = _mention(kind, match, lang)
             if found and found.kind in ("weekday", "month") and lang.sets and lang.sets.search(text[max(0, found.start - 16) : found.start]):
                 continue
             if found:
                 candidates.append(found)
     if lang.relative is not None:
-        for match in _finditer(lang.relative, text, windows[-1] if windows else None):
+        for match in finditer(lang.relative, text, where[-1] if where else None):
             unit, offset, anchor = lang.relative_table[int((match.lastgroup or "r0")[1:])]
             candidates.append(Mention(match.start(), match.end(), match.group(0), "relative", unit=unit, offset=offset, anchor=anchor))
     lowered = text.lower()
