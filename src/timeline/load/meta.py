@@ -64,9 +64,17 @@ def find_outlet(lines: list[Line], url: str | None, config: Config) -> tuple[str
     pattern, owners = _telltales(config)
     if pattern is None:
         return None, None
+    names = _whole_line_names(config)
     for line in lines:
         if line.kind == "blank":
             continue
+        bare = COPYRIGHT.sub("", line.text).strip(" .|").casefold()
+        if bare in names:
+            return names[bare], Evidence("telltale", line.text, line.start, line.end, detail="a line that is the outlet's name")
+        if COPYRIGHT.match(line.text):
+            for name_folded, outlet in names.items():
+                if len(name_folded) > 3 and re.search(rf"(?<!\w){re.escape(name_folded)}(?!\w)", bare):
+                    return outlet, Evidence("copyright", line.text, line.start, line.end)
         best = None
         for match in pattern.finditer(line.text):
             telltale = match.group(2)
@@ -79,6 +87,20 @@ def find_outlet(lines: list[Line], url: str | None, config: Config) -> tuple[str
 
 
 _TELLTALES: dict[str, tuple[re.Pattern | None, dict[str, tuple[int, str]]]] = {}
+_NAMES: dict[str, dict[str, str]] = {}
+COPYRIGHT = re.compile(r"^\s*(©|\(c\)|copyright\b)\s*(\d{4}(\s*[-–]\s*\d{4})?)?\s*", re.IGNORECASE)
+
+
+def _whole_line_names(config: Config) -> dict[str, str]:
+    """Outlet names and telltales, case-folded: a line that is only one of them names the outlet."""
+    found = _NAMES.get(config.digest)
+    if found is None:
+        found = {}
+        for outlet in config.outlets:
+            for text in (outlet.name, *outlet.telltales):
+                found.setdefault(text.casefold(), outlet.name)
+        _NAMES[config.digest] = found
+    return found
 
 
 def _telltales(config: Config) -> tuple[re.Pattern | None, dict[str, tuple[int, str]]]:
