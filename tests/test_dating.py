@@ -160,6 +160,23 @@ def test_statement_dates(text: str, language: str, day: dt.date) -> None:
     assert est.earliest <= est.value <= est.latest
 
 
+@pytest.mark.parametrize(
+    ("verb", "day"),
+    [("balayé", D(2022, 5, 11)), ("déclaré", D(2022, 5, 10))],
+)
+def test_the_cue_nearest_the_speakers_verb_wins(verb: str, day: dt.date) -> None:
+    text = "Le Kremlin a balayé mercredi les paroles du président, qui s'était déclaré la veille prêt à négocier."
+    sentence = Sentence(text, 0, len(text), 0)
+    assert statement_date(sentence, text, PUB, "fr", speaker_at=text.index(verb)).value == day
+
+
+def test_statement_dates_of_every_sentence_come_from_one_scan() -> None:
+    text = "Peskov said on Monday it was fine. Ushakov said yesterday it was not. Lavrov spoke."
+    sentences = [Sentence(t.strip() + ".", text.index(t.strip()), text.index(t.strip()) + len(t.strip()) + 1, 0) for t in text.split(".")[:3]]
+    values = [statement_date(s, text, PUB, "en").value for s in sentences]
+    assert values == [D(2022, 5, 9), D(2022, 5, 12), PUB.value]
+
+
 def test_earlier_this_week_is_inside_the_week_before_publication() -> None:
     est = said("Earlier this week, Ushakov said Putin was open to it.")
     assert D(2022, 5, 9) <= est.value < D(2022, 5, 13)

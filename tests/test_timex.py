@@ -4,12 +4,13 @@ like dates, and properties that must hold for any text."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.load.timex import find_expressions, resolve_dates, scan
+from timeline.load.timex import DIGIT, find_expressions, literal_clauses, resolve_dates, scan, scan_everywhere
 
 FRI = dt.date(2021, 4, 23)  # a Friday
 THU = dt.date(2021, 4, 22)
@@ -225,3 +226,53 @@ def test_date_like_text_resolves_inside_its_range(text: str, reference: dt.date)
         for e in find_expressions(text, reference, language):
             if e.precision == "day" and e.value:
                 assert e.earliest == e.latest == dt.date.fromisoformat(e.value)
+
+
+# The trigger windows: each pattern runs only near the words its matches need; the result must
+# be exactly that of every pattern over the whole text, whatever the spacing, case or language.
+FRAGMENTS = st.sampled_from(
+    [
+        "on", "Friday", "FRIDAY", "friday", "April", "Apr.", "6", "22nd", ",", ".", "2022", "1999", "last", "week", "weekend",
+        "yesterday", "since", "March", "may", "May", "the", "day", "before", "after", "will", "said", "22.04.2021", "4/22/2021",
+        "2021-04-22", "Feb.24", "10:30", "a.m.", "next", "three", "days", "ago", "earlier", "Earlier", "this", "year", "spring",
+        "of", "in", "http://x.org/2021/04/22/a", "в", "пятницу", "апреля", "году", "вчера", "Ранее", "am", "Montag", "April",
+        "vor", "drei", "Tagen", "la", "veille", "mercredi", "avril", "hier", "ſ", "İstanbul", "\n", "\n\n", "   ", "\t",
+        "summit", "xyzzy", "Zelensky", "—", "(", ")", "«", "»",
+    ]
+)
+SPACED = st.lists(st.tuples(FRAGMENTS, st.sampled_from([" ", " ", " ", "", "\n", "  ", "     "])), min_size=40, max_size=160).map(
+    lambda parts: "".join(word + gap for word, gap in parts)
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(SPACED, st.sampled_from(["en", "ru", "uk", "de", "fr"]))
+def test_windowed_scan_equals_scanning_everywhere(text: str, language: str) -> None:
+    assert scan.__wrapped__(text, language) == scan_everywhere(text, language)
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "uk", "de", "fr"])
+def test_windowed_scan_equals_scanning_everywhere_on_long_texts(language: str) -> None:
+    filler = "The talks went on without a result and nobody knew what to expect from them. " * 6
+    text = filler + "On Friday, April 22, 2021 at 10:30 a.m. he said it. " + filler + "Three days ago, in March,\n\n\n\n   2019 ended. " + filler
+    assert scan.__wrapped__(text, language) == scan_everywhere(text, language)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "needs"),
+    [
+        (r"(?<![\w])since\s+(?:the\s+)?(?P<y>(?:19|20)\d\d)", [{"since"}, {DIGIT}]),
+        (r"(?:Paris|Normandy) summit", [{"summit"}, {"paris", "normandy"}]),
+        (r"(?:talks|round)?\s*in Geneva", [{"in geneva"}]),
+        (r"\w+", []),
+    ],
+)
+def test_literal_clauses_are_what_every_match_needs(pattern: str, needs: list[set[str]]) -> None:
+    assert sorted(map(set, literal_clauses(pattern)), key=sorted) == sorted(needs, key=sorted)
+    for clause in literal_clauses(pattern, re.I):
+        assert clause  # never an empty clause: it could not be satisfied
+
+
+@pytest.mark.parametrize("text", ["", "x" * 5000, "Friday " * 600, "2021 " * 900])
+def test_windows_cover_every_match(text: str) -> None:
+    assert scan.__wrapped__(text, "en") == scan_everywhere(text, "en")

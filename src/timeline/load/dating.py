@@ -20,7 +20,20 @@ from dataclasses import dataclass, replace
 
 from timeline import lexicon
 from timeline.load.clean import Line
-from timeline.load.timex import DIGIT, DIGITS, Mention, finditer, fold, literal_clauses, resolve, resolve_all, scan, triggers_for, weekday_on, windows
+from timeline.load.timex import (
+    DIGIT,
+    DIGITS,
+    Mention,
+    finditer,
+    fold,
+    literal_clauses,
+    resolve,
+    resolve_all,
+    scan,
+    triggers_for,
+    weekday_on,
+    windows,
+)
 from timeline.model import DateEstimate, Evidence, Sentence
 
 URL_DAY = re.compile(r"(?<!\d)((?:19|20)\d\d)([/-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?=[/\-_.]|\d{4,6}(?!\d)|$)")
@@ -122,7 +135,7 @@ def _config_patterns(config, language: str) -> tuple:
                         counters.append((ref, re.compile(pattern, re.I), _needs(pattern)))
             for mention in ref.mentions.get(language, ()):
                 mentions.append((ref, mention.relation, re.compile(mention.pattern, re.I), _needs(mention.pattern)))
-        triggers = triggers_for([[(p.pattern, p.flags)] for _, _, p, _ in mentions])
+        triggers = triggers_for([[(p.pattern, p.flags)] for _, _, p, _ in mentions], 1)
         _CONFIG_CACHE[key] = (tuple(counters), tuple(mentions), triggers)
     return _CONFIG_CACHE[key]
 
@@ -206,7 +219,7 @@ def anchor_constraints(text: str, language: str, config) -> list[Constraint]:
     _, mentions, triggers = _config_patterns(config, language)
     out = []
     folded, digits = _folded(text)
-    where = windows(text, triggers, folded)
+    where = windows(text, triggers)
     for i, (ref, relation, pattern, needs) in enumerate(mentions):
         spans = None if where is None else where[i]
         if spans == [] or (where is None and not _present(needs, folded, digits)):
@@ -372,20 +385,28 @@ def _choose_day(lo: dt.date, hi: dt.date, weekdays: list[Mention], known_days: s
     """The publication day inside [lo, hi] that best fits the weekday cues: on or just after the
     latest weekday it reports ("on Friday" in a Friday story is that Friday), before the
     weekdays it announces, where a weekday coincides with a date the text names."""
+    # Days as ordinals and weekdays as numbers: weekday_on's arithmetic, for up to WIDE days.
+    back_cues = [(m.weekday or 0, m.strict) for m in weekdays if m.tense != "future"]
+    ahead_cues = [(m.weekday or 0, m.strict) for m in weekdays if m.tense == "future"]
+    known = {d.toordinal() for d in known_days}
+    anchor_days = [a.toordinal() for a in anchors]
+    first, first_weekday = lo.toordinal(), lo.weekday()
     best = None
     for offset in range((hi - lo).days + 1):
-        p = lo + dt.timedelta(days=offset)
-        past = [weekday_on(m, p, "past") for m in weekdays if m.tense != "future"]
-        ahead = [weekday_on(m, p, "future") for m in weekdays if m.tense == "future"]
-        coincide = sum(1 for w in past + ahead if w in known_days)
-        lag = (p - max(past)).days if past else 0
-        spread = (p - min(past)).days if past else 0
-        near = min(abs((p - a).days) for a in anchors) if anchors else 0
+        day, weekday = first + offset, (first_weekday + offset) % 7
+        past = [day - ((weekday - w) % 7 or (7 if strict else 0)) for w, strict in back_cues]
+        ahead = [day + ((w - weekday) % 7 or (7 if strict else 0)) for w, strict in ahead_cues]
+        coincide = sum(1 for w in past if w in known) + sum(1 for w in ahead if w in known)
+        lag = day - max(past) if past else 0
+        spread = day - min(past) if past else 0
+        near = min(abs(day - a) for a in anchor_days) if anchor_days else 0
         score = 10 * coincide - 3 * lag - spread - 0.2 * near - 0.01 * offset
         if best is None or score > best[0]:
-            best = (score, p, past, ahead)
+            best = (score, day, past, ahead)
     assert best is not None
-    _, p, past, ahead = best
+    p = dt.date.fromordinal(best[1])
+    past = [dt.date.fromordinal(d) for d in best[2]]
+    ahead = [dt.date.fromordinal(d) for d in best[3]]
     earliest = max(lo, max(past)) if past else lo
     latest = min([hi, *([max(past) + 6 * DAY] if past else []), *ahead])
     latest = max(latest, p)
@@ -472,19 +493,34 @@ def infer_publication(
 
 @functools.lru_cache(maxsize=32)
 def _resolved(text: str, language: str, reference: dt.date | None) -> tuple:
+    """The article's expressions resolved against a reference, once per article and reference:
+    (mention, expression) pairs in text order, and their starts (for bisecting a sentence)."""
     mentions = scan(text, language)
-    return tuple(zip(mentions, resolve_all(mentions, reference), strict=True))
+    return tuple(zip(mentions, resolve_all(mentions, reference), strict=True)), [m.start for m in mentions]
 
 
 RANK = {"day": 0, "week": 1, "month": 2}
 
 
-def statement_date(sentence: Sentence, text: str, published: DateEstimate, language: str, *, config=None) -> DateEstimate:
+def statement_date(sentence: Sentence, text: str, published: DateEstimate, language: str, *, config=None, speaker_at: int | None = None) -> DateEstimate:
     """When a statement was made: the date its sentence gives ("on April 6", "on Monday", "the
     day before"), resolved against the publication date; "earlier" gives a day before it that is
-    not known; with no cue, the publication date, marked 'as reported'."""
+    not known; with no cue, the publication date, marked 'as reported'.
+
+    speaker_at: the offset (in the text) of the speaker's reporting verb, when the caller knows
+    it: of two day cues in one sentence, the one nearest that verb wins ("Le Kremlin a balayé
+    mercredi les paroles du président, qui s'était déclaré la veille ..." is the Kremlin's
+    Wednesday, and the president's day before). Without it, the cue nearest any reporting verb.
+    The text is scanned and resolved once per article (cached), whatever the number of claims."""
     reference = published.value
-    pairs = [(m, e) for m, e in _resolved(text, language, reference) if sentence.start <= m.start and m.end <= sentence.end]
+    resolved, starts = _resolved(text, language, reference)
+    first = bisect.bisect_left(starts, sentence.start)
+    pairs = []
+    for m, e in resolved[first:]:
+        if m.start > sentence.end:
+            break
+        if m.end <= sentence.end:
+            pairs.append((m, e))
     candidates = []
     for m, e in pairs:
         if m.tense == "future" or e.value is None or e.precision not in RANK:
@@ -493,7 +529,8 @@ def statement_date(sentence: Sentence, text: str, published: DateEstimate, langu
             continue
         if reference and e.earliest and e.earliest > reference:
             continue  # "starting from tomorrow": not when it was said
-        candidates.append((RANK[e.precision], _verb_distance(sentence, m, language), m.start, m, e))
+        distance = _verb_distance(sentence, m, language) if speaker_at is None else _gap(m.start, m.end, speaker_at, speaker_at)
+        candidates.append((RANK[e.precision], distance, m.start, m, e))
     if candidates:
         *_, m, e = min(candidates, key=lambda c: c[:3])
         return _from_expression(m, e, text, language, published)
@@ -529,11 +566,20 @@ def _verb_distance(sentence: Sentence, m: Mention, language: str) -> int:
         return 0
     if verbs is None:
         return 0
-    gaps = []
-    for v in verbs.finditer(sentence.text):
-        a, b = sentence.start + v.start(), sentence.start + v.end()
-        gaps.append(m.start - b if b <= m.start else a - m.end if a >= m.end else 0)
-    return min(gaps) if gaps else 0
+    spans = _verb_spans(sentence.text, language)
+    return min((_gap(m.start, m.end, sentence.start + a, sentence.start + b) for a, b in spans), default=0)
+
+
+def _gap(start: int, end: int, a: int, b: int) -> int:
+    """Characters between the span [start, end) and the span [a, b) (0 when they touch)."""
+    return start - b if b <= start else a - end if a >= end else 0
+
+
+@functools.lru_cache(maxsize=256)
+def _verb_spans(sentence: str, language: str) -> tuple[tuple[int, int], ...]:
+    """Where the reporting verbs of a sentence are (once per sentence, however many cues)."""
+    verbs = _verbs(language)
+    return tuple(v.span() for v in verbs.finditer(sentence)) if verbs is not None else ()
 
 
 def _from_expression(m: Mention, e, text: str, language: str, published: DateEstimate) -> DateEstimate:
@@ -564,7 +610,7 @@ def _previous_day(text: str, language: str, mention: Mention, reference: dt.date
     if mention.anchor != "previous":
         return None
     previous = None
-    for m, e in _resolved(text, language, reference):
+    for m, e in _resolved(text, language, reference)[0]:
         if m.start >= mention.start:
             break
         if e.precision == "day" and e.earliest:

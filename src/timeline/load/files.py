@@ -71,9 +71,11 @@ def find_article_files(root: Path) -> list[ArticleFile]:
     except OSError as error:
         raise ArticlesFolderError(f"{root}: cannot read the articles folder: {error.strerror}") from None
     found: dict[str, tuple[Path, str | None]] = {}
-    regular: set[str] = set()
+    regular: set[str] = set()  # real paths of the regular files, filled only when there are links
     links: list[tuple[str, Path, str]] = []  # (relpath, path, real target) of links to files inside
     _walk(root, real_root, (), found, regular, links, str(root))
+    if links:  # only then is it worth resolving every regular file (an lstat per path component)
+        regular.update(os.path.realpath(path) for path, problem in found.values() if problem is None)
     for relpath, path, target in links:
         if target in regular:
             log.info(
@@ -101,21 +103,21 @@ def _walk(
     except OSError as error:
         log.warning("%s: cannot read this folder: %s; its articles are left out", where, error.strerror)
         return
+    prefix = "".join(part + "/" for part in rel)
     for entry in entries:
         name = entry.name
         if name.startswith("."):
             continue
-        relpath = "/".join((*rel, printable(name)))
-        path = Path(entry.path)
+        shown = name if name.isprintable() and name.isascii() else printable(name)
+        relpath = f"{prefix}{shown}"
         try:
             if entry.is_symlink():
-                _link(entry, relpath, path, real_root, found, links, top)
+                _link(entry, relpath, Path(entry.path), real_root, found, links, top)
             elif entry.is_dir(follow_symlinks=False):
-                _walk(path, real_root, (*rel, printable(name)), found, regular, links, top)
+                _walk(Path(entry.path), real_root, (*rel, shown), found, regular, links, top)
             elif is_candidate(name):
                 if entry.is_file(follow_symlinks=False):
-                    found[relpath] = (path, None)
-                    regular.add(os.path.realpath(path))
+                    found[relpath] = (Path(entry.path), None)
                 else:
                     log.warning("%s/%s: not a regular file (a pipe, a device ...); ignored", top, relpath)
         except OSError as error:
@@ -167,8 +169,17 @@ def read_article_file(file: ArticleFile, max_bytes: int) -> tuple[bytes, str | N
                 b"",
                 f"the file is {size_text(info.st_size)}, over the limit of {size_text(max_bytes)} (limits.max_bytes)",
             )
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            data = handle.read(max_bytes + 1)
+        # Ask for the size fstat gave (plus one byte, to notice a file that grew): a read of
+        # max_bytes + 1 would allocate megabytes for every 2 KB file.
+        want = min(info.st_size, max_bytes) + 1
+        chunks, got = [], 0
+        while got <= max_bytes:
+            chunk = os.read(fd, max(want - got, 65536) if got else want)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            got += len(chunk)
+        data = chunks[0] if len(chunks) == 1 else b"".join(chunks)
         if len(data) > max_bytes:
             return b"", f"the file is over the limit of {size_text(max_bytes)} (limits.max_bytes)"
         return data, None

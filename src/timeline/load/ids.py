@@ -14,7 +14,6 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
-from pathlib import PurePosixPath
 
 # Letters, digits, _ . - ; starting and ending with a letter or digit (or _ -): never "." or "..".
 SAFE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,98}[A-Za-z0-9_-])?")
@@ -22,7 +21,16 @@ PREFERRED_SUFFIX = ".txt"
 
 
 def stem(relpath: str) -> str:
-    return PurePosixPath(relpath).stem
+    """PurePosixPath(relpath).stem without building a path object (10,000 files per build)."""
+    name = relpath.rpartition("/")[2]
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name
+
+
+def _suffix(relpath: str) -> str:
+    name = relpath.rpartition("/")[2]
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
 
 
 def is_safe(ident: str) -> bool:
@@ -44,16 +52,15 @@ def _hashed(relpath: str, length: int = 8) -> str:
 def article_ids(relpaths: Iterable[str]) -> dict[str, str]:
     """{relative path: id} for every article file; deterministic, distinct, path-safe."""
     paths = sorted(set(relpaths))
-    safe = [p for p in paths if is_safe(stem(p))]
+    stems = {p: stem(p) for p in paths}
+    safe = [p for p in paths if is_safe(stems[p])]
     ids: dict[str, str] = {}
     taken: set[str] = set()
     # Among files sharing a stem, the one nearest the top (then .txt, then by name) keeps it.
-    for path in sorted(
-        safe, key=lambda p: (p.count("/"), PurePosixPath(p).suffix.lower() != PREFERRED_SUFFIX, p)
-    ):
-        key = stem(path).casefold()
+    for path in sorted(safe, key=lambda p: (p.count("/"), _suffix(p).lower() != PREFERRED_SUFFIX, p)):
+        key = stems[path].casefold()
         if key not in taken:
-            ids[path] = stem(path)
+            ids[path] = stems[path]
             taken.add(key)
     for path in paths:
         if path in ids:

@@ -13,8 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from re import _casefix, _constants, _parser  # the standard library's own regex reader
 from dataclasses import dataclass, replace
+from re import _casefix, _constants, _parser  # the standard library's own regex reader
 
 from timeline import lexicon
 from timeline.model import TimeExpression
@@ -292,9 +292,10 @@ class Triggers:
     free: tuple[int, ...]  # patterns that run everywhere (no words to wait for)
 
 
-def triggers_for(patterns: list[list[tuple[str, int]]]) -> Triggers:
+def triggers_for(patterns: list[list[tuple[str, int]]], clauses_per_way: int = 2) -> Triggers:
     """patterns: for each compiled pattern, the sources (pattern text, flags) one of which each
-    of its matches also matches (the pattern itself, or the alternatives it is made of)."""
+    of its matches also matches (the pattern itself, or the alternatives it is made of).
+    clauses_per_way: how many clauses narrow each way (more: smaller windows, more words)."""
     slot_of: dict[tuple[frozenset[str], int], int] = {}  # a clause and how far its matches reach
     margins: dict[int, int] = {}
     pattern_slots = []
@@ -310,7 +311,7 @@ def triggers_for(patterns: list[list[tuple[str, int]]]) -> Triggers:
             clauses = sorted(set(_clauses_of(alternative)), key=_score)
             # The most telling clause, and a second one where it is telling too (a month name and
             # a digit); a clause of common little words ("in", "of") would find the whole text.
-            chosen = [c for i, c in enumerate(clauses[:2]) if (_score(c) <= 400 if i == 0 else _telling(c))]
+            chosen = [c for i, c in enumerate(clauses[:clauses_per_way]) if (_score(c) <= 400 if i == 0 else _telling(c))]
             if not chosen:
                 ways = []
                 break
@@ -319,6 +320,8 @@ def triggers_for(patterns: list[list[tuple[str, int]]]) -> Triggers:
                 margins[slot] = max(margins.get(slot, 0), reach)
             if way not in ways:
                 ways.append(way)
+        # A way that needs all the slots of another finds nothing that one does not.
+        ways = [w for w in ways if not any(o != w and set(o) <= set(w) for o in ways)]
         pattern_slots.append(tuple(ways))
     slot_atoms = [tuple(sorted(c)) for c, _ in sorted(slot_of, key=slot_of.__getitem__)]
     words = {a for c, _ in slot_of for a in c if a != DIGIT}
@@ -377,23 +380,27 @@ def _intersect(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> list[tuple
     return out
 
 
-def windows(text: str, triggers: Triggers, folded: str | None = None) -> list[list[tuple[int, int]] | None] | None:
+@functools.lru_cache(maxsize=8)
+def _facts(text: str) -> tuple[str, int, tuple[tuple[int, int], ...]]:
+    """What every set of triggers reads in a text: its folded form, how much wider than usual
+    runs of blanks make an expression ("April   22"), and where its digits are."""
+    extra = 10 * max((len(m.group()) for m in LONG_SPACE.finditer(text)), default=0)
+    return fold(text), extra, tuple(m.span() for m in DIGITS.finditer(text))
+
+
+def windows(text: str, triggers: Triggers) -> list[list[tuple[int, int]] | None] | None:
     """For each pattern the stretches of text where its matches can lie (None: anywhere; an
     empty list: nowhere), or None when the text does not allow the shortcut (short, or cased so
-    that lower case changes its length). `folded` is fold(text) when the caller has it."""
+    that lower case changes its length)."""
     size = len(text)
     if size < SHORT_TEXT:
         return None
-    folded = fold(text) if folded is None else folded
+    folded, extra, digits = _facts(text)
     if len(folded) != size:
         return None
-    # Runs of blanks stretch an expression ("April   22"): the margin grows with the longest.
-    extra = 10 * max((len(m.group()) for m in LONG_SPACE.finditer(text)), default=0)
     hits: dict[str, list[tuple[int, int]]] = {}
-    if DIGIT in triggers.atom_patterns:
-        spans = [m.span() for m in DIGITS.finditer(text)]
-        if spans:
-            hits[DIGIT] = spans
+    if digits and DIGIT in triggers.atom_patterns:
+        hits[DIGIT] = list(digits)
     if triggers.atoms is not None:
         keys = triggers.atom_keys
         for m in triggers.atoms.finditer(folded):
@@ -668,9 +675,10 @@ def _mention(kind: str, match: re.Match, lang: _Lang) -> Mention | None:
 def _tense(text: str, start: int, end: int, lang: _Lang) -> str | None:
     """past / future from the nearest tense marker in the expression's clause, or None."""
     before_words = text[max(0, start - 24) : start]
-    for tense, pattern in lang.lead:
-        if pattern.search(before_words):
-            return tense
+    if before_words[-1:].isspace():  # each lead pattern ends in blanks right before the expression
+        for tense, pattern in lang.lead:
+            if pattern.search(before_words):
+                return tense
     if lang.future is None and lang.past is None:
         return None
     lo = max(0, start - 90)

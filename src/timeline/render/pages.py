@@ -10,11 +10,14 @@ inputs did not change; render_site() is the two composed, {path: text}.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import itertools
+import logging
+import marshal
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field, fields
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -48,17 +51,27 @@ from timeline.reports import chronology
 
 __all__ = ["PageJob", "plan_pages", "render_pages", "render_site", "human_date", "environment"]
 
-NO_VENUE = "_none"  # not a valid slug, so it never collides with a place id
+log = logging.getLogger(__name__)
+FRAGMENTS_FORMAT = 1
+NO_VENUE = "_none"
+KEY_VERSION = "2"  # bumped when what a page key covers changes, so old keys are never trusted  # not a valid slug, so it never collides with a place id
 
 
 @dataclass(frozen=True)
 class PageJob:
-    """One output file: render `template` with `context` to `path`; `key` hashes everything it shows."""
+    """One output file: render `template` with `context` to `path`; `key` hashes everything it shows.
+
+    `lazy`, when set, returns more context entries, derived from the keyed ones: computed only
+    for the pages actually rendered (most pages of a rebuild are kept, not rendered)."""
 
     path: str
     template: str
     context: dict[str, Any] = field(compare=False, hash=False)
     key: str
+    lazy: Callable[[], dict[str, Any]] | None = field(default=None, compare=False, hash=False)
+
+    def full_context(self) -> dict[str, Any]:
+        return self.context if self.lazy is None else {**self.context, **self.lazy()}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -146,8 +159,14 @@ class ArticleSummary:
     warnings: tuple[str, ...]
     statements: int
 
-    def key_parts(self) -> tuple:
-        return (self.id, self.title, flat(self.outlet), flat(self.published), self.language, self.warnings, self.statements)
+    def key_parts(self) -> str:
+        return self.digest
+
+    @functools.cached_property
+    def digest(self) -> str:
+        """Everything a line of an article list shows, hashed once (the lists repeat it often)."""
+        parts = (self.id, self.title, flat(self.outlet), flat(self.published), self.language, self.warnings, self.statements)
+        return _sha(parts)
 
 
 @dataclass(frozen=True)
@@ -174,17 +193,18 @@ class ArticleView:
     paragraphs: tuple[tuple[str, tuple[tuple[int, int, tuple[int, ...]], ...]], ...] = field(repr=False)
     statements: tuple[Statement, ...] = ()
 
-    def key_parts(self) -> tuple:
+    def key_parts(self) -> str:
+        """repr covers every field but the paragraphs, whose texts the file's sha256 stands for."""
         marks = tuple(m for _, m in self.paragraphs)
         lengths = tuple(len(t) for t, _ in self.paragraphs)
-        return (
-            self.summary.key_parts(), self.file, self.sha256, self.url, self.url_text, self.agencies,
-            flat(self.published_evidence), flat(self.outlet_evidence), self.candidate_actors, lengths, marks,
-            flat(self.statements),
-        )  # fmt: skip
+        return _sha((repr(self), lengths, marks))
 
 
 _PLAIN = (str, int, float, bool, type(None), dt.date)
+
+
+def _sha(parts: Any) -> str:
+    return hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def flat(obj: Any) -> Any:
@@ -226,6 +246,7 @@ def templates_digest(template_dir: Path) -> str:
             h.update(path.relative_to(template_dir).as_posix().encode())
             h.update(b"\0")
             h.update(path.read_bytes())
+    h.update(KEY_VERSION.encode())
     return h.hexdigest()
 
 
@@ -245,8 +266,9 @@ class _Site:
             while slug in self.outlet_slugs.values():
                 slug, n = f"{slugify(name)}-{n}", n + 1
             self.outlet_slugs[name] = slug
+        # What an event page shows of the articles it cites, hashed once per article.
         self.article_keys = {
-            a.id: (a.id, a.sha256, a.title, a.outlet, a.url, a.language, a.agencies, flat(a.published), a.warnings)
+            a.id: _sha((a.id, a.sha256, a.title, a.outlet, a.url, a.language, a.agencies, flat(a.published), a.warnings))
             for a in articles
         }
         claims = [e for e in events if e.kind == "claim"]
@@ -282,6 +304,15 @@ class _Site:
         return tuple(
             EvidenceView(evidence_sentence(e), e.text, self.article_link(e.article)) for e in items
         )
+
+
+def event_digest(event: Event) -> str:
+    """Everything an event page shows of the event itself (its claims excepted: the page shows the
+    sources, and the claims' dates through the view), hashed once per event."""
+    return _sha((
+        event.id, event.kind, flat(event.date), event.speaker, event.stance, event.venue, event.counterpart,
+        event.headline, event.quotes, flat(event.sources), event.conflicts, flat(event.refers_to),
+    ))  # fmt: skip
 
 
 def _unique_ids(events: list[Event]) -> list[str]:
@@ -348,9 +379,10 @@ def _event_view(event: Event, site: _Site, ident: str | None = None) -> EventVie
         conflicts=tuple(event.conflicts),
         evidence=site.evidence(rest),
     )
-    # flat(view) would call view.key_parts(), i.e. the still empty digest: hash the fields themselves.
-    digest = hashlib.sha256(repr(flat(tuple(getattr(view, f.name) for f in fields(view) if f.name != "digest"))).encode("utf-8", "surrogatepass")).hexdigest()
-    return EventView(**{f.name: getattr(view, f.name) for f in fields(view) if f.name != "digest"}, digest=digest)
+    # The dataclasses' repr covers every field of the view and its records (plain values only: str,
+    # int, date, None, tuples), and costs a tenth of flat(); the digest is still empty here.
+    object.__setattr__(view, "digest", _sha(repr(view)))
+    return view
 
 
 def _host(url: str | None) -> str | None:
@@ -453,12 +485,16 @@ def plan_pages(articles: list[Article], events: list[Event], config: Config, tem
     common: dict[str, Any] = {"site": config.site}
     jobs: list[PageJob] = []
 
-    def add(path: str, template: str, section: str = "", derived: tuple[str, ...] = (), **context: Any) -> None:
-        """derived: context entries computed only from the others (and the configuration): left out of the key."""
+    def add(
+        path: str, template: str, section: str = "", derived: tuple[str, ...] = (),
+        lazy: Callable[[], dict[str, Any]] | None = None, **context: Any,
+    ) -> None:
+        """derived: context entries computed only from the others (and the configuration): left out
+        of the key; lazy: more such entries, computed only if the page is rendered."""
         root = context.pop("root_override", "../" * path.count("/"))
         context = {**common, "root": root, "path": path, "section": section, **context}
         keyed = {k: v for k, v in context.items() if k not in derived} if derived else context
-        jobs.append(PageJob(path, template, context, job_key(template, digest, keyed)))
+        jobs.append(PageJob(path, template, context, job_key(template, digest, keyed), lazy))
 
     # Articles, and which statements each reports.
     reported: dict[str, list[tuple[int, int, EventView]]] = defaultdict(list)
@@ -502,10 +538,8 @@ def plan_pages(articles: list[Article], events: list[Event], config: Config, tem
     for view, event in zip(views, events, strict=True):
         if view.href:
             cited = {s.article: site.articles[s.article] for s in event.sources if s.article in site.articles}
-            chron = chronology(event, cited)
-            add(view.href, "event.html", "", derived=("chronology", "jsonld"), view=view, event=event,
-                articles=_ArticleMap(cited, site.article_keys), chronology=chron,
-                jsonld=script_json(claim_jsonld(event, cited, config, chron)))  # fmt: skip
+            add(view.href, "event.html", "", derived=("event",), lazy=functools.partial(_event_extras, event, cited, config),
+                view=view, event=event, event_key=event_digest(event), articles=_ArticleMap(cited, site.article_keys))  # fmt: skip
     for article in articles:
         add(f"articles/{article.id}.html", "article.html", "articles", view=article_views[article.id])
     add("articles/index.html", "articles.html", "articles", summaries=summaries)
@@ -517,9 +551,13 @@ def plan_pages(articles: list[Article], events: list[Event], config: Config, tem
             link.href, "actor.html", "actors", actor=link, actor_id=actor_id, role=actor.role if actor else "",
             said=actor_events.get(actor_id, []), about=about_events.get(actor_id, []),
         )  # fmt: skip
+    digests = {e.id: v.digest for e, v in zip(events, views, strict=True)}
     for actor_id, hist in histories(events).items():
         if site.actor(actor_id) and site.actor(actor_id).href:
-            add(f"actors/{actor_id}-history.html", "history.html", "actors", actor=site.actor(actor_id), **history_view(hist, config))
+            # The page shows the actor's events (their dates, stances, venues, headlines): keyed by their digests.
+            shown = (tuple(tuple(digests[s.event.id] for s in t.steps) for t in hist.tracks), tuple(digests[e.id] for e in hist.undated))
+            add(f"actors/{actor_id}-history.html", "history.html", "actors", actor=site.actor(actor_id), steps=shown,
+                lazy=functools.partial(history_view, hist, config))  # fmt: skip
     add("actors/index.html", "actors.html", "actors", actors=actors)
     for link, _ in venues:
         venue_id = link.href.split("/")[1][:-5]
@@ -568,6 +606,12 @@ def plan_pages(articles: list[Article], events: list[Event], config: Config, tem
 def _base(config: Config) -> str:
     base = config.site.base_url.strip()
     return base if not base or base.endswith("/") else base + "/"
+
+
+def _event_extras(event: Event, cited: dict[str, Article], config: Config) -> dict[str, Any]:
+    """What an event page derives from its event and the articles it cites (rendered pages only)."""
+    chron = chronology(event, cited)
+    return {"chronology": chron, "jsonld": script_json(claim_jsonld(event, cited, config, chron))}
 
 
 class _ArticleMap(dict):
@@ -666,17 +710,86 @@ def article_body(view: ArticleView, root: str) -> list:
     return [paragraph_html(text, marks, hrefs) for text, marks in view.paragraphs]
 
 
-def render_pages(jobs: Iterable[PageJob], template_dir: Path) -> dict[str, str]:
+class Fragments:
+    """Rendered pieces that many pages repeat (a chronology entry, a line of an event or article
+    list), by the digest of what they show and the page's root.
+
+    Within one build a line shown on an actor, a venue, a stance and an outlet page is rendered
+    once; kept in the cache folder (one file per templates-and-configuration digest, so an edit to
+    either starts afresh), a rebuild re-renders only the pieces whose view changed, and the big
+    list pages become joins of stored strings. Only the pieces used by a build are saved."""
+
+    def __init__(self, folder: Path | None = None, salt: str = ""):
+        self.path = folder / f"fragments-{_sha((FRAGMENTS_FORMAT, salt))[:24]}.bin" if folder is not None else None
+        self._old: dict[tuple, str] = {}
+        self._new: dict[tuple, str] = {}
+        self.rendered = 0
+        if self.path is not None:
+            try:
+                data = marshal.loads(self.path.read_bytes())
+                if isinstance(data, dict):
+                    self._old = data
+            except (OSError, ValueError, EOFError, TypeError) as error:
+                if not isinstance(error, FileNotFoundError):
+                    log.warning("cache: %s is damaged (%s); rendering afresh", self.path, error)
+
+    def get(self, key: tuple, make: Callable[[], Any]) -> Markup:
+        text = self._new.get(key)
+        if text is None:
+            text = self._old.get(key)
+            if text is None:
+                text = str(make())
+                self.rendered += 1
+            self._new[key] = text
+        return Markup(text)
+
+    def save(self) -> None:
+        """Write the pieces this build used (atomically), when they differ from what was read."""
+        if self.path is None or (self._new.keys() == self._old.keys() and not self.rendered):
+            return
+        from timeline.cache import write_bytes_atomically
+
+        write_bytes_atomically(self.path, [marshal.dumps(self._new)])
+        for old in self.path.parent.glob("fragments-*.bin"):
+            if old != self.path:
+                old.unlink(missing_ok=True)
+
+
+def _fragment_globals(env: jinja2.Environment, store: Fragments) -> None:
+    """entry(), event_item() and article_item(): the macros of _macros.html, through the store."""
+    module: list[Any] = []
+
+    def macros() -> Any:
+        if not module:
+            module.append(env.get_template("_macros.html").module)
+        return module[0]
+
+    env.globals["entry"] = lambda view, root, level=4: store.get(
+        ("entry", view.digest, root, level), lambda: macros().event_entry(view, root, level)
+    )
+    env.globals["event_item"] = lambda view, root: store.get(
+        ("event", view.digest, root), lambda: macros().event_line(view, root)
+    )
+    env.globals["article_item"] = lambda summary, root: store.get(
+        ("article", summary.digest, root), lambda: macros().article_line(summary, root)
+    )
+
+
+def render_pages(jobs: Iterable[PageJob], template_dir: Path, fragments: Fragments | None = None) -> dict[str, str]:
     """Render the jobs with one environment; each template is compiled once."""
+    return dict(iter_pages(jobs, template_dir, fragments))
+
+
+def iter_pages(jobs: Iterable[PageJob], template_dir: Path, fragments: Fragments | None = None) -> Iterator[tuple[str, str]]:
+    """(path, text) of each job in turn, so that a caller can write each page as it is made."""
     env = environment(template_dir)
+    _fragment_globals(env, fragments if fragments is not None else Fragments())
     templates: dict[str, jinja2.Template] = {}
-    out: dict[str, str] = {}
     for job in jobs:
         template = templates.get(job.template)
         if template is None:
             template = templates[job.template] = env.get_template(job.template)
-        out[job.path] = template.render(job.context)
-    return out
+        yield job.path, template.render(job.full_context())
 
 
 def render_site(articles: list[Article], events: list[Event], config: Config, template_dir: Path) -> dict[str, str]:
