@@ -297,3 +297,20 @@ def test_cluster_respects_the_articles_own_words() -> None:
     undated = _article("undated", text, DateEstimate.unknown(), text)
     articles, _ = share_dates([DATED, undated], [_event(DATED, undated)])
     assert not articles[1].published.known
+
+
+MENTION_WORDS = st.sampled_from(
+    ["Istanbul,", "where", "the", "next", "meeting", "is", "planned", "after", "Alaska", "summit", "talks", "in", "Geneva",
+     "are", "their", "second", "day", "AFTER", "GENEVA", "said", "on", "Friday", "2022", ".", "\n", "  "]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(MENTION_WORDS, min_size=20, max_size=200).map(" ".join))
+def test_reference_events_found_near_their_words_are_those_found_everywhere(text: str) -> None:
+    from timeline.load.dating import _config_patterns, anchor_constraints
+
+    _, mentions, _ = _config_patterns(CONFIG, "en")
+    found = {(c.evidence.start, c.evidence.end) for c in anchor_constraints(text, "en", CONFIG)}
+    everywhere = {m.span() for _, _, pattern, _ in mentions if (m := pattern.search(text))}
+    assert found == everywhere

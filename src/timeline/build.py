@@ -23,7 +23,7 @@ from timeline.normalize import normalize
 from timeline.output import check_out_dir, write_atomically
 from timeline.progress import Progress
 from timeline.render.export import dumps, export
-from timeline.render.pages import plan_pages, render_pages
+from timeline.render.pages import Fragments, iter_pages, plan_pages, templates_digest
 
 log = logging.getLogger(__name__)
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -153,30 +153,41 @@ def build(
         cache.save()
     progress.start("normalizing")
     articles, events = normalize(articles, config)
-    events = with_refers_to(events)
+    memo = cache.load_extra("refers-to") if cache is not None else None
+    events = with_refers_to(events, memo=memo)
+    if cache is not None and memo is not None:
+        cache.save_extra("refers-to", memo)
     previous = read_previous(out_dir)  # before the new site replaces it
     progress.start("rendering")
-    planned = plan_pages(articles, events, config, templates)
-    todo, keep = incremental.split_jobs(planned, manifest, out_dir)
-    pages = render_pages(todo, templates)
     exported = export(articles, events, config)
     changed, change_pages = change_files(previous, exported, config, templates)
+    del previous
     data = dumps(exported)
-    files = {**pages, **change_pages, "data/timeline.json": data}
-    if manifest is not None:
-        keep |= incremental.same_as_before(out_dir, files)
-        files = {path: text for path, text in files.items() if path not in keep}
-    progress.start("writing")
-    write_atomically(out_dir, files, templates / "static", keep)
+    del exported  # the export's objects are many; its text is all that is left to write
+    planned = plan_pages(articles, events, config, templates)
+    todo, keep = incremental.split_jobs(planned, manifest, out_dir)
+    salt = templates_digest(templates) + config.digest + code_version()
+    fragments = Fragments(cache_dir, salt) if cache_dir is not None else Fragments()
+
+    def produced():
+        """Every file of the new site in turn: each page is written as soon as it is rendered."""
+        yield from iter_pages(todo, templates, fragments)
+        yield from change_pages.items()
+        yield "data/timeline.json", data
+
+    progress.start("writing")  # rendering and writing now go together
+    total = len(todo) + len(change_pages) + 1 + len(keep)
+    written = write_atomically(out_dir, produced(), templates / "static", keep, reuse=manifest is not None)
+    fragments.save()
     counts = {
         "articles": len(articles),
         "cached": cache.hits if cache is not None else 0,
         "parsed": len(articles) - (cache.hits if cache is not None else 0),
         "events": sum(1 for e in events if e.kind == "claim"),
         "warnings": sum(len(a.warnings) for a in articles),
-        "pages": len(files) + len(keep),
-        "written": len(files),
-        "unchanged": len(keep),
+        "pages": total,
+        "written": len(written),
+        "unchanged": total - len(written),
     }
     if cache_dir is not None:
         written = incremental.output_files(out_dir)

@@ -160,6 +160,34 @@ class ArticleCache:
         self._stored, self._used, self._fresh = entries, dict(entries), {}
         self._prune()
 
+    def _extra_path(self, name: str) -> Path:
+        assert self.path is not None
+        return self.path.with_name(f"{name}-{self.path.stem.removeprefix('articles-')}.pickle")
+
+    def load_extra(self, name: str) -> dict:
+        """A build-wide memo kept beside the articles, valid for the same configuration and code
+        (e.g. the statements' target dates, timeline.clocks); empty when missing or damaged."""
+        if self.folder is None:
+            return {}
+        try:
+            with _no_gc():
+                data = pickle.loads(self._extra_path(name).read_bytes())
+        except FileNotFoundError:
+            return {}
+        except Exception as error:  # a damaged memo: compute afresh
+            log.warning("cache: the %s memo was ignored (%s)", name, error)
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def save_extra(self, name: str, data: dict) -> None:
+        if self.folder is None:
+            return
+        path = self._extra_path(name)
+        write_bytes_atomically(path, [pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)])
+        for old in self.folder.glob(f"{name}-*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)
+
     def _read(self) -> dict[Key, bytes]:
         path = self.path
         assert path is not None

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -147,11 +148,36 @@ def refers_to(event: Event, resolve: Resolver | None = None) -> DateEstimate | N
     return None
 
 
-def with_refers_to(events: list[Event], resolve: Resolver | None = None) -> list[Event]:
-    """Every event with its `refers_to` filled in (unchanged when the statement names no target)."""
+def memo_key(event: Event) -> str:
+    """Everything refers_to() reads of an event: its kind, statement date and claims (their words,
+    offsets, language and the evidence that dates them)."""
+    parts = (event.kind, event.date.value, [
+        (c.article, c.start, c.sentence, c.language, [(e.start, e.end, e.article) for e in c.said.evidence])
+        for c in event.claims
+    ])  # fmt: skip
+    return hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def with_refers_to(
+    events: list[Event], resolve: Resolver | None = None, memo: dict[str, DateEstimate | None] | None = None
+) -> list[Event]:
+    """Every event with its `refers_to` filled in (unchanged when the statement names no target).
+
+    memo (memo_key -> result), kept between builds by the caller, spares the time engine the
+    events whose claims did not change; it must be dropped when the code or the configuration
+    changes. Entries not used by this call are removed from it."""
     resolve = resolve or engine()
     out = []
+    used: dict[str, DateEstimate | None] = {}
     for event in events:
-        target = refers_to(event, resolve)
+        if memo is None:
+            target = refers_to(event, resolve)
+        else:
+            key = memo_key(event)
+            target = memo[key] if key in memo else refers_to(event, resolve)
+            used[key] = target
         out.append(replace(event, refers_to=target) if target is not None else event)
+    if memo is not None:
+        memo.clear()
+        memo.update(used)
     return out

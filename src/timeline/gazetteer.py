@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from timeline.config import Config
+from timeline.load.timex import triggers_for, windows
 from timeline.textindex import Alternation
 
 WORD_CHAR = r"[\w\-’']"
@@ -87,3 +88,68 @@ def gazetteer(config: Config) -> Gazetteer:
     if found is None:
         found = _CACHE[config.digest] = Gazetteer(config)
     return found
+
+
+# ---------------------------------------------------------------------------------------------
+# Reference events: where an article names one (found when it is loaded, kept in its cache entry)
+
+
+class _References:
+    """The configuration's reference-event mention patterns of one language, compiled once, with
+    the time engine's triggers that find the stretches of text where each of them can match."""
+
+    def __init__(self, config: Config, language: str):
+        sources = [(ref.id, m.pattern) for ref in config.reference_events for m in ref.mentions.get(language, ())]
+        self.ids = [ref_id for ref_id, _ in sources]
+        self.patterns = [re.compile(pattern, re.IGNORECASE) for _, pattern in sources]
+        self.whole = re.compile("|".join(f"(?P<r{i}>{pattern})" for i, (_, pattern) in enumerate(sources)), re.IGNORECASE) if sources else None
+        self.triggers = triggers_for([[(pattern, re.IGNORECASE)] for _, pattern in sources], 1) if sources else None
+
+
+_REFERENCES: dict[tuple[str, str], _References] = {}
+
+
+def reference_mentions(text: str, language: str, config: Config) -> tuple[tuple[str, int], ...]:
+    """(reference event id, offset) for each mention of a configured reference event, in order.
+
+    The matches of one regex of all the patterns, where the first pattern that matches at a
+    place wins and matches do not overlap. Each pattern is run only inside the stretches where
+    it can match, to find every place it matches at; the winner at each place is then picked
+    as that one regex would: the same matches as a scan of the whole text, at a fraction of the
+    cost.
+    """
+    key = (config.digest, language)
+    refs = _REFERENCES.get(key)
+    if refs is None:
+        refs = _REFERENCES[key] = _References(config, language)
+    if refs.whole is None:
+        return ()
+    where = windows(text, refs.triggers)
+    if where is None:  # a short text, or one whose lower case changes its length
+        return tuple((refs.ids[int(m.lastgroup[1:])], m.start()) for m in refs.whole.finditer(text) if m.lastgroup)
+    size = len(text)
+    first: dict[int, int] = {}  # a place: the first pattern that matches there
+    for i, spans in enumerate(where):
+        if spans == []:
+            continue
+        pattern = refs.patterns[i]
+        for lo, hi in [(0, size)] if spans is None else spans:
+            pos = lo
+            while pos <= hi:
+                m = pattern.search(text, pos, hi)
+                if m is None:
+                    break
+                start = m.start()
+                if (hi == size or pattern.match(text, start)) and i < first.get(start, len(refs.ids)):
+                    first[start] = i
+                pos = start + 1
+    out: list[tuple[str, int]] = []
+    end = 0
+    for start in sorted(first):
+        if start < end:
+            continue
+        i = first[start]
+        m = refs.patterns[i].match(text, start)
+        end = m.end() if m.end() > start else start + 1
+        out.append((refs.ids[i], start))
+    return tuple(out)

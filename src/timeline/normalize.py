@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import quote
 
 from timeline.config import Config
+from timeline.gazetteer import reference_mentions
 from timeline.headlines import headline
 from timeline.model import Article, Claim, DateEstimate, Event, Evidence, Source
 
@@ -38,6 +39,7 @@ WEAK_SPAN = dt.timedelta(days=10)  # how long before its report a statement with
 SLACK = dt.timedelta(days=1)
 WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
 MIN_OVERLAP = 0.2
+MAX_CONFLICTS = 8  # notes kept per event
 
 
 @dataclass
@@ -477,17 +479,34 @@ def conflicts(c: _Cluster, date_note: str | None, config: Config) -> list[str]:
         out.append("reports name different venues: " + "; ".join(names))
     if len(stances) > 1 and len(c.reports) > 1:
         out.append("reports read the stance differently: " + "; ".join(f"{s} ({', '.join(sorted(a))})" for s, a in sorted(stances.items())))
+    out = list(dict.fromkeys(out))
     quotes = [(r.article, q.text) for r in c.reports for x in r.claims for q in x.quotes]
+    if len(out) >= MAX_CONFLICTS or len(quotes) < 2:
+        return out[:MAX_CONFLICTS]
+    seen = set(out)
+    shapes = {q: _quote_shape(q) for q in {q for _, q in quotes}}  # each quotation read once, not once per pair
     for i, (art_a, qa) in enumerate(quotes):
+        wa, na = shapes[qa]
+        if len(wa) < 3:
+            continue
         for art_b, qb in quotes[i + 1 :]:
             if art_a == art_b or qa == qb:
                 continue
-            wa, wb = {w.lower() for w in WORD.findall(qa)}, {w.lower() for w in WORD.findall(qb)}
-            na, nb = " ".join(re.findall(r"\w+", qa.lower())), " ".join(re.findall(r"\w+", qb.lower()))
-            if min(len(wa), len(wb)) < 3 or na in nb or nb in na or overlap(wa, wb) < 0.6:
+            wb, nb = shapes[qb]
+            if len(wb) < 3 or na in nb or nb in na or overlap(wa, wb) < 0.6:
                 continue  # a fragment of the other, or another sentence: not a rewording
-            out.append(f"the quotation is worded differently: «{_short(qa)}» ({art_a}) / «{_short(qb)}» ({art_b})")
-    return list(dict.fromkeys(out))[:8]
+            note = f"the quotation is worded differently: «{_short(qa)}» ({art_a}) / «{_short(qb)}» ({art_b})"
+            if note not in seen:
+                seen.add(note)
+                out.append(note)
+                if len(out) >= MAX_CONFLICTS:
+                    return out  # the notes after these are never shown
+    return out
+
+
+def _quote_shape(text: str) -> tuple[set[str], str]:
+    """A quotation's content words and its words joined by single spaces (to spot fragments)."""
+    return {w.lower() for w in WORD.findall(text)}, " ".join(re.findall(r"\w+", text.lower()))
 
 
 def _short(text: str, limit: int = 160) -> str:
@@ -530,21 +549,6 @@ def context_events(articles: list[Article], config: Config) -> list[Event]:
     return out
 
 
-def _pattern(config: Config, language: str) -> tuple[re.Pattern | None, list[str]]:
-    """One regex for every reference event's mention patterns in a language (one scan per article)."""
-    key = (config.digest, language)
-    found = _PATTERNS.get(key)
-    if found is None:
-        parts, ids = [], []
-        for ref in config.reference_events:
-            for m in ref.mentions.get(language, ()):
-                parts.append(f"(?P<r{len(ids)}>{m.pattern})")
-                ids.append(ref.id)
-        found = _PATTERNS[key] = (re.compile("|".join(parts), re.IGNORECASE) if parts else None, ids)
-    return found
-
-
-_PATTERNS: dict[tuple[str, str], tuple[re.Pattern | None, list[str]]] = {}
 MENTIONS_PER_ARTICLE = 3
 
 
@@ -559,12 +563,12 @@ def _mentions(config: Config, articles: list[Article]) -> dict[str, list[Source]
             if t.kind == "anchor" and ref in known:
                 spans.setdefault(ref, []).append(t.start)
         if not spans:
-            pattern, ids = _pattern(config, article.language)
-            if pattern is not None:
-                for m in pattern.finditer(article.text):
-                    ref = ids[int(m.lastgroup[1:])] if m.lastgroup else None
-                    if ref:
-                        spans.setdefault(ref, []).append(m.start())
+            found = article.reference_mentions  # found by the loader, and cached with the article
+            if found is None:
+                found = reference_mentions(article.text, article.language, config)
+            for ref, start in found:
+                if ref in known:
+                    spans.setdefault(ref, []).append(start)
         for ref, starts in spans.items():
             taken = set()
             for start in sorted(starts):

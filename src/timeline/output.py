@@ -26,7 +26,7 @@ import re
 import shutil
 import sys
 import tempfile
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path, PurePosixPath
 
 log = logging.getLogger(__name__)
@@ -104,13 +104,19 @@ def check_out_dir(out_dir: Path, *protected: Path) -> Path:
 
 def write_atomically(
     out_dir: Path,
-    files: Mapping[str, str | bytes],
+    files: Mapping[str, str | bytes] | Iterable[tuple[str, str | bytes]],
     static_dir: Path | None = None,
     keep: Collection[str] = frozenset(),
-) -> None:
-    """Write files (relative path -> text or bytes), a copy of static_dir as static/, and the kept
-    paths (carried over unchanged from the previous output: hard links, else copies) into a fresh
-    folder beside out_dir, then swap it in atomically."""
+    reuse: bool = False,
+) -> set[str]:
+    """Write files (relative path -> text or bytes, or (path, content) pairs produced one at a
+    time, so a big site is never held in memory whole), a copy of static_dir as static/, and the
+    kept paths (carried over unchanged from the previous output: hard links, else copies) into a
+    fresh folder beside out_dir, then swap it in atomically.
+
+    With reuse, a file whose bytes equal the previous output's is linked rather than written, so
+    its modification time (and anything that syncs the site) sees no change. Returns the paths
+    actually written."""
     out = out_dir.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     clean_stale(out)
@@ -122,7 +128,7 @@ def write_atomically(
         raise OutputError(f"{out.parent}: cannot write here: {error.strerror}") from None
     try:
         os.chmod(tmp, 0o755)  # mkdtemp makes it private; a site is meant to be read
-        _fill(tmp, out, files, static_dir, keep)
+        written = _fill(tmp, out, files, static_dir, keep, reuse)
         _swap(tmp, out)
     except OSError as error:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -131,12 +137,30 @@ def write_atomically(
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    return written
+
+
+def _same(path: Path, data: bytes) -> bool:
+    try:
+        if path.stat().st_size != len(data):
+            return False
+        with open(path, "rb") as handle:
+            return handle.read() == data
+    except OSError:
+        return False
 
 
 def _fill(
-    tmp: Path, out: Path, files: Mapping[str, str | bytes], static_dir: Path | None, keep: Collection[str]
-) -> None:
+    tmp: Path,
+    out: Path,
+    files: Mapping[str, str | bytes] | Iterable[tuple[str, str | bytes]],
+    static_dir: Path | None,
+    keep: Collection[str],
+    reuse: bool = False,
+) -> set[str]:
     made: set[PurePosixPath] = set()
+    done: set[str] = set()
+    written: set[str] = set()
 
     def target(relpath: str) -> Path:
         rel = safe_relpath(relpath)
@@ -147,14 +171,23 @@ def _fill(
 
     if static_dir is not None and static_dir.is_dir():
         shutil.copytree(static_dir, tmp / "static", dirs_exist_ok=True)
-    for relpath in sorted(files):
-        content = files[relpath]
+    pairs = sorted(files.items()) if isinstance(files, Mapping) else files
+    for relpath, content in pairs:
         path = target(relpath)
-        if path.is_symlink() or path.exists():
-            path.unlink()  # a copied static file: never write through a link
+        if relpath in done or path.is_symlink() or path.exists():
+            path.unlink()  # a copied static file (or a path given twice: the last wins): never write through a link
+        done.add(relpath)
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        if reuse and _same(out / relpath, data):
+            try:
+                os.link(out / relpath, path)
+                continue
+            except OSError:
+                pass
         with open(path, "wb") as handle:
-            handle.write(content.encode("utf-8") if isinstance(content, str) else content)
-    for relpath in sorted(set(keep) - set(files)):
+            handle.write(data)
+        written.add(relpath)
+    for relpath in sorted(set(keep) - done):
         path = target(relpath)
         source = out / safe_relpath(relpath)
         if path.exists():
@@ -167,6 +200,7 @@ def _fill(
                     f"{relpath}: to be kept from the previous site, but it is not there"
                 ) from None
             shutil.copy2(source, path)
+    return written
 
 
 def _swap(tmp: Path, out: Path) -> None:

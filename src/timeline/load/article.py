@@ -6,6 +6,7 @@ import hashlib
 import logging
 
 from timeline.config import Config
+from timeline.gazetteer import reference_mentions
 from timeline.load.claims import candidate_actors, extract_claims
 from timeline.load.clean import paragraphs, split_lines
 from timeline.load.dating import infer_publication
@@ -115,6 +116,7 @@ def _load_article(relpath: str, data: bytes, config: Config, ident: str) -> Arti
         sentences=sentences,
         claims=claims,
         candidate_actors=candidate_actors(text, sentences, skip, language, config),
+        reference_mentions=reference_mentions(text, language, config),
         timexes=timexes,
         outlet_evidence=outlet_evidence,
     )

@@ -28,11 +28,13 @@ from timeline.load.timex import (
     fold,
     literal_clauses,
     resolve,
-    resolve_all,
     scan,
     triggers_for,
     weekday_on,
     windows,
+)
+from timeline.load.timex import (
+    resolved as timex_resolved,
 )
 from timeline.model import DateEstimate, Evidence, Sentence
 
@@ -97,6 +99,7 @@ def url_date(url: str | None) -> tuple[dt.date, dt.date, Evidence] | None:
 _CONFIG_CACHE: dict[tuple[str, str], tuple] = {}
 
 
+@functools.cache
 def _ordinals(language: str) -> dict[str, int]:
     words = {**(lexicon.part("time/", "en").get("ordinals") or {}), **(lexicon.part("time/", language).get("ordinals") or {})}
     return {str(k).lower(): int(v) for k, v in words.items()}
@@ -496,7 +499,7 @@ def _resolved(text: str, language: str, reference: dt.date | None) -> tuple:
     """The article's expressions resolved against a reference, once per article and reference:
     (mention, expression) pairs in text order, and their starts (for bisecting a sentence)."""
     mentions = scan(text, language)
-    return tuple(zip(mentions, resolve_all(mentions, reference), strict=True)), [m.start for m in mentions]
+    return tuple(zip(mentions, timex_resolved(text, language, reference), strict=True)), [m.start for m in mentions]
 
 
 RANK = {"day": 0, "week": 1, "month": 2}

@@ -6,6 +6,14 @@ offset, and the tense of its clause); `resolve` turns one into a calendar value 
 reference date is known. All words (month and weekday names in every case, relative phrases,
 tense markers) come from lexicons/time/<lang>.yaml; the regular expressions are compiled once
 per language. Values follow TimeML: 2021-04-22 (day), 2021-W16 (week), 2021-04 (month), 2021.
+
+Speed: most of a text holds no time expression, and a regular expression that starts with a
+look-behind is tried at every position. So each pattern is read once (with the standard
+library's own regex parser) for the words every match needs (a digit, a month name, "ago"),
+those words are found for all patterns in one pass, and each pattern runs only on the short
+stretches around them (`windows`), its matches checked against the whole text. The result is
+that of running every pattern everywhere (`scan_everywhere`; the tests compare the two). The
+reference events of the configuration use the same machinery (timeline.load.dating).
 """
 
 from __future__ import annotations
@@ -196,8 +204,8 @@ WORD_CAP = 32  # the longest word or number an unbounded repeat is taken to cove
 
 
 def _reach(seq) -> int:
-    """How many characters a match of the parsed sequence and its look-ahead can span, blanks
-    counted once (runs of blanks are allowed for in the margin) and words at most WORD_CAP."""
+    """How many characters a match of the parsed sequence and its look-ahead can span: a gap of
+    blanks at most two (longer runs widen the margin, see windows), a word at most WORD_CAP."""
     total = 0
     for op, av in seq:
         if op in (_constants.SUBPATTERN,):
@@ -210,8 +218,8 @@ def _reach(seq) -> int:
             lo, hi, item = av
             spaces = all(o is _constants.IN and all(x == (_constants.CATEGORY, _constants.CATEGORY_SPACE) for x in a) for o, a in item)
             if hi is _constants.MAXREPEAT or hi > WORD_CAP:
-                hi = 1 if spaces else WORD_CAP
-            total += (1 if spaces else hi) * _reach(item) if hi else 0
+                hi = WORD_CAP
+            total += (min(hi, 2) if spaces else hi) * _reach(item)
         elif op in (_constants.ASSERT, _constants.ASSERT_NOT):
             if av[0] >= 0:  # look-ahead: the text it reads must be inside the window too
                 total += _reach(av[1])
@@ -909,7 +917,14 @@ def resolve_all(mentions: tuple[Mention, ...], reference: dt.date | None) -> lis
 
 def find_expressions(text: str, reference: dt.date | None = None, language: str = "en") -> list[TimeExpression]:
     """Every time expression in the text with its span, resolved where the reference allows."""
-    return resolve_all(scan(text, language), reference)
+    return list(resolved(text, language, reference))
+
+
+@functools.lru_cache(maxsize=32)
+def resolved(text: str, language: str, reference: dt.date | None) -> tuple[TimeExpression, ...]:
+    """scan and resolve_all, once per article and reference (the loader and every statement
+    date of the article share it)."""
+    return tuple(resolve_all(scan(text, language), reference))
 
 
 def resolve_dates(text: str, reference: dt.date, language: str | None = None) -> list[TimeExpression]:

@@ -228,7 +228,7 @@ def flat(obj: Any) -> Any:
 
 def stable(obj: Any) -> Any:
     """A deterministic plain form of a context for hashing: view records give their own key parts."""
-    if isinstance(obj, dict):
+    if isinstance(obj, dict) and not hasattr(obj, "key_parts"):  # _ArticleMap has its own key
         return tuple(sorted((str(k), stable(v)) for k, v in obj.items()))
     return flat(obj)
 
@@ -271,6 +271,8 @@ class _Site:
             a.id: _sha((a.id, a.sha256, a.title, a.outlet, a.url, a.language, a.agencies, flat(a.published), a.warnings))
             for a in articles
         }
+        self._evidence: dict[tuple[Evidence, ...], tuple[EvidenceView, ...]] = {}
+        self._reports: dict[str, tuple] = {}
         claims = [e for e in events if e.kind == "claim"]
         self.actor_ids = sorted({x for e in claims for x in (e.speaker, e.counterpart) if x})
         self.venue_ids = sorted({e.venue for e in claims if e.venue})
@@ -301,9 +303,28 @@ class _Site:
         return Link(article.outlet or article.title or article.file, f"articles/{article.id}.html")
 
     def evidence(self, items: Iterable[Evidence]) -> tuple[EvidenceView, ...]:
-        return tuple(
-            EvidenceView(evidence_sentence(e), e.text, self.article_link(e.article)) for e in items
-        )
+        items = tuple(items)
+        views = self._evidence.get(items)
+        if views is None:
+            views = self._evidence[items] = tuple(
+                EvidenceView(evidence_sentence(e), e.text, self.article_link(e.article)) for e in items
+            )
+        return views
+
+    def report_parts(self, article_id: str) -> tuple:
+        """(link, outlet, title, published, its evidence) of an article, as every report of it shows them."""
+        parts = self._reports.get(article_id)
+        if parts is None:
+            article = self.articles.get(article_id)
+            if article is None:
+                parts = (self.article_link(article_id) or Link(article_id), None, article_id, DateView.of(None), ())
+            else:
+                parts = (
+                    self.article_link(article_id), self.outlet(article.outlet), article.title or article.file,
+                    DateView.of(article.published), self.evidence(article.published.evidence),
+                )  # fmt: skip
+            self._reports[article_id] = parts
+        return parts
 
 
 def event_digest(event: Event) -> str:
@@ -341,13 +362,14 @@ def _event_view(event: Event, site: _Site, ident: str | None = None) -> EventVie
         original = text_fragment(article.url, source.sentence) if article else None
         if source.link and safe_url(source.link):
             original = source.link
+        link, outlet, title, published, published_evidence = site.report_parts(source.article)
         reports.append(
             ReportView(
-                article=site.article_link(source.article) or Link(source.article),
-                outlet=site.outlet(article.outlet) if article else None,
-                title=(article.title or article.file) if article else source.article,
-                published=DateView.of(article.published if article else None),
-                published_evidence=site.evidence(article.published.evidence) if article else (),
+                article=link,
+                outlet=outlet,
+                title=title,
+                published=published,
+                published_evidence=published_evidence,
                 said=DateView.of(said) if said else None,
                 said_evidence=site.evidence(said.evidence) if said else (),
                 sentence=source.sentence,
@@ -586,8 +608,10 @@ def plan_pages(articles: list[Article], events: list[Event], config: Config, tem
         outlet_rows.append((link, len(outlets[name]), len(evs)))
     add("outlets/index.html", "outlets.html", "outlets", outlets=outlet_rows, unknown=sum(1 for s in summaries if not s.outlet))
 
-    chart = build_chart([_chart_item(v) for v in claims])
-    add("chart.html", "chart.html", "chart", chart=chart)
+    # The chart and the feed are made only from the statements' views: keyed by their digests, built
+    # only when rendered.
+    shown = tuple(v.digest for v in claims)
+    add("chart.html", "chart.html", "chart", statements=shown, lazy=lambda: {"chart": build_chart([_chart_item(v) for v in claims])})
     add("review.html", "review.html", "review", **_review(article_views, claims, summaries))
     add(
         "method.html", "method.html", "method",
@@ -596,7 +620,7 @@ def plan_pages(articles: list[Article], events: list[Event], config: Config, tem
     )  # fmt: skip
     add("404.html", "404.html", "", root_override=_base(config))
 
-    add("feed.xml", "feed.xml", "", **feed_module.feed_context(claims, config, by_id))
+    add("feed.xml", "feed.xml", "", statements=shown, lazy=lambda: feed_module.feed_context(claims, config, by_id))
     if config.site.base_url:
         pages = sorted(j.path for j in jobs if j.path.endswith(".html") and j.path != "404.html")
         add("sitemap.xml", "sitemap.xml", "", base=_base(config), pages=pages)
