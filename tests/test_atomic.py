@@ -312,3 +312,21 @@ def _restore(folder: Path, files: dict[str, bytes]) -> None:
         path = folder / relpath
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
+
+
+def test_pages_streamed_and_unchanged_ones_linked(tmp_path):
+    """Pairs produced one at a time are written; with reuse, a file with the previous bytes is a
+    link to the previous file (same inode), and only the others are reported as written."""
+    out = tmp_path / "site"
+    write_atomically(out, {"data/timeline.json": "{}\n", "a.html": "A", "b.html": "B"})
+    before = (out / "a.html").stat().st_ino
+
+    def pairs():
+        yield "a.html", "A"
+        yield "b.html", "B2"
+        yield "data/timeline.json", b"{}\n"
+
+    written = write_atomically(out, pairs(), reuse=True)
+    assert written == {"b.html"}
+    assert (out / "a.html").stat().st_ino == before
+    assert (out / "b.html").read_text() == "B2" and (out / "data" / "timeline.json").read_text() == "{}\n"

@@ -162,3 +162,17 @@ def test_old_configurations_are_pruned(tmp_path, mini_config):
         store.put(articles(mini_config)[0])
         store.save()
     assert len(list(tmp_path.glob("articles-*.bin"))) == cache_module.KEEP_FILES
+
+
+def test_extra_memo_round_trip_and_damage(tmp_path):
+    """A build-wide memo kept beside the articles: read back as written; a damaged one is empty."""
+    from timeline.cache import ArticleCache
+
+    cache = ArticleCache(tmp_path, "config-digest")
+    assert cache.load_extra("refers-to") == {}
+    cache.save_extra("refers-to", {"k": None, "j": 1})
+    assert ArticleCache(tmp_path, "config-digest").load_extra("refers-to") == {"k": None, "j": 1}
+    assert ArticleCache(tmp_path, "another-config").load_extra("refers-to") == {}
+    cache._extra_path("refers-to").write_bytes(b"garbage")
+    assert ArticleCache(tmp_path, "config-digest").load_extra("refers-to") == {}
+    assert ArticleCache(None, "config-digest").load_extra("refers-to") == {}

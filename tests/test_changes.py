@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from timeline.changes import ChangeLog, atom, compare, read_previous, summary, update
+from timeline.changes import ChangeLog, atom, compact, compare, read_previous, summary, update
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -75,6 +75,11 @@ def add_source_that_renames_the_event(new):
 )
 def test_each_kind_of_change(mutate, kinds):
     assert [c.kind for c in changed(mutate)] == kinds
+    # The compact form the build keeps of the previous export finds exactly the same changes.
+    new = copy.deepcopy(BASE)
+    mutate(new)
+    assert compare(compact(BASE), compact(new)) == changed(mutate)
+    assert update(compact(BASE), None, new)[1] == update(BASE, None, copy.deepcopy(new))[1] == changed(mutate)
 
 
 def test_old_warnings_are_not_news():
@@ -135,6 +140,7 @@ def test_read_previous(tmp_path):
     assert read_previous(tmp_path) == (None, None)
     (tmp_path / "data" / "timeline.json").write_text(json.dumps(BASE))
     assert read_previous(tmp_path)[0] == BASE
+    assert read_previous(tmp_path, small=True)[0] == compact(BASE)
 
 
 # ---------------------------------------------------------------------------------------------

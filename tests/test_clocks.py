@@ -92,3 +92,24 @@ def test_with_refers_to_leaves_other_events_alone():
 def test_engine_resolves_full_dates():
     found = engine()("talks by May 15, 2022", SAID, "en")
     assert any(e.earliest == dt.date(2022, 5, 15) for e in found)
+
+
+def test_a_memo_spares_the_engine_and_gives_the_same_events():
+    """Kept between builds, the memo answers for events whose claims did not change."""
+    calls = []
+    real = engine()
+
+    def counting(text, reference, language):
+        calls.append(text)
+        return real(text, reference, language)
+
+    events = [make("He wants a meeting with Putin by May 15, 2022, he said."), make("Nothing here.", said=None)]
+    memo: dict = {}
+    first = with_refers_to(events, counting, memo)
+    assert first == with_refers_to(events, real) and len(memo) == 2 and calls
+    calls.clear()
+    assert with_refers_to(events, counting, memo) == first and not calls
+    other = make("A meeting is possible before 31 December 2022, Zelensky said.")
+    again = with_refers_to([other], counting, memo)
+    assert calls and again == with_refers_to([other], real)
+    assert len(memo) == 1  # entries this call did not use are dropped

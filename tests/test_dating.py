@@ -123,6 +123,94 @@ def test_never_todays_date() -> None:
     assert est.value is None
 
 
+DATELINES = [
+    ("en", "Updated on: August 18, 2025 / 9:12 PM EDT / CBS News", D(2025, 8, 18)),
+    ("en", "Published 16 May 2025", D(2025, 5, 16)),
+    ("en", "May 16, 2025 at 3:10 p.m. EDT", D(2025, 5, 16)),
+    ("en", "Updated: Aug 19, 2025, 06:12 AM ET", D(2025, 8, 19)),
+    ("en", "Updated 3:10 PM EDT, May 16, 2025", D(2025, 5, 16)),
+    ("en", "Published on: Sep 05, 2025 02:41 PM IST", D(2025, 9, 5)),
+    ("en", "By Jane Doe and John Smith | Last updated May 16, 2025 3:10 PM ET", D(2025, 5, 16)),
+    ("ru", "16 мая 2025, 14:02", D(2025, 5, 16)),
+    ("ru", "Обновлено: 16 мая 2025, 14:02 МСК", D(2025, 5, 16)),
+    ("uk", "16 травня 2025 14:02", D(2025, 5, 16)),
+    ("uk", "Оновлено: 16 травня 2025, 14:02", D(2025, 5, 16)),
+    ("de", "16. Mai 2025", D(2025, 5, 16)),
+    ("de", "Aktualisiert am 16. Mai 2025, 14:02 Uhr", D(2025, 5, 16)),
+    ("de", "Stand: 10.12.2019 06:12 Uhr", D(2019, 12, 10)),
+    ("fr", "16 mai 2025 à 14h02", D(2025, 5, 16)),
+    ("fr", "Mis à jour le 16 mai 2025 à 14h02", D(2025, 5, 16)),
+    ("fr", "Publié le 17 octobre 2025 à 08h15", D(2025, 10, 17)),
+]
+
+
+@pytest.mark.parametrize(("language", "line", "day"), DATELINES)
+def test_datelines_with_page_furniture(language: str, line: str, day: dt.date) -> None:
+    text = f"A headline about the talks\n\n{line}\n\nThe leaders met to discuss the war and said more.\n"
+    est = infer(text, language=language)
+    assert (est.value, est.precision) == (day, "day")
+    assert rules(est)[0] == "dateline"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The war began on February 24, 2022, and goes on.",
+        "Zelensky and Putin met in Paris on December 9, 2019",
+        "Peskov said the talks that started on May 16, 2025 were useful and would go on for a while.",
+    ],
+)
+def test_a_sentence_with_a_date_is_not_a_dateline(line: str) -> None:
+    est = infer(f"A headline\n\n{line}\n")
+    assert "dateline" not in rules(est)
+
+
+def test_outlet_names_on_a_dateline_do_not_count() -> None:
+    from timeline.load.dating import _dateline_rest
+
+    rest = " / 9:12 PM EDT / Columbia Broadcasting System Network News Service"
+    assert len(_dateline_rest(rest, "en", ())) == 6
+    assert _dateline_rest(rest, "en", ("Columbia Broadcasting System Network News Service",)) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "day"),
+    [
+        ("en", "Russia-Ukraine war: day 1,177 in maps", D(2025, 5, 15)),
+        ("en", "Ukraine war: What we know on day 25", D(2022, 3, 20)),
+        ("en", "It is now the eighth day of the war.", D(2022, 3, 3)),
+        ("en", "Kyiv held out on the twenty-fifth day of the war.", D(2022, 3, 20)),
+        ("ru", "Идет восьмой день войны.", D(2022, 3, 3)),
+        ("uk", "Триває восьмий день війни.", D(2022, 3, 3)),
+        ("de", "Es ist der achte Tag des Krieges.", D(2022, 3, 3)),
+        ("fr", "C'est le huitième jour de la guerre.", D(2022, 3, 3)),
+    ],
+)
+def test_day_counters_in_figures_and_words(language: str, text: str, day: dt.date) -> None:
+    est = infer(f"Headline\n\n{text}\n", language=language)
+    assert est.earliest == day and est.value == day
+    assert "counter" in rules(est)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "He has said so since the first day of the war."),
+        ("de", "Er sagt das seit dem ersten Tag des Krieges."),
+        ("fr", "Il le dit depuis le premier jour de la guerre."),
+    ],
+)
+def test_since_the_first_day_is_not_a_counter(language: str, text: str) -> None:
+    est = infer(f"Headline\n\n{text}\n", language=language)
+    assert "counter" not in rules(est)
+
+
+def test_a_counter_day_before_a_named_past_date_is_recalled_not_today() -> None:
+    est = infer("Headline\n\nOn the second day of the war, Putin said on August 18, 2025 that he would meet.\n")
+    assert est.earliest == D(2025, 8, 18)
+    assert est.precision != "day" or est.value >= D(2025, 8, 18)
+
+
 @pytest.mark.parametrize(
     ("earliest", "latest", "precision"),
     [(D(2021, 1, 1), D(2021, 1, 1), "day"), (D(2021, 1, 1), D(2021, 1, 2), "day"), (D(2021, 1, 1), D(2021, 1, 5), "week"), (D(2021, 1, 1), D(2021, 2, 1), "month"), (D(2021, 1, 1), D(2021, 12, 1), "year"), (D(2019, 1, 1), D(2021, 12, 1), "unknown"), (None, D(2021, 1, 1), "unknown")],
@@ -200,6 +288,91 @@ def test_future_cues_are_not_the_day_of_saying() -> None:
 
 def test_statement_with_unknown_publication() -> None:
     assert said("Peskov said on Monday it was fine.", DateEstimate.unknown()).value is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zelensky has called for a meeting with Putin since the invasion began on 24 February.",
+        "Zelensky has called for a meeting with Putin since Monday.",
+    ],
+)
+def test_the_start_of_a_period_is_not_the_day_of_saying(text: str) -> None:
+    assert rules(said(text)) == ["as-reported"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Seit dem 24. Februar fordert Selenskyj ein Treffen mit Putin.", "de"),
+        ("Depuis le 24 février, Zelensky réclame une rencontre avec Poutine.", "fr"),
+        ("С 24 февраля Зеленский требует встречи с Путиным.", "ru"),
+    ],
+)
+def test_the_start_of_a_period_in_other_languages(text: str, language: str) -> None:
+    assert rules(said(text, language=language)) == ["as-reported"]
+
+
+def test_a_possessive_day_names_something_else() -> None:
+    est = said("Putin's invitation came in response to Monday's offer from Zelensky, he said.")
+    assert rules(est) == ["as-reported"]
+
+
+def _in_text(text: str, sentence: str, published: DateEstimate = PUB, language: str = "en") -> DateEstimate:
+    start = text.index(sentence)
+    return statement_date(Sentence(sentence, start, start + len(sentence), 0), text, published, language)
+
+
+def test_a_sentence_takes_the_day_of_its_narrative() -> None:
+    text = "On Monday, Macron met Putin and Zelensky in Paris. He said they would meet again in four months.\n"
+    est = _in_text(text, "He said they would meet again in four months.")
+    assert est.value == D(2022, 5, 9)
+    assert rules(est) == ["narrative-day"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another paragraph
+        "On Monday, Macron met Putin and Zelensky in Paris.\n\nHe said they would meet again in four months.\n",
+        # a quotation of someone else
+        "\"We met on Monday,\" Peskov said. He said they would meet again in four months.\n",
+        # a day ahead
+        "Talks are planned for Sunday. He said they would meet again in four months.\n",
+        # the start of a period
+        "Since Monday the talks have stalled. He said they would meet again in four months.\n",
+        # more than a week back
+        "On May 1, Macron met Putin. He said they would meet again in four months.\n",
+    ],
+)
+def test_no_narrative_day_to_carry(text: str) -> None:
+    est = _in_text(text, "He said they would meet again in four months.")
+    assert rules(est) == ["as-reported"]
+
+
+def test_narrative_day_in_german() -> None:
+    text = "Am Montagabend empfing Macron Putin und Selenskyj. Macron kündigte an, man wolle sich erneut treffen.\n"
+    est = _in_text(text, "Macron kündigte an, man wolle sich erneut treffen.", DateEstimate.day(D(2019, 12, 10), ()), "de")
+    assert est.value == D(2019, 12, 9)
+
+
+def test_last_week_said_on_a_sunday_covers_both_weeks() -> None:
+    sunday = DateEstimate.day(D(2025, 8, 24), ())
+    est = said("Trump said last week that he had begun arranging a meeting.", sunday)
+    assert est.earliest == D(2025, 8, 11) and est.latest == D(2025, 8, 23)
+    assert est.earliest <= est.value <= est.latest
+    assert est.precision in ("month", "year")
+    friday = DateEstimate.day(D(2025, 8, 22), ())
+    est = said("Trump said last week that he had begun arranging a meeting.", friday)
+    assert (est.earliest, est.latest, est.precision) == (D(2025, 8, 11), D(2025, 8, 17), "week")
+
+
+def test_a_blanked_quotation_gives_no_date() -> None:
+    text = 'Zelensky said: "I will wait for him on Thursday in Ankara."'
+    quote = text.index('"')
+    blanked = text[:quote] + " " * (len(text) - quote)
+    est = statement_date(Sentence(blanked, 0, len(text), 0), text, PUB, "en")
+    assert rules(est) == ["as-reported"]
 
 
 @settings(max_examples=150, deadline=None)

@@ -334,3 +334,24 @@ def test_help_documents_the_exit_statuses():
     )
     text = " ".join(result.stdout.split())
     assert "exit status: 0 built, 1 problems under --strict or a failed build, 2 usage" in text
+
+
+@pytest.mark.parametrize("size", [0, 1, 2047, 65536, 65537, 200_000])
+def test_read_gives_the_exact_bytes(tmp_path, size):
+    from timeline.load.files import ArticleFile, read_article_file
+
+    data = bytes(range(256)) * (size // 256) + b"x" * (size % 256)
+    path = tmp_path / "a.txt"
+    path.write_bytes(data)
+    assert read_article_file(ArticleFile("a.txt", path, "a"), 10**6) == (data, None)
+    got, problem = read_article_file(ArticleFile("a.txt", path, "a"), max(size - 1, 0))
+    assert (got, problem is None) == ((data, True) if size == 0 else (b"", False))
+
+
+@pytest.mark.parametrize("relpath", ["a.txt", "b/c.d.md", "x.", ".txt", "noext", "a.b/c", "..", "a/..txt", "dir/.hidden.md"])
+def test_stem_is_pathlibs(relpath):
+    from pathlib import PurePosixPath
+
+    from timeline.load.ids import _suffix, stem
+
+    assert (stem(relpath), _suffix(relpath)) == (PurePosixPath(relpath).stem, PurePosixPath(relpath).suffix)

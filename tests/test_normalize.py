@@ -117,7 +117,11 @@ def test_one_article_repeating_a_statement_gives_one_report(story):
         )
     ]
     events = events_of(arts, story)
-    assert sorted((e.stance, e.venue, len(e.sources)) for e in events) == [("condition", None, 1), ("invite", "moscow", 2)]
+    # one source per article and event (the sentence that says what the event says); the
+    # repeated sentence stays among the event's claims
+    assert sorted((e.stance, e.venue, len(e.sources), len(e.claims)) for e in events) == [("condition", None, 1, 1), ("invite", "moscow", 1, 2)]
+    invite = next(e for e in events if e.stance == "invite")
+    assert [(s.article, s.start) for s in invite.sources] == [("a", 10)]
 
 
 def test_ids_are_slugs_unique_and_stable_when_sources_are_added(story):
@@ -160,3 +164,41 @@ def test_every_claim_lands_in_exactly_one_event_and_days_never_mix(story, rows):
     for e in events:
         assert len({c.said.value for c in e.claims}) == 1
         assert len({replace(c, said=DateEstimate.unknown()).article for c in e.claims}) == len(e.claims)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["peskov", "zelensky", "kremlin"]), st.sampled_from(["invite", "reject", "comment"]), st.sampled_from([None, "kyiv"]), st.integers(0, 3)), min_size=1, max_size=6), st.integers(1, 4))
+def test_an_article_is_one_source_of_an_event_however_often_it_repeats_it(story, rows, copies):
+    arts = []
+    for n in range(copies):
+        claims = [claim(f"a{n}", speaker, stance, venue, day(f"2025-01-0{1 + offset}"), f"{speaker} on a meeting {i}", 100 * i) for i, (speaker, stance, venue, offset) in enumerate(rows)]
+        arts.append(article(f"a{n}", *claims))
+    events = events_of(arts, story)
+    for e in events:
+        cited = [s.article for s in e.sources]
+        assert len(cited) == len(set(cited))
+        assert set(cited) == {c.article for c in e.claims}
+        assert all(any((c.article, c.start) == (s.article, s.start) for c in e.claims) for s in e.sources)
+
+
+MENTION_WORDS = ["the", "full-scale", "invasion", "Full-Scale Invasion", "Istanbul", "round", "Istanbul round", "since", "talks", ",", "."]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(MENTION_WORDS), min_size=0, max_size=120))
+def test_reference_mentions_are_those_of_one_scan_of_all_patterns(story, words):
+    from timeline.gazetteer import reference_mentions
+
+    text = " ".join(words)
+    patterns = [(ref.id, m.pattern) for ref in story.reference_events for m in ref.mentions.get("en", ())]
+    whole = re.compile("|".join(f"(?P<r{i}>{p})" for i, (_, p) in enumerate(patterns)), re.IGNORECASE)
+    expected = tuple((patterns[int(m.lastgroup[1:])][0], m.start()) for m in whole.finditer(text))
+    assert reference_mentions(text, "en", story) == expected
+
+
+def test_context_events_use_the_mentions_the_loader_found(story):
+    s = Sentence("Talks went on; nothing is said of the war here.", 0, 47, 0)
+    found = replace(article("a", text=s.text, sentences=(s,)), reference_mentions=(("istanbul-round", 5),))
+    events = {e.id: e for e in context_events([found], story)}
+    assert [src.start for src in events["context-istanbul-round"].sources] == [0]
+    assert events["context-full-scale-invasion"].sources == ()

@@ -281,3 +281,56 @@ def test_sitemap_with_base_url(mini_config):
     assert "https://example.org/timeline/index.html" in locs
     assert all(loc.startswith("https://example.org/timeline/") for loc in locs)
     assert "https://example.org/timeline/404.html" not in locs
+
+
+def test_fragments_kept_between_builds_give_the_same_pages(mini_config, tmp_path):
+    """Pieces stored by one build and reused by the next render the very same bytes; a changed
+    view renders its piece afresh; another salt (templates, configuration) starts empty."""
+    from timeline.render.pages import Fragments
+
+    articles, events = corpus()
+    jobs = plan_pages(articles, events, mini_config, TEMPLATES)
+    plain = render_pages(jobs, TEMPLATES)
+    first = Fragments(tmp_path, "salt")
+    assert render_pages(jobs, TEMPLATES, first) == plain and first.rendered > 0
+    first.save()
+    second = Fragments(tmp_path, "salt")
+    assert render_pages(jobs, TEMPLATES, second) == plain and second.rendered == 0
+    changed = [replace(articles[0], title="A new title")] + articles[1:]
+    jobs2 = plan_pages(changed, events, mini_config, TEMPLATES)
+    third = Fragments(tmp_path, "salt")
+    assert render_pages(jobs2, TEMPLATES, third) == render_pages(jobs2, TEMPLATES)
+    assert third.rendered > 0
+    assert Fragments(tmp_path, "other salt")._old == {}
+
+
+def test_damaged_fragments_are_ignored(mini_config, tmp_path):
+    from timeline.render.pages import Fragments
+
+    articles, events = corpus()
+    jobs = plan_pages(articles, events, mini_config, TEMPLATES)
+    store = Fragments(tmp_path, "salt")
+    assert store.path is not None
+    store.path.write_bytes(b"\x00not marshal")
+    assert render_pages(jobs, TEMPLATES, Fragments(tmp_path, "salt")) == render_pages(jobs, TEMPLATES)
+
+
+def test_lazy_context_is_computed_only_for_rendered_pages(mini_config):
+    articles, events = corpus()
+    jobs = plan_pages(articles, events, mini_config, TEMPLATES)
+    lazy = [j for j in jobs if j.lazy is not None]
+    assert {j.template for j in lazy} >= {"event.html", "chart.html", "feed.xml"}
+    assert all("chronology" not in j.context for j in lazy if j.template == "event.html")
+    assert all("chronology" in j.full_context() for j in lazy if j.template == "event.html")
+
+
+def test_a_cited_article_changes_the_event_page_key(mini_config):
+    """The event page shows the reports' outlets and publication dates: their article's digest is in its key."""
+    articles, events = corpus()
+    first = {j.path: j.key for j in plan_pages(articles, events, mini_config, TEMPLATES)}
+    changed = [replace(articles[0], outlet="Another Outlet")] + articles[1:]
+    after = {j.path: j.key for j in plan_pages(changed, events, mini_config, TEMPLATES)}
+    cited = [e for e in events if any(s.article == articles[0].id for s in e.sources)]
+    assert cited
+    for event in cited:
+        assert after[f"events/{event.id}.html"] != first[f"events/{event.id}.html"]

@@ -138,6 +138,22 @@ CASES = [
     ("fr", "Les négociations durent depuis mars.", MAY22, "mars", "2022-03"),
     ("fr", "Il est arrivé la semaine dernière.", MAY22, "la semaine dernière", "2022-W18"),
     ("fr", "Il a été élu en 2019.", MAY22, "2019", "2019"),
+    # parts of a day with the weekday: German compounds, Russian, Ukrainian and French phrases
+    ("de", "Am Montagabend empfing Macron die beiden Präsidenten.", dt.date(2019, 12, 10), "Am Montagabend", "2019-12-09"),
+    ("de", "Merz sagte am Montagabend (Ortszeit), es gebe ein Treffen.", dt.date(2025, 8, 19), "am Montagabend", "2025-08-18"),
+    ("de", "Dienstagmorgen sagte er, er sei bereit.", dt.date(2025, 8, 20), "Dienstagmorgen", "2025-08-19"),
+    ("de", "Er sprach am Sonntagnachmittag mit Journalisten.", MAY22, "am Sonntagnachmittag", "2022-05-08"),
+    ("de", "Die Gespräche sollen am Freitagvormittag beginnen.", MAY22, "am Freitagvormittag", "2022-05-13"),
+    ("ru", "Песков в понедельник вечером заявил, что встреча возможна.", MAY22, "в понедельник вечером", "2022-05-09"),
+    ("uk", "Зеленський у понеділок ввечері заявив, що готовий.", MAY22, "у понеділок ввечері", "2022-05-09"),
+    ("fr", "Il a déclaré lundi soir qu'il était prêt.", MAY22, "lundi soir", "2022-05-09"),
+    # a weekday a plan was moved to lies ahead, whatever the tense of the verb
+    ("en", "Talks, initially expected on Thursday, have been pushed to Friday.", dt.date(2025, 5, 15), "Friday", "2025-05-16"),
+    ("fr", "Les pourparlers ont été reportés à vendredi.", dt.date(2025, 5, 15), "vendredi", "2025-05-16"),
+    # the end of a month ahead is ahead, whatever the tense markers around it
+    ("de", "An drei Abschnitten sollen sich die Truppen beider Seiten bis Ende März zurückziehen.", dt.date(2019, 12, 10), "März", "2020-03"),
+    ("en", "Troops withdrew from two towns and will leave the rest by the end of March.", dt.date(2019, 12, 10), "March", "2020-03"),
+    ("fr", "Le retrait est prévu d'ici la fin mars.", dt.date(2019, 12, 10), "mars", "2020-03"),
 ]
 
 
@@ -170,6 +186,18 @@ LOOKALIKES = [
     ("fr", "Mars est une planète."),
     ("en", "Visit https://example.com/2021/04/22/story for more."),
 ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "On Monday they met; the day before the summit he spoke."),
+        ("fr", "Ils se sont parlé lundi, la veille de la visite de Zelensky."),
+    ],
+)
+def test_the_eve_of_an_event_is_not_the_day_before_the_last_date(language: str, text: str) -> None:
+    found = resolve_dates(text, FRI, language)
+    assert [e.value for e in found] == ["2021-04-19"]
 
 
 @pytest.mark.parametrize(("language", "text"), LOOKALIKES)
@@ -237,7 +265,8 @@ FRAGMENTS = st.sampled_from(
         "2021-04-22", "Feb.24", "10:30", "a.m.", "next", "three", "days", "ago", "earlier", "Earlier", "this", "year", "spring",
         "of", "in", "http://x.org/2021/04/22/a", "в", "пятницу", "апреля", "году", "вчера", "Ранее", "am", "Montag", "April",
         "vor", "drei", "Tagen", "la", "veille", "mercredi", "avril", "hier", "ſ", "İstanbul", "\n", "\n\n", "   ", "\t",
-        "summit", "xyzzy", "Zelensky", "—", "(", ")", "«", "»",
+        "summit", "xyzzy", "Zelensky", "—", "(", ")", "«", "»", "Montagabend", "Sonntagnachmittag", "abend", "понедельник",
+        "вечером", "soir", "lundi", "de", "pushed", "to", "end",
     ]
 )
 SPACED = st.lists(st.tuples(FRAGMENTS, st.sampled_from([" ", " ", " ", "", "\n", "  ", "     "])), min_size=40, max_size=160).map(

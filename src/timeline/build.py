@@ -157,7 +157,7 @@ def build(
     events = with_refers_to(events, memo=memo)
     if cache is not None and memo is not None:
         cache.save_extra("refers-to", memo)
-    previous = read_previous(out_dir)  # before the new site replaces it
+    previous = read_previous(out_dir, small=True)  # before the new site replaces it
     progress.start("rendering")
     exported = export(articles, events, config)
     changed, change_pages = change_files(previous, exported, config, templates)

@@ -78,8 +78,36 @@ class ChangeLog:
 # Reading what the last build left
 
 
-def read_previous(out_dir: Path) -> tuple[dict[str, Any] | None, ChangeLog | None]:
-    """The previous export and change list in out_dir, if any (unreadable files count as absent)."""
+def _when(date: Any) -> dict[str, Any] | None:
+    return {"value": date.get("value"), "precision": date.get("precision", "unknown")} if isinstance(date, dict) else date
+
+
+def compact(export: dict[str, Any]) -> dict[str, Any]:
+    """Only what compare() reads of an export, sentences replaced by a short hash: a tenth of its
+    size, so that the previous build's export is not held whole while the new site is made."""
+
+    def sentence(text: Any) -> str:
+        return hashlib.sha1(str(text).encode("utf-8", "surrogatepass")).hexdigest()[:20]
+
+    events = [
+        {
+            "id": e.get("id"), "kind": e.get("kind", "claim"), "speaker": e.get("speaker"), "stance": e.get("stance"),
+            "venue": e.get("venue"), "headline": e.get("headline", e.get("id")), "date": _when(e.get("date")),
+            "sources": [{"article": x["article"], "sentence": sentence(x.get("sentence", ""))} for x in e.get("sources", [])],
+            "conflicts": list(e.get("conflicts", [])),
+        }  # fmt: skip
+        for e in export.get("events", [])
+    ]
+    articles = [
+        {"id": a["id"], "title": a.get("title"), "outlet": a.get("outlet"), "published": _when(a.get("published")), "warnings": list(a.get("warnings") or [])}
+        for a in export.get("articles", [])
+    ]
+    return {"articles": articles, "events": events, "compact": True}
+
+
+def read_previous(out_dir: Path, small: bool = False) -> tuple[dict[str, Any] | None, ChangeLog | None]:
+    """The previous export and change list in out_dir, if any (unreadable files count as absent);
+    with small, the export as compact() keeps it."""
 
     def read(name: str) -> Any:
         try:
@@ -90,6 +118,11 @@ def read_previous(out_dir: Path) -> tuple[dict[str, Any] | None, ChangeLog | Non
     export = read(EXPORT)
     if not isinstance(export, dict) or not isinstance(export.get("events"), list):
         export = None
+    elif small:
+        try:
+            export = compact(export)
+        except (KeyError, TypeError, AttributeError):
+            export = None
     raw = read(CHANGES)
     return export, ChangeLog.from_json(raw) if isinstance(raw, dict) else None
 
@@ -204,13 +237,14 @@ def update(previous: dict[str, Any] | None, last_log: ChangeLog | None, new: dic
 
     A rebuild that changes nothing keeps the last list exactly as it was, byte for byte: a reader
     still sees the latest news, and a no-op rebuild (or one skipped as unchanged) leaves the site
-    as it was. The export is compared in its JSON form, so an in-memory export and one read back
-    from disk compare equal.
+    as it was. The exports are compared in their compact() form, so an in-memory export and one
+    read back from disk compare equal.
     """
-    new = json.loads(json.dumps(new, ensure_ascii=False))
+    # Only what compare() reads, in one plain form whether in memory or read back from disk.
+    new = new if new.get("compact") else compact(new)
     if previous is None:
         return ChangeLog((), data_date(new), first_build=True), None
-    own = compare(previous, new)
+    own = compare(previous if previous.get("compact") else compact(previous), new)
     if own:
         return ChangeLog(own, data_date(new)), own
     return (last_log if last_log is not None else ChangeLog((), data_date(new))), own

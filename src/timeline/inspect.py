@@ -6,6 +6,8 @@ chose the publication date (each piece of evidence, the rule, the words and wher
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 from timeline.config import Config
@@ -66,5 +68,12 @@ def cmd_inspect(args) -> int:
 
     if not args.file.is_file():
         raise BuildError(f"{args.file}: no such file")
-    print(inspect_file(args.file, load_config(args.config)))
+    report = inspect_file(args.file, load_config(args.config))
+    try:
+        print(report)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # `timeline inspect FILE | head`: the reader has what it wanted. Point stdout at devnull
+        # so that the interpreter's own flush at exit does not raise again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0

@@ -12,7 +12,9 @@ with a sliding window), so the cost grows about linearly with the number of clai
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import gc
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -57,6 +59,7 @@ class _Report:
 
     article: str = ""
     people: frozenset[str] = frozenset()  # the persons among the speakers (institutions left out)
+    days: set[dt.date] = field(default_factory=set)  # the claims' strong days
 
     def _finish(self, config: Config) -> None:
         self.venue = next((c.venue for c in self.claims if c.venue), None)
@@ -64,30 +67,91 @@ class _Report:
         self.persons = {c.speaker for c in self.claims}
         self.article = self.claims[0].article
         self.people = frozenset(p for p in self.persons if _kind(p, config) == "person")
-        days = {c.said.value for c in self.claims if c.said.known and c.said.precision == "day" and not is_weak(c.said)}
-        self.day = days.pop() if len(days) == 1 else None
+        self.days = {d for d in (_claim_day(c) for c in self.claims) if d}
+        self.day = next(iter(self.days)) if len(self.days) == 1 else None
 
 
 class _Cluster:
-    """Reports of one statement; the set of their articles is kept up to date as reports come and go."""
+    """Reports of one statement, with what a newcomer must agree with kept up to date as reports
+    come and go (articles, people, days, venues, stance families, the span of their windows), so
+    that a report is checked against a cluster at once rather than against each of its reports."""
 
     def __init__(self, reports: list[_Report]):
-        self.reports: list[_Report] = []
-        self.articles: set[str] = set()
+        self._reset()
         for r in reports:
             self.append(r)
+
+    def _reset(self) -> None:
+        self.reports: list[_Report] = []
+        self.articles: set[str] = set()
+        self.people: list[frozenset[str]] = []  # the distinct non-empty sets of persons
+        self.days: set[dt.date] = set()
+        self.venues: set[str] = set()
+        self.refusing = 0  # reports with a refusal among their stances (comments aside)
+        self.offering = 0  # reports with stances, none a refusal
+        self.min_end: dt.date | None = None  # over the reports with a window
+        self.max_start: dt.date | None = None
+        # the reports by what a score reads of them besides their words: (venue, stance
+        # families, strong day, undated) -> their distinct sets of words
+        self.shapes: dict[tuple, set[frozenset[str]]] = {}
 
     def append(self, r: _Report) -> None:
         self.reports.append(r)
         self.articles.add(r.article)
+        if r.people and r.people not in self.people:
+            self.people.append(r.people)
+        if r.day:
+            self.days.add(r.day)
+        if r.venue:
+            self.venues.add(r.venue)
+        core = r.families - {"comment"}
+        if core:
+            if "refuse" in core:
+                self.refusing += 1
+            else:
+                self.offering += 1
+        if r.window:
+            self.min_end = r.window[1] if self.min_end is None else min(self.min_end, r.window[1])
+            self.max_start = r.window[0] if self.max_start is None else max(self.max_start, r.window[0])
+        self.shapes.setdefault((r.venue, frozenset(r.families), r.day, r.window is None), set()).add(frozenset(r.words))
 
     def remove(self, r: _Report) -> None:
-        self.reports.remove(r)
-        self.articles = {x.article for x in self.reports}
+        rest = [x for x in self.reports if x is not r]
+        self._reset()
+        for x in rest:
+            self.append(x)
+
+    def admits(self, r: _Report) -> bool:
+        """Whether r agrees with every report of the cluster: another article, the same people,
+        no second day, dates that can meet, no second venue, no refusal beside an offer."""
+        if r.article in self.articles:
+            return False
+        if r.people and any(not (r.people & p) for p in self.people):
+            return False
+        if r.day and any(d != r.day for d in self.days):
+            return False  # the same words on two different days are two statements
+        if r.window and self.min_end is not None and (r.window[0] - SLACK > self.min_end or self.max_start - SLACK > r.window[1]):
+            return False
+        if r.venue and any(v != r.venue for v in self.venues):
+            return False
+        core = r.families - {"comment"}
+        return not (core and (self.offering if "refuse" in core else self.refusing))
 
 
 def normalize(articles: list[Article], config: Config) -> tuple[list[Article], list[Event]]:
     """Cluster the claims of all articles into events; add the configuration's context events."""
+    # Clustering makes many small objects and no cycles: the collector's passes over every
+    # loaded article would cost more than the work itself, so it waits until the end.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _normalize(articles, config)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _normalize(articles: list[Article], config: Config) -> tuple[list[Article], list[Event]]:
     by_id = {a.id: a for a in articles}
     reports: list[_Report] = []
     for article in sorted(articles, key=lambda a: a.id):
@@ -140,8 +204,24 @@ def _people_meet(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 def _kind(actor_id: str, config: Config) -> str:
-    actor = config.actor(actor_id)
-    return actor.kind if actor else "person"
+    key = (config.digest, actor_id)
+    found = _KINDS.get(key)
+    if found is None:
+        actor = config.actor(actor_id)
+        found = _KINDS[key] = actor.kind if actor else "person"
+    return found
+
+
+def _block(speaker: str, config: Config) -> str:
+    key = (config.digest, speaker)
+    found = _BLOCKS.get(key)
+    if found is None:
+        found = _BLOCKS[key] = block_of(speaker, config)
+    return found
+
+
+_KINDS: dict[tuple[str, str], str] = {}
+_BLOCKS: dict[tuple[str, str], str] = {}
 
 
 
@@ -196,25 +276,20 @@ def overlap(a: set[str], b: set[str]) -> float:
 
 def _score(report: _Report, target: _Cluster, config: Config) -> float | None:
     """How well a report fits a cluster; None when it must not join it."""
-    if report.article in target.articles:
+    if not target.admits(report):
         return None
     best: float | None = None
-    for other in target.reports:
-        if not _people_meet(report.people, other.people):
-            return None
-        if not _dates_compatible(report, other):
-            return None
-        if report.venue and other.venue and report.venue != other.venue:
-            return None
-        if not _stances_compatible(report.families, other.families):
-            return None
-        shared_venue = bool(report.venue and report.venue == other.venue)
-        same_family = bool(report.families & other.families - {"comment"}) or report.families == other.families
-        similar = overlap(report.words, other.words)
-        same_day = bool(_strong_day(report) and _strong_day(report) == _strong_day(other))
+    venue, families, day, words_, undated = report.venue, report.families, report.day, report.words, report.window is None
+    # The best fit among reports that look alike but for their words is the one whose words are
+    # closest (a closer wording only ever helps), so each kind of report is scored once.
+    for (other_venue, other_families, other_day, other_undated), wordings in target.shapes.items():
+        shared_venue = bool(venue and venue == other_venue)
+        same_family = bool(families & other_families - {"comment"}) or families == other_families
+        similar = max(overlap(words_, w) for w in wordings)
+        same_day = bool(day and day == other_day)
         if not (shared_venue or similar >= MIN_OVERLAP or (same_family and same_day)):
             continue
-        if (report.window is None or other.window is None) and not (shared_venue or (same_family and similar >= 2.5 * MIN_OVERLAP)):
+        if (undated or other_undated) and not (shared_venue or (same_family and similar >= 2.5 * MIN_OVERLAP)):
             continue  # with no date to check, ask for more than loose wording
         score = 3.0 * shared_venue + 2.0 * same_family + 4.0 * similar + 1.0 * same_day
         best = score if best is None else max(best, score)
@@ -230,20 +305,19 @@ def cluster(reports: list[_Report], config: Config) -> list[_Cluster]:
     for block in sorted(blocks):
         dated = sorted((r for r in blocks[block] if r.window), key=lambda r: (r.window[0], r.article))
         undated = sorted((r for r in blocks[block] if not r.window), key=lambda r: r.article)
-        open_: list[tuple[dt.date, _Cluster]] = []  # (latest day of the cluster, cluster)
+        open_: list[_Cluster] = []
         mine: list[_Cluster] = []
         for r in dated:
-            # slide the window: clusters that ended before this report began cannot take it
-            open_ = [(end, c) for end, c in open_ if end + SLACK >= r.window[0]]
-            target = _best(r, [c for _, c in open_], config)
+            # slide the window: a cluster one of whose reports ended before this report began can
+            # take neither it nor any later one (the reports come by start; no end ever grows)
+            open_ = [c for c in open_ if c.min_end + SLACK >= r.window[0]]
+            target = _best(r, open_, config)
             if target is None:
                 target = _Cluster([])
                 mine.append(target)
-                open_.append((r.window[1], target))
-            else:
-                open_ = [(max(end, r.window[1]) if c is target else end, c) for end, c in open_]
+                open_.append(target)
             target.append(r)
-        index = _Index(mine)
+        index = _Index(mine) if undated else None
         for r in undated:
             target = _best(r, index.candidates(r), config)
             if target is None:
@@ -291,19 +365,23 @@ class _Index:
 def _reconsider_undated(clusters: list[_Cluster], config: Config) -> list[_Cluster]:
     """Give each undated report a second look, preferring the cluster that holds the articles its
     article's other reports went with: outlets answering the same news cycle report it together."""
+    if not any(r.window is None for c in clusters for r in c.reports):
+        return [c for c in clusters if c.reports]
     by_block: dict[str, list[_Cluster]] = {}
     by_article: dict[str, list[_Cluster]] = {}
     for c in clusters:
         by_block.setdefault(c.reports[0].block, []).append(c)
         for art in c.articles:
             by_article.setdefault(art, []).append(c)
-    indexes = {block: _Index(found) for block, found in by_block.items()}
+    indexes: dict[str, _Index] = {}  # a block's, made before any of its reports moves
     for c in list(clusters):
         for r in [r for r in c.reports if r.window is None]:
             companions = {a for other in by_article.get(r.article, ()) if other is not c for a in other.articles} - {r.article}
             rest = _Cluster([x for x in c.reports if x is not r])
             here = _score(r, rest, config) if rest.reports else None
             best, best_total = None, (here + 2.0 * len(rest.articles & companions)) if here is not None else None
+            if r.block not in indexes:
+                indexes[r.block] = _Index(by_block[r.block])
             for other in indexes[r.block].candidates(r):
                 if other is c or not other.reports:
                     continue
@@ -336,14 +414,17 @@ def _reports(claims: Iterable[Claim], config: Config) -> list[_Report]:
     out: list[_Report] = []
     ordered = sorted(claims, key=lambda c: (c.venue is None, c.stance == "comment", c.start))
     for claim in ordered:
-        block = block_of(claim.speaker, config)
+        speaker = claim.speaker
+        block = _block(speaker, config)
+        person = _kind(speaker, config) == "person"
+        day = _claim_day(claim)
+        family = FAMILY[claim.stance]
         target = None
         for r in out:
-            if r.block != block or not same_speaker({claim.speaker}, r.persons, config):
-                continue
-            if not _day_ok(claim, r):
-                continue
-            family = FAMILY[claim.stance]
+            if r.block != block or (person and r.people and speaker not in r.people):
+                continue  # another speaker (an institution goes with any of its people)
+            if day and r.days and day not in r.days:
+                continue  # a statement of another day
             if claim.venue and r.venue:
                 ok = claim.venue == r.venue and ("refuse" in r.families) == (family == "refuse")
             elif claim.venue is None and family == "comment":
@@ -354,14 +435,23 @@ def _reports(claims: Iterable[Claim], config: Config) -> list[_Report]:
                 target = r
                 break
         if target is None:
-            target = _Report([], block)
+            target = _Report([], block, article=claim.article)
             out.append(target)
         target.claims.append(claim)
-        target._finish(config)
+        # what the next claims are compared with, kept up to date (_finish sets it all at the end)
+        if target.venue is None and claim.venue:
+            target.venue = claim.venue
+        target.families.add(family)
+        target.persons.add(speaker)
+        if person and speaker not in target.people:
+            target.people = target.people | {speaker}
+        if day:
+            target.days.add(day)
     for r in out:
         r.claims.sort(key=lambda c: c.start)
-        windows = [w for w in (window(c.said) for c in r.claims) if w]
-        strong = [w for c, w in ((c, window(c.said)) for c in r.claims) if w and not is_weak(c.said)]
+        pairs = [(c, window(c.said)) for c in r.claims]
+        windows = [w for _, w in pairs if w]
+        strong = [w for c, w in pairs if w and not is_weak(c.said)]
         chosen = strong or windows
         r.window = (max(w[0] for w in chosen), min(w[1] for w in chosen)) if chosen else None
         if r.window and r.window[0] > r.window[1]:
@@ -371,11 +461,10 @@ def _reports(claims: Iterable[Claim], config: Config) -> list[_Report]:
     return out
 
 
-def _day_ok(claim: Claim, report: _Report) -> bool:
-    if not (claim.said.known and claim.said.precision == "day" and not is_weak(claim.said)):
-        return True
-    days = {c.said.value for c in report.claims if c.said.known and c.said.precision == "day" and not is_weak(c.said)}
-    return not days or claim.said.value in days
+def _claim_day(claim: Claim) -> dt.date | None:
+    """The day a claim was made on, when its date says so firmly."""
+    said = claim.said
+    return said.value if said.known and said.precision == "day" and not is_weak(said) else None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -404,13 +493,7 @@ def _event(c: _Cluster, by_id: dict[str, Article], config: Config) -> Event:
     counterpart = max(sorted(set(counterparts)), key=counterparts.count) if counterparts else None
     date, date_conflict = merged_date([x.said for x in claims], [x.article for x in claims])
     ordered = sorted(claims, key=lambda x: (x.article, x.start))
-    sources, seen = [], set()
-    for x in ordered:
-        key = (x.article, x.start)
-        if key in seen:
-            continue
-        seen.add(key)
-        sources.append(Source(x.article, x.sentence, x.start, x.end, _link(by_id.get(x.article), x)))
+    sources = [Source(x.article, x.sentence, x.start, x.end, _link(by_id.get(x.article), x)) for x in _citations(ordered, stance, venue)]
     quotes = tuple(dict.fromkeys(q.text for x in ordered for q in x.quotes))
     return Event(
         id=event_id(first),
@@ -426,6 +509,20 @@ def _event(c: _Cluster, by_id: dict[str, Article], config: Config) -> Event:
         conflicts=tuple(conflicts(c, date_conflict, config)),
         claims=tuple(ordered),
     )
+
+
+def _citations(ordered: list[Claim], stance: str, venue: str | None) -> list[Claim]:
+    """One claim per article, the sentence its source cites: an article that repeats a statement
+    across paragraphs is one report of it, not several (its other sentences stay among the
+    event's claims). The sentence that says what the event says is cited; else the first."""
+    by_article: dict[str, list[Claim]] = {}
+    for x in ordered:
+        by_article.setdefault(x.article, []).append(x)
+    out = []
+    for claims in by_article.values():
+        fitting = [x for x in claims if x.stance == stance and (venue is None or x.venue == venue)]
+        out.append((fitting or claims)[0])
+    return out
 
 
 def _unique(events: list[Event]) -> list[Event]:
@@ -569,11 +666,17 @@ def _mentions(config: Config, articles: list[Article]) -> dict[str, list[Source]
             for ref, start in found:
                 if ref in known:
                     spans.setdefault(ref, []).append(start)
+        if not spans:
+            continue
+        starts_of = [s.start for s in article.sentences]
         for ref, starts in spans.items():
             taken = set()
             for start in sorted(starts):
-                sentence = next((s for s in article.sentences if s.start <= start < s.end), None)
-                if sentence is None or sentence.start in taken or len(taken) >= MENTIONS_PER_ARTICLE:
+                if len(taken) >= MENTIONS_PER_ARTICLE:
+                    break
+                i = bisect.bisect_right(starts_of, start) - 1
+                sentence = article.sentences[i] if i >= 0 and start < article.sentences[i].end else None
+                if sentence is None or sentence.start in taken:
                     continue
                 taken.add(sentence.start)
                 out.setdefault(ref, []).append(Source(article.id, sentence.text, sentence.start, sentence.end, None))

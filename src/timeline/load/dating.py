@@ -19,8 +19,10 @@ import re
 from dataclasses import dataclass, replace
 
 from timeline import lexicon
+from timeline.load.attribution import quotations
 from timeline.load.clean import Line
 from timeline.load.timex import (
+    CLAUSE_END,
     DIGIT,
     DIGITS,
     Mention,
@@ -42,6 +44,7 @@ URL_DAY = re.compile(r"(?<!\d)((?:19|20)\d\d)([/-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12
 URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/")
 DAY = dt.timedelta(days=1)
 DATELINE_LINES = 15
+PARAGRAPH_BREAK = re.compile(r"\n")  # a line is a paragraph (scraped text is not hard-wrapped)
 DATELINE_WORDS = 8
 NEAR_DAYS = 45  # a year-less past date is taken to be at most this old (weak)
 WIDE = 120  # above this many days the range is too wide to choose a day by weekdays
@@ -105,6 +108,20 @@ def _ordinals(language: str) -> dict[str, int]:
     return {str(k).lower(): int(v) for k, v in words.items()}
 
 
+ORDINAL_SLOT = "{ordinal}"
+
+
+def _with_ordinals(pattern: str, language: str) -> str:
+    """A counter pattern with its {ordinal} slot filled by the language's ordinal words ("the
+    {ordinal} day of the war": "the eighth day of the war"), so that the words stay in the
+    lexicons and the story's configuration stays free of them."""
+    if ORDINAL_SLOT not in pattern:
+        return pattern
+    words = sorted(_ordinals(language), key=len, reverse=True)
+    alternation = "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")" if words else "(?!x)x"
+    return pattern.replace(ORDINAL_SLOT, alternation)
+
+
 def _needs(pattern: str) -> tuple[frozenset[str], ...]:
     """The clauses (sets of words, one of each must occur) that a pattern's matches need, so
     that a pattern whose words are absent from a text is never run on it: hundreds of
@@ -135,6 +152,7 @@ def _config_patterns(config, language: str) -> tuple:
             if ref.counter:
                 for lang in dict.fromkeys((language, "en")):
                     for pattern in ref.counter.patterns.get(lang, ()):
+                        pattern = _with_ordinals(pattern, lang)
                         counters.append((ref, re.compile(pattern, re.I), _needs(pattern)))
             for mention in ref.mentions.get(language, ()):
                 mentions.append((ref, mention.relation, re.compile(mention.pattern, re.I), _needs(mention.pattern)))
@@ -152,10 +170,10 @@ def _folded(text: str) -> tuple[str, bool]:
 def _number(text: str | None, ordinals: dict[str, int]) -> int | None:
     if not text:
         return None
-    digits = re.sub(r"[\s,.'’]", "", text)
+    digits = re.sub(r"[\s,.'’\u00a0\u202f]", "", text)
     if digits.isdigit():
         return int(digits)
-    return ordinals.get(text.strip().lower())
+    return ordinals.get(" ".join(text.split()).lower())
 
 
 def _add_years(day: dt.date, years: int) -> dt.date:
@@ -267,18 +285,65 @@ def _line_kinds(lines: list[Line]):
     return kind
 
 
-def _dateline(text: str, lines: list[Line], mentions: tuple[Mention, ...]) -> tuple[Mention, str] | None:
-    """A full date on a short line of its own near the top ("April 22, 2021", "03.09.2025 16:48"),
-    or a day and month opening the first paragraph ("Kyiv, May 13 (AP) ...")."""
+TIME_OF_DAY = re.compile(r"^\d{1,2}(?:[:.h]\d\d(?:[:.]\d\d)?|h)$", re.I)
+
+
+@functools.cache
+def _furniture(language: str) -> frozenset[str]:
+    """Words a dateline carries besides its date ("Updated on:", "PM", "EDT", "Uhr", "à"), from
+    the time lexicons (English's, which has the time zones, and the article's language's)."""
+    words: set[str] = set()
+    for code in dict.fromkeys(("en", language)):
+        words |= {_bare(str(w)) for w in lexicon.part("time/", code).get("dateline_words") or ()}
+    return frozenset(words - {""})
+
+
+@functools.cache
+def _zones() -> frozenset[str]:
+    """Time-zone abbreviations, as written (capitals: "EST" is a zone, "est" a French word)."""
+    return frozenset(str(w) for w in lexicon.part("time/", "en").get("time_zones") or ())
+
+
+def _bare(token: str) -> str:
+    return re.sub(r"[\W_]+", "", token.casefold())
+
+
+def _dateline_rest(rest: str, language: str, names: tuple[str, ...]) -> list[str]:
+    """The words of a dateline's line besides its date that say something: punctuation, times of
+    day, am/pm, time zones, lead words ("Updated on:", "Stand:", "Publié le") and the names of
+    outlets and agencies are page furniture and do not count."""
+    for name in names:
+        if name in rest:
+            rest = rest.replace(name, " ")
+    furniture, zones = _furniture(language), _zones()
+    out = []
+    for token in rest.split():
+        word = token.strip("()[]{},;:|/–—-•·")
+        if not _bare(word) or TIME_OF_DAY.match(word) or _bare(word) in furniture or word in zones:
+            continue
+        out.append(word)
+    return out
+
+
+def _dateline(text: str, lines: list[Line], mentions: tuple[Mention, ...], language: str = "en", names: tuple[str, ...] = ()) -> tuple[Mention, str] | None:
+    """A full date on a short line of its own near the top ("April 22, 2021", "03.09.2025 16:48",
+    "Updated on: August 18, 2025 / 9:12 PM EDT / CBS News"), or a day and month opening the
+    first paragraph ("Kyiv, May 13 (AP) ..."). A line that reads as a sentence or a headline
+    ("The war began on February 24, 2022", two or more ordinary lower-case words besides the
+    furniture) is not a dateline."""
     top = [line for line in lines if line.kind != "blank"][:DATELINE_LINES]
     for line in top:
         inside = [m for m in mentions if line.start <= m.start and m.end <= line.end]
         for m in inside:
             if m.kind != "date":
                 continue
-            rest = (text[line.start : m.start] + " " + text[m.end : line.end]).split()
-            if len(rest) <= DATELINE_WORDS:
-                return m, "full"
+            rest = _dateline_rest(text[line.start : m.start] + " " + text[m.end : line.end], language, names)
+            if len(rest) > DATELINE_WORDS:
+                continue
+            plain = [w for w in rest if w[:1].islower() and w.isalpha()]
+            if len(plain) >= 2:
+                continue  # "Zelensky and Putin met on December 9, 2019": a headline or a sentence
+            return m, "full"
     for line in top[:10]:
         for m in mentions:
             if m.kind != "month-day" or not (line.start <= m.start < line.start + 40):
@@ -287,6 +352,24 @@ def _dateline(text: str, lines: list[Line], mentions: tuple[Mention, ...]) -> tu
             if re.match(r"\s*(?:\(|[–—-]\s|:|/|$)", after) or line.end - line.start < 30:
                 return m, "partial"
     return None
+
+
+_NAMES_CACHE: dict[str, tuple[str, ...]] = {}
+
+
+def _source_names(config) -> tuple[str, ...]:
+    """The names of the configured outlets and agencies, longest first (a dateline may end in one)."""
+    if config is None:
+        return ()
+    key = getattr(config, "digest", None)
+    if key is not None and key in _NAMES_CACHE:
+        return _NAMES_CACHE[key]
+    names = {o.name for o in getattr(config, "outlets", ())} | {a.name for a in getattr(config, "agencies", ())}
+    names |= {alias for a in getattr(config, "agencies", ()) for alias in a.aliases}
+    found = tuple(sorted((n for n in names if len(n) >= 2), key=len, reverse=True))
+    if key is not None:
+        _NAMES_CACHE[key] = found
+    return found
 
 
 def _in_sentence_of(text: str, start: int) -> str:
@@ -367,6 +450,21 @@ def _yearless(mentions: list[Mention], lo: dt.date, hi: dt.date, partial: Mentio
     return out
 
 
+def _looking_back(counters: list[Constraint], mentions: list[Mention]) -> list[Constraint]:
+    """A counter day before a full date the text names in the past tense ("on the second day of
+    the war" in a text that says "Putin said on August 18, 2025") recalls that day: the text
+    is of that day or later, not of it."""
+    named = [resolve(m, None).earliest for m in mentions if m.kind == "date" and m.tense == "past"]
+    latest_named = max((d for d in named if d), default=None)
+    out = []
+    for c in counters:
+        if latest_named and c.latest and latest_named > c.latest:
+            detail = f"{c.evidence.detail}; a later date is named as past ({latest_named}), so it recalls that day: on or after {c.earliest}"
+            c = replace(c, latest=None, evidence=_detail(c.evidence, detail))
+        out.append(c)
+    return out
+
+
 def _narrow(constraints: list[Constraint]) -> tuple[dt.date | None, dt.date | None, list[Constraint], list[Constraint]]:
     """Intersect the constraints, strongest first; one that empties the range is dropped."""
     lo: dt.date | None = None
@@ -433,7 +531,7 @@ def infer_publication(
     kind_at = _line_kinds(lines)
     mentions = [m for m in mentions_all if kind_at(m.start) == "text"]
     evidence: list[Evidence] = []
-    found = _dateline(text, lines, tuple(mentions))
+    found = _dateline(text, lines, tuple(mentions), language, _source_names(config))
     partial = None
     if found and found[1] == "full":
         m = found[0]
@@ -452,7 +550,7 @@ def infer_publication(
     constraints: list[Constraint] = []
     if from_url:
         constraints.append(Constraint(2, from_url[0], from_url[1], from_url[2]))
-    constraints += counter_constraints(text, language, config)
+    constraints += _looking_back(counter_constraints(text, language, config), mentions)
     constraints += anchor_constraints(text, language, config)
     constraints += _text_constraints(mentions)
     lo, hi, used, dropped = _narrow(constraints)
@@ -525,6 +623,7 @@ def statement_date(sentence: Sentence, text: str, published: DateEstimate, langu
         if m.end <= sentence.end:
             pairs.append((m, e))
     candidates = []
+    blanked = _blanked(sentence, text)
     for m, e in pairs:
         if m.tense == "future" or e.value is None or e.precision not in RANK:
             continue
@@ -532,6 +631,12 @@ def statement_date(sentence: Sentence, text: str, published: DateEstimate, langu
             continue
         if reference and e.earliest and e.earliest > reference:
             continue  # "starting from tomorrow": not when it was said
+        if blanked and any(sentence.start <= a < sentence.end and not sentence.text[a - sentence.start].strip() for a in (m.start, m.end - 1)):
+            continue  # inside a quotation the caller blanked: the words' date, not the saying's
+        if _period_start(text, m, language):
+            continue  # "since the invasion began on 24 February": a period's start, not a saying
+        if POSSESSIVE.match(text, m.end):
+            continue  # "this week's offer", "Monday's talks": the day of something else
         distance = _verb_distance(sentence, m, language) if speaker_at is None else _gap(m.start, m.end, speaker_at, speaker_at)
         candidates.append((RANK[e.precision], distance, m.start, m, e))
     if candidates:
@@ -543,6 +648,9 @@ def statement_date(sentence: Sentence, text: str, published: DateEstimate, langu
         return DateEstimate(None, "unknown", None, latest, (Evidence("earlier", vague.text, vague.start, vague.end, detail="before the publication, day not given"),))
     if not published.known:
         return DateEstimate.unknown()
+    carried = _narrative_day(sentence, text, language, published, resolved, starts)
+    if carried is not None:
+        return carried
     return DateEstimate(
         published.value,
         published.precision,
@@ -550,6 +658,80 @@ def statement_date(sentence: Sentence, text: str, published: DateEstimate, langu
         published.latest,
         (Evidence("as-reported", "", detail="no date in the sentence: the article's publication date"),),
     )
+
+
+def _blanked(sentence: Sentence, text: str) -> bool:
+    """Whether the caller passed the sentence with some words blanked (its quotations)."""
+    return sentence.text != text[sentence.start : sentence.end] and len(sentence.text) == sentence.end - sentence.start
+
+
+@functools.cache
+def _period_patterns(language: str) -> tuple[re.Pattern | None, re.Pattern | None]:
+    words = lexicon.part("time/", language).get("period_start") or {}
+    lead = re.compile(rf"(?<![\w])(?:{words['lead']})\s+(?:the\s+)?$", re.I) if words.get("lead") else None
+    clause = re.compile(rf"(?<![\w])(?:{words['clause']})(?![\w])", re.I) if words.get("clause") else None
+    return lead, clause
+
+
+def _period_start(text: str, m: Mention, language: str) -> bool:
+    """Whether the expression opens a period ("since March", "since the invasion began on 24
+    February", «с 24 февраля»): the start of something, never the day a statement was made."""
+    lead, clause = _period_patterns(language)
+    before = text[max(0, m.start - 80) : m.start]
+    if lead is not None and lead.search(before[-30:]):
+        return True
+    if clause is None:
+        return False
+    cuts = [c.end() for c in CLAUSE_END.finditer(before)]
+    return clause.search(before[cuts[-1] if cuts else 0 :]) is not None
+
+
+POSSESSIVE = re.compile(r"['’]s(?![\w])")
+CARRY_DAYS = 7  # a narrative day carried to the next sentences is at most this old
+
+
+@functools.lru_cache(maxsize=8)
+def _paragraph_starts(text: str) -> list[int]:
+    return [0, *(m.end() for m in PARAGRAPH_BREAK.finditer(text))]
+
+
+def _narrative_day(sentence: Sentence, text: str, language: str, published: DateEstimate, resolved, starts) -> DateEstimate | None:
+    """The day of the narrative a sentence without a date of its own belongs to: "On Monday,
+    Macron met Putin ... He said ..." is Monday. The most recent day named earlier in the same
+    paragraph (never across paragraphs, never inside a quotation, never ahead, never a period's
+    start, at most a week before the publication)."""
+    reference = published.value
+    if reference is None:
+        return None
+    paragraphs = _paragraph_starts(text)
+    lo = paragraphs[bisect.bisect_right(paragraphs, sentence.start) - 1]
+    if lo >= sentence.start:
+        return None
+    quoted = quotations(text[lo : sentence.start], lo)
+    first = bisect.bisect_left(starts, lo)
+    found = None
+    for m, e in resolved[first:]:
+        if m.end > sentence.start:
+            break
+        if m.tense == "future" or e.precision != "day" or e.earliest is None or m.kind in ("date",) and m.tense is None:
+            continue
+        if not (reference - dt.timedelta(days=CARRY_DAYS) <= e.earliest <= reference):
+            continue
+        if any(a <= m.start < b for a, b in quoted) or _period_start(text, m, language) or POSSESSIVE.match(text, m.end):
+            continue
+        found = (m, e)
+    if found is None:
+        return None
+    m, e = found
+    # The day of someone's statement ("Ushakov said yesterday ...") is that statement's, not the
+    # narrative's: only a sentence that reports no speech sets the day of the ones after it.
+    cut = max(text.rfind(ch, lo, m.start) for ch in ".!?")
+    stop = min((i for i in (text.find(ch, m.end, sentence.start) for ch in ".!?") if i >= 0), default=sentence.start)
+    if _verb_spans(text[max(cut + 1, lo) : stop], language):
+        return None
+    estimate = _from_expression(m, e, text, language, published)
+    detail = f"no date in the sentence; the narrative it belongs to is of '{m.text}' ({e.value}), named earlier in the paragraph"
+    return replace(estimate, evidence=(Evidence("narrative-day", m.text, m.start, m.end, detail=detail),))
 
 
 @functools.cache
@@ -588,6 +770,12 @@ def _verb_spans(sentence: str, language: str) -> tuple[tuple[int, int], ...]:
 def _from_expression(m: Mention, e, text: str, language: str, published: DateEstimate) -> DateEstimate:
     reference = published.value
     assert e.earliest is not None and e.latest is not None
+    widened = False
+    if reference and _last_week_on_sunday(m, reference):
+        # Said on a Sunday, "last week" is the ISO week before (TimeML) or, where weeks start on
+        # Sunday, the one that ends the day before: both, at a coarser precision.
+        e = replace(e, latest=reference - DAY)
+        widened = True
     if e.precision == "day":
         value = e.earliest
     else:
@@ -604,9 +792,15 @@ def _from_expression(m: Mention, e, text: str, language: str, published: DateEst
         hi = max(published.latest, lo)
     value = min(max(value, lo), hi)
     precision = e.precision if published.precision == "day" or m.kind == "date" else max(e.precision, published.precision, key=lambda p: ("day", "week", "month", "year", "unknown").index(p))
+    if widened:
+        precision = max(precision, precision_of(lo, hi), key=lambda p: ("day", "week", "month", "year", "unknown").index(p))
     rule = {"weekday": "weekday-relative", "date": "explicit-date", "month-day": "explicit-date"}.get(m.kind, "relative-date")
     detail = f"'{m.text}' seen from {reference}: {e.value}"
     return DateEstimate(value, precision, lo, hi, (Evidence(rule, m.text, m.start, m.end, detail=detail),))
+
+
+def _last_week_on_sunday(m: Mention, reference: dt.date) -> bool:
+    return m.kind == "relative" and m.unit == "week" and m.offset == -1 and m.anchor is None and reference.weekday() == 6
 
 
 def _previous_day(text: str, language: str, mention: Mention, reference: dt.date) -> dt.date | None:

@@ -569,12 +569,14 @@ def _lang(code: str) -> _Lang:
         post.append(rf"\s+(?P<af>{future['after']}){E}")
     parts = _i(lex.get("day_parts"))
     tail = rf"(?:\s+(?:{parts}){E})?" if parts else ""
+    joined = _i(lex.get("day_parts_joined"))  # German compounds: "Montagabend", "Sonntagnachmittag"
+    W_ = rf"(?P<w>{W})(?:{joined})?" if joined else rf"(?P<w>{W})"
     pre_part = f"(?:{'|'.join(pre)})?" if pre else ""
     post_part = f"(?:{'|'.join(post)})?" if post else ""
     if lex.get("weekday_needs_lead"):  # the modifiers carry their own preposition ("в прошлую")
-        weekday = rf"{B}(?:{'|'.join([*pre, rf'(?P<lead>{lead})' + chr(92) + 's+'])})(?P<w>{W}){E}{post_part}{tail}"
+        weekday = rf"{B}(?:{'|'.join([*pre, rf'(?P<lead>{lead})' + chr(92) + 's+'])}){W_}{E}{post_part}{tail}"
     else:
-        weekday = rf"{B}{lead_part}{pre_part}(?P<w>{W}){E}{post_part}{tail}"
+        weekday = rf"{B}{lead_part}{pre_part}{W_}{E}{post_part}{tail}"
     patterns.append(("weekday", weekday))
     if lex.get("ago") and numbers and units:
         n = _alternation(_cased(numbers, False)) + r"|\d+"

@@ -24,6 +24,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
+from timeline.cache import code_version
 from timeline.config import Config
 from timeline.history import histories
 from timeline.history import view as history_view
@@ -54,7 +55,7 @@ __all__ = ["PageJob", "plan_pages", "render_pages", "render_site", "human_date",
 log = logging.getLogger(__name__)
 FRAGMENTS_FORMAT = 1
 NO_VENUE = "_none"
-KEY_VERSION = "2"  # bumped when what a page key covers changes, so old keys are never trusted  # not a valid slug, so it never collides with a place id
+KEY_VERSION = "3"  # bumped when what a page key covers changes, so old keys are never trusted  # not a valid slug, so it never collides with a place id
 
 
 @dataclass(frozen=True)
@@ -78,14 +79,36 @@ class PageJob:
 # View records: exactly what the pages show, with a cheap stable key.
 
 
-@dataclass(frozen=True)
-class Link:
+_REPR_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+class _QuickRepr:
+    """A repr for the small view records, computed once per record and kept on it.
+
+    View digests hash the repr of whole views; these records are shared between many views (an
+    article's link, outlet and date appear in every report of it), and dataclasses' own repr
+    (guarded against recursion) costs several times more. The text is the record's name and its
+    field values, so it still covers every field."""
+
+    def __repr__(self) -> str:
+        cached = self.__dict__.get("_repr")
+        if cached is None:
+            kind = type(self)
+            names = _REPR_FIELDS.get(kind)
+            if names is None:
+                names = _REPR_FIELDS[kind] = tuple(n for n, f in kind.__dataclass_fields__.items() if f.repr)  # type: ignore[attr-defined]
+            cached = self.__dict__["_repr"] = f"{kind.__name__}{tuple(getattr(self, n) for n in names)!r}"
+        return cached
+
+
+@dataclass(frozen=True, repr=False)
+class Link(_QuickRepr):
     label: str
     href: str | None = None  # relative to the site root; None when there is no page to go to
 
 
-@dataclass(frozen=True)
-class DateView:
+@dataclass(frozen=True, repr=False)
+class DateView(_QuickRepr):
     text: str
     datetime: str
     precision: str
@@ -98,15 +121,15 @@ class DateView:
         return cls(human_date(estimate), machine_date(estimate), estimate.precision, estimate.known)
 
 
-@dataclass(frozen=True)
-class EvidenceView:
+@dataclass(frozen=True, repr=False)
+class EvidenceView(_QuickRepr):
     words: str
     text: str
     article: Link | None = None
 
 
-@dataclass(frozen=True)
-class ReportView:
+@dataclass(frozen=True, repr=False)
+class ReportView(_QuickRepr):
     """One article's report of an event."""
 
     article: Link
@@ -459,6 +482,26 @@ def _article_view(article: Article, reported: list[tuple[int, int, EventView]], 
     )
 
 
+def _article_key(article: Article, reported: list[tuple[int, int, EventView]], site: _Site, summary: ArticleSummary) -> str:
+    """Everything _article_view() reads, hashed without building the view: the file's content
+    hash stands for its text and paragraphs (the page keys also hold the code's version), the
+    statements for the marks and the list under the text."""
+    numbered = sorted(reported, key=lambda r: (r[0], r[1], r[2].id))
+    statements = tuple((s, e, v.id, v.headline, v.href, repr(v.date), v.stance_label) for s, e, v in numbered)
+    spans = article.paragraphs or _fallback_paragraphs(article.text)
+    if any(article.text[span.start : span.end] != span.text for span in spans):
+        statements += tuple(v.digest for _, _, v in numbered)  # the marks are then found by the reports' sentences
+    outlet_evidence = site.evidence([article.outlet_evidence]) if article.outlet_evidence else ()
+    return _sha((
+        summary.digest, article.file, article.sha256, article.url, tuple(article.agencies),
+        repr(site.evidence(article.published.evidence)), repr(outlet_evidence), tuple(article.candidate_actors), statements,
+    ))  # fmt: skip
+
+
+def _article_context(article: Article, reported: list[tuple[int, int, EventView]], site: _Site) -> dict[str, Any]:
+    return {"view": _article_view(article, reported, site)}
+
+
 def _fallback_paragraphs(text: str):
     from timeline.model import Span
 
@@ -499,7 +542,8 @@ def _group(views: list[EventView]) -> list[tuple[int, list[tuple[int, str, list[
 def plan_pages(articles: list[Article], events: list[Event], config: Config, template_dir: Path) -> list[PageJob]:
     """Every file of the site (pages, feed, sitemap) as jobs, in a stable order."""
     site = _Site(articles, events, config)
-    digest = templates_digest(template_dir) + config.digest  # names from the configuration show on any page
+    # Names from the configuration show on any page; the code makes the views and the HTML of the text.
+    digest = templates_digest(template_dir) + config.digest + code_version()
     events = sorted(events, key=lambda e: (e.date.value or dt.date.max, e.kind != "context", e.id))
     views = [_event_view(e, site, ident) for e, ident in zip(events, _unique_ids(events), strict=True)]
     by_id = {v.id: v for v in views}
@@ -523,11 +567,8 @@ def plan_pages(articles: list[Article], events: list[Event], config: Config, tem
     for view, event in zip(views, events, strict=True):
         for source in event.sources:
             reported[source.article].append((source.start, source.end, view))
-    article_views = {a.id: _article_view(a, reported.get(a.id, []), site) for a in articles}
-    summaries = sorted(
-        (v.summary for v in article_views.values()),
-        key=lambda s: (s.published.datetime == "", s.published.datetime, s.title, s.id),
-    )
+    by_article = {a.id: _summary(a, site, len(reported.get(a.id, []))) for a in articles}
+    summaries = sorted(by_article.values(), key=lambda s: (s.published.datetime == "", s.published.datetime, s.title, s.id))
 
     # Facets.
     actor_events: dict[str, list[EventView]] = defaultdict(list)
@@ -563,7 +604,12 @@ def plan_pages(articles: list[Article], events: list[Event], config: Config, tem
             add(view.href, "event.html", "", derived=("event",), lazy=functools.partial(_event_extras, event, cited, config),
                 view=view, event=event, event_key=event_digest(event), articles=_ArticleMap(cited, site.article_keys))  # fmt: skip
     for article in articles:
-        add(f"articles/{article.id}.html", "article.html", "articles", view=article_views[article.id])
+        # The page's key is made from what its view is made of; the view itself (the text cut into
+        # marked paragraphs) is built only when the page is rendered.
+        shown = reported.get(article.id, [])
+        add(f"articles/{article.id}.html", "article.html", "articles", derived=("view",),
+            lazy=functools.partial(_article_context, article, shown, site),
+            view=None, article_key=_article_key(article, shown, site, by_article[article.id]))  # fmt: skip
     add("articles/index.html", "articles.html", "articles", summaries=summaries)
 
     for link, _said, _about in actors:
@@ -612,7 +658,7 @@ def plan_pages(articles: list[Article], events: list[Event], config: Config, tem
     # only when rendered.
     shown = tuple(v.digest for v in claims)
     add("chart.html", "chart.html", "chart", statements=shown, lazy=lambda: {"chart": build_chart([_chart_item(v) for v in claims])})
-    add("review.html", "review.html", "review", **_review(article_views, claims, summaries))
+    add("review.html", "review.html", "review", **_review(site, claims, summaries))
     add(
         "method.html", "method.html", "method",
         rules=sorted(RULE_WORDS.items()), stances=[(s, stance_label(s), stance_title(s)) for s in STANCES],
@@ -664,17 +710,16 @@ def _chart_item(view: EventView) -> ChartItem:
     )
 
 
-def _review(article_views: dict[str, ArticleView], claims: list[EventView], summaries: list[ArticleSummary]) -> dict[str, Any]:
-    views = [article_views[s.id] for s in summaries]
+def _review(site: _Site, claims: list[EventView], summaries: list[ArticleSummary]) -> dict[str, Any]:
     candidates: dict[str, list[ArticleSummary]] = defaultdict(list)
-    for view in views:
-        for name in view.candidate_actors:
-            candidates[name].append(view.summary)
+    for summary in summaries:
+        for name in site.articles[summary.id].candidate_actors:
+            candidates[name].append(summary)
     return {
-        "undated": [v.summary for v in views if not v.summary.published.known],
-        "uncertain": [v.summary for v in views if v.summary.published.known and v.summary.published.precision != "day"],
-        "unknown_outlet": [v.summary for v in views if not v.summary.outlet],
-        "warned": [v.summary for v in views if v.summary.warnings],
+        "undated": [s for s in summaries if not s.published.known],
+        "uncertain": [s for s in summaries if s.published.known and s.published.precision != "day"],
+        "unknown_outlet": [s for s in summaries if not s.outlet],
+        "warned": [s for s in summaries if s.warnings],
         "undated_statements": [v for v in claims if not v.date.known],
         "candidates": sorted(candidates.items(), key=lambda kv: (-len(kv[1]), kv[0])),
     }
