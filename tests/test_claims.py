@@ -169,3 +169,123 @@ def test_descriptor_valid_only_in_its_time(tmp_path):
     config = load_config(path)
     _, claims = claims_of("Putin's spokesman said a meeting is possible only after expert work.", config)
     assert "peskov" not in {c.speaker for c in claims}
+
+
+@pytest.mark.parametrize(
+    ("language", "body"),
+    [
+        ("en", "In Moscow, Kremlin aide Ushakov told reporters that Putin is open to a meeting with Zelensky."),
+        ("en", "On Wednesday in Minsk, Putin said that he is open to a meeting with Zelensky."),
+        ("en", "Putin told the plenary session of the economic forum in Minsk that he is ready to meet Zelensky."),
+        ("en", "Speaking after talks in Istanbul, Zelensky said he was ready to meet Putin."),
+        ("en", "Lavrov said at a press conference in Minsk that a meeting is possible."),
+        ("ru", "3 сентября в Минске Путин говорил, что готов к встрече с Зеленским."),
+        ("ru", "Путин на пленарном заседании форума в Минске заявил, что готов к встрече с Зеленским."),
+        ("de", "Putin sagte in Minsk, er sei zu einem Treffen mit Selenskyj bereit."),
+        ("ru", "Путин не откажется от встречи с Зеленским, заявил Лавров по итогам переговоров с коллегой в Минске."),
+    ],
+)
+def test_the_place_of_speaking_is_no_venue_in_any_language(story, language, body):
+    _, claims = claims_of(body, story, language)
+    assert claims, body
+    assert {c.venue for c in claims} == {None}, brief(claims)
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "venue"),
+    [
+        ("en", "Putin said that if Zelensky was ready, he could come to Moscow for a meeting.", "moscow"),
+        ("en", "In Moscow a meeting is impossible, Zelensky said.", "moscow"),
+        ("en", "Putin said that Moscow is the best place for a meeting with Zelensky.", "moscow"),
+        ("de", "Putin sagte, Moskau sei der beste Ort für ein Treffen mit Selenskyj.", "moscow"),
+        ("fr", "Poutine a déclaré que Moscou est le meilleur endroit pour une rencontre avec Zelensky.", "moscow"),
+        ("ru", "Путин заявил, что готов к встрече с Зеленским в Москве.", "moscow"),
+        ("de", "Selenskyj sagte, er wolle Putin in Minsk treffen.", "minsk"),
+    ],
+)
+def test_a_place_proposed_for_the_meeting_stays_a_venue(story, language, body, venue):
+    _, claims = claims_of(body, story, language)
+    assert venue in {c.venue for c in claims}, brief(claims)
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "speaker"),
+    [
+        ("en", "The statement followed remarks by Kremlin aide Ushakov, who said on Wednesday that Putin was open to meeting Zelensky.", "ushakov"),
+        ("ru", "Путин не откажется от встречи с президентом Зеленским, заявил министр иностранных дел Лавров.", "lavrov"),
+        ("uk", "Путін готовий до зустрічі із Зеленським, заявив Пєсков.", "peskov"),
+        ("fr", "Le président russe est prêt à voir Zelensky « lorsque l'ordre du jour d'un sommet sera prêt », a expliqué Lavrov.", "lavrov"),
+        ("fr", "Lavrov avait prévenu que Poutine ne rencontrerait Zelensky qu'une fois l'agenda prêt.", "lavrov"),
+        ("ru", "Ранее Песков говорил, что встреча Путина и Зеленского возможна.", "peskov"),
+    ],
+)
+def test_the_speaker_is_the_reporting_verbs_subject_not_a_name_in_what_is_said(story, language, body, speaker):
+    _, claims = claims_of(body, story, language)
+    assert claims, body
+    assert {c.speaker for c in claims} == {speaker}, brief(claims)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "stance"),
+    [
+        ("fr", "il est prêt à le voir lorsque l'ordre du jour d'un sommet sera prêt", "condition"),
+        ("fr", "une rencontre une fois que le traité sera paraphé", "condition"),
+        ("en", "his wish was to bring Putin and Zelensky together in Istanbul", "propose"),
+        ("en", "his wish was to bring Russian President Vladimir Putin and Ukrainian President Volodymyr Zelensky together", "propose"),
+        ("en", "Trump said he would set up a meeting", "propose"),
+        ("de", "dass es zu einem Treffen kommen werde", None),
+        ("de", "Selenskyj könne nach Moskau kommen", "invite"),
+    ],
+)
+def test_stance_words_of_other_languages(language, text, stance):
+    found = best(stance_hits(text, speech(language)), speech(language))
+    assert (found.stance if found else None) == stance
+
+
+def test_the_day_nearest_the_speakers_verb_dates_the_claim(story):
+    """Peskov's Wednesday, not the Monday of the words he answers."""
+    body = "On Monday Zelensky's offer was made public. Peskov said on Wednesday that a meeting proposed on Monday is impossible."
+    _, claims = claims_of(body, story, date="2025-09-05")
+    assert [(c.speaker, str(c.said.value)) for c in claims] == [("peskov", "2025-09-03")]
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "speaker"),
+    [
+        ("uk", "Пєсков, речник Кремля, підтвердив, що Зеленський просив про зустріч із Путіним.", "peskov"),
+        ("fr", "« Le fait d'être prêt à une rencontre doit reposer sur quelque chose », a lancé aux journalistes Peskov.", "peskov"),
+    ],
+)
+def test_a_name_after_the_verbs_that_clause_is_not_the_speaker(story, language, body, speaker):
+    _, claims = claims_of(body, story, language)
+    assert claims, body
+    assert {c.speaker for c in claims} == {speaker}, brief(claims)
+
+
+def test_a_cue_with_no_known_speaker_leaves_the_topic_to_the_closing_speaker(story):
+    body = "At the talks, Ukraine proposed holding a meeting of the two leaders in Istanbul, Zelensky told reporters after the session."
+    _, claims = claims_of(body, story)
+    assert brief(claims) == [("zelensky", "propose", "istanbul")]
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "speaker"),
+    [
+        ("ru", "Кремль пока не видит оснований для переговоров на высшем уровне. «Пока рано об этом говорить», — сказал Песков.", "peskov"),
+        ("en", "The Kremlin sees no grounds yet for a summit. \"It is too early to speak about it,\" Peskov said.", "peskov"),
+    ],
+)
+def test_a_quoted_remark_takes_its_topic_from_the_sentence_before(story, language, body, speaker):
+    _, claims = claims_of(body, story, language)
+    assert speaker in {c.speaker for c in claims}, brief(claims)
+
+
+def test_a_quoted_remark_with_no_topic_near_it_is_no_claim(story):
+    _, claims = claims_of('The weather was cold. "It is too early to speak about it," Peskov said.', story)
+    assert claims == ()
+
+
+def test_readiness_in_a_sentence_not_on_the_meeting_is_no_offer(story):
+    body = "Peskov said a meeting of the leaders was discussed. He added that Moscow was ready to continue contacts."
+    _, claims = claims_of(body, story)
+    assert brief(claims) == [("peskov", "comment", None)]

@@ -414,64 +414,6 @@ def test_combined_cues_keep_value_inside_range(text: str) -> None:
         assert est.earliest <= est.value <= est.latest
 
 
-# Dates shared through merged statements ------------------------------------------------------
-
-from timeline.dates_shared import share_dates  # noqa: E402
-from timeline.model import Article, Claim, Event  # noqa: E402
-
-
-def _article(ident: str, text: str, published: DateEstimate, claim_text: str) -> Article:
-    start = text.index(claim_text)
-    sentence = Sentence(claim_text, start, start + len(claim_text), 0)
-    claim = Claim(ident, "zelensky", "invite", None, None, statement_date(sentence, text, published, "en"), claim_text, sentence.start, sentence.end)
-    return Article(ident, ident + ".txt", "", text, "en", None, None, (), None, published, (), sentences=(sentence,), claims=(claim,))
-
-
-def _event(*articles: Article) -> Event:
-    claims = tuple(a.claims[0] for a in articles)
-    return Event("e", "claim", claims[0].said, "zelensky", "invite", None, None, "h", claims=claims)
-
-
-DATED = _article(
-    "dated",
-    "He told reporters on Friday that Putin could come to Kyiv.",
-    DateEstimate(D(2026, 1, 30), "day", D(2026, 1, 30), D(2026, 1, 31), (Evidence("counter", "day 1,436"),)),
-    "He told reporters on Friday that Putin could come to Kyiv.",
-)
-
-
-def test_cluster_dates_an_undated_article() -> None:
-    undated = _article("undated", "Zelensky said Putin could come to Kyiv.", DateEstimate.unknown(), "Zelensky said Putin could come to Kyiv.")
-    articles, events = share_dates([DATED, undated], [_event(DATED, undated)])
-    shared = articles[1].published
-    assert shared.value == D(2026, 1, 30)
-    assert shared.earliest <= shared.value <= shared.latest
-    cluster = [e for e in shared.evidence if e.rule == "cluster"]
-    assert cluster and cluster[0].article == "dated"
-    assert articles[1].claims[0].said.value == D(2026, 1, 30)
-    assert events[0].claims[1].said.value == D(2026, 1, 30)
-    assert articles[0] is DATED
-
-
-def test_cluster_never_passes_on_a_shared_date() -> None:
-    relay = _article(
-        "relay",
-        "Zelensky said Putin could come to Kyiv.",
-        DateEstimate(D(2026, 1, 30), "day", D(2026, 1, 30), D(2026, 1, 30), (Evidence("cluster", "x", article="other"),)),
-        "Zelensky said Putin could come to Kyiv.",
-    )
-    undated = _article("undated", "Zelensky said Putin could come to Kyiv.", DateEstimate.unknown(), "Zelensky said Putin could come to Kyiv.")
-    articles, _ = share_dates([relay, undated], [_event(relay, undated)])
-    assert not articles[1].published.known
-
-
-def test_cluster_respects_the_articles_own_words() -> None:
-    text = "On August 1, Zelensky said Putin could come to Kyiv."
-    undated = _article("undated", text, DateEstimate.unknown(), text)
-    articles, _ = share_dates([DATED, undated], [_event(DATED, undated)])
-    assert not articles[1].published.known
-
-
 MENTION_WORDS = st.sampled_from(
     ["Istanbul,", "where", "the", "next", "meeting", "is", "planned", "after", "Alaska", "summit", "talks", "in", "Geneva",
      "are", "their", "second", "day", "AFTER", "GENEVA", "said", "on", "Friday", "2022", ".", "\n", "  "]
@@ -487,3 +429,46 @@ def test_reference_events_found_near_their_words_are_those_found_everywhere(text
     found = {(c.evidence.start, c.evidence.end) for c in anchor_constraints(text, "en", CONFIG)}
     everywhere = {m.span() for _, _, pattern, _ in mentions if (m := pattern.search(text))}
     assert found == everywhere
+
+
+# ---------------------------------------------------------------------------------------------
+# Recurring reference events and the nearness assumption.
+
+from timeline.load.dating import Constraint, _narrow  # noqa: E402
+
+RECURRING = load_config(Path(__file__).parent / "fixtures" / "recurring.yaml")
+CONFERENCE = "Zelensky said on Thursday that the offer he made at the Security Conference last month still stands.\n"
+
+
+def test_words_matching_editions_of_different_years_assume_no_nearness() -> None:
+    est = infer_published(CONFERENCE, config=RECURRING)
+    assert not any("(assumed)" in (e.detail or "") for e in est.evidence)
+    assert "ambiguous-anchor" in rules(est)
+    assert est.value is None and est.precision == "unknown"  # after the 2022 edition, nothing more
+    assert est.earliest == D(2022, 2, 20)
+
+
+def test_an_ambiguous_mention_lets_other_evidence_decide() -> None:
+    est = infer_published("Day 8 of the war. " + CONFERENCE, config=RECURRING)
+    assert est.value == D(2022, 3, 3) and est.precision in ("day", "week")
+    assert "ambiguous-anchor" in rules(est) and "counter" in rules(est)
+
+
+def test_a_single_event_still_assumes_nearness() -> None:
+    est = infer_published("Putin said on Monday the talks went well after the Alaska summit.\n", config=RECURRING)
+    assert "ambiguous-anchor" not in rules(est)
+    assert est.latest is not None and est.latest <= D(2025, 8, 15) + dt.timedelta(days=120)
+
+
+def test_a_counter_beats_the_nearness_assumption() -> None:
+    est = infer_published("Day 1,400 of the war. Putin said the talks went well after the Alaska summit.\n", config=RECURRING)
+    day = D(2022, 2, 24) + dt.timedelta(days=1399)  # past the summit's four months
+    assert est.value == day and est.earliest <= day <= est.latest
+    assert any("(assumed)" in (e.detail or "") and "ignored" in (e.detail or "") for e in est.evidence)
+
+
+def test_an_assumption_gives_way_to_evidence_as_strong() -> None:
+    assumed = Constraint(7, None, D(2025, 1, 31), Evidence("anchor-event", "x", detail="recent (assumed)"), assumed=True)
+    named = Constraint(7, D(2025, 3, 1), D(2025, 3, 31), Evidence("recent-date", "y"))
+    lo, hi, used, dropped = _narrow([assumed, named])
+    assert (lo, hi) == (D(2025, 3, 1), D(2025, 3, 31)) and dropped == [assumed]

@@ -202,3 +202,71 @@ def test_context_events_use_the_mentions_the_loader_found(story):
     events = {e.id: e for e in context_events([found], story)}
     assert [src.start for src in events["context-istanbul-round"].sources] == [0]
     assert events["context-full-scale-invasion"].sources == ()
+
+
+def test_same_days_news_in_two_languages_merges_without_shared_words(story):
+    """A statement of Monday and an undated report of it published on Tuesday: the same news."""
+    arts = [
+        article("a", claim("a", "trump", "comment", said=day("2025-08-18"), sentence="President Trump said he had begun the arrangements for a meeting")),
+        article("b", claim("b", "trump", "comment", said=reported("2025-08-19"), sentence="Anschließend schrieb er, er habe mit den Vorbereitungen begonnen", language="de"), language="de"),
+        article("c", claim("c", "trump", "comment", said=reported("2025-08-24"), sentence="Трамп заявил о подготовке", language="ru"), language="ru"),
+    ]
+    assert groups(events_of(arts, story)) == [["a", "b"], ["c"]]
+
+
+def test_an_undated_report_is_not_the_news_of_a_statement_two_days_older(story):
+    arts = [
+        article("a", claim("a", "putin", "invite", "moscow", day("2025-09-03"), "On Wednesday Putin said Zelensky could come to Moscow")),
+        article("b", claim("b", "putin", "invite", "moscow", reported("2025-09-05"), "Путин пригласил Зеленского в Москву", language="ru"), language="ru"),
+    ]
+    assert groups(events_of(arts, story)) == [["a"], ["b"]]
+
+
+def test_an_article_does_not_fold_its_news_into_an_older_statement(story):
+    arts = [
+        article(
+            "a",
+            claim("a", "putin", "invite", "moscow", day("2025-09-03"), "On Wednesday Putin had said Zelensky could come to Moscow", 800),
+            claim("a", "putin", "propose", None, reported("2025-09-05"), "If someone wants to meet, we are ready", 300),
+        )
+    ]
+    events = events_of(arts, story)
+    assert sorted((str(e.date.value), len(e.claims)) for e in events) == [("2025-09-03", 1), ("2025-09-05", 1)]
+
+
+def test_a_long_undated_window_does_not_keep_a_report_from_the_days_cluster(story):
+    """The undated report comes first in date order; it still ends with the dated ones."""
+    arts = [
+        article("a", claim("a", "trump", "comment", said=reported("2025-08-19"), sentence="Er habe Vorbereitungen begonnen", language="de"), language="de"),
+        article("b", claim("b", "trump", "comment", said=DateEstimate(dt.date(2025, 8, 18), "week", dt.date(2025, 8, 11), dt.date(2025, 8, 24), (Evidence("relative", "last week"),)), sentence="Trump said last week he had begun arranging a meeting between the two presidents")),
+        article("c", claim("c", "trump", "comment", said=day("2025-08-18"), sentence="Trump said he had begun arranging a meeting between the two presidents")),
+    ]
+    assert groups(events_of(arts, story)) == [["a", "b", "c"]]
+
+
+def test_an_undated_report_joins_the_speakers_only_fitting_statement(story):
+    arts = [
+        article("a", claim("a", "lavrov", "condition", said=day("2025-08-24"), sentence="Putin is ready to meet once an agenda is ready, Lavrov said")),
+        article("b", claim("b", "lavrov", "reject", "moscow", day("2025-08-20"), "Lavrov rejected a meeting in Moscow")),
+        article("u", claim("u", "lavrov", "condition", sentence="Лавров: встреча только после подготовки повестки", language="ru"), language="ru"),
+    ]
+    assert groups(events_of(arts, story)) == [["a", "u"], ["b"]]
+
+
+def test_an_undated_report_with_two_possible_statements_stays_apart(story):
+    arts = [
+        article("a", claim("a", "lavrov", "condition", said=day("2025-08-24"), sentence="Putin is ready to meet once an agenda is ready, Lavrov said")),
+        article("b", claim("b", "lavrov", "condition", said=day("2025-08-22"), sentence="Lavrov had said on Friday a summit must be well prepared")),
+        article("u", claim("u", "lavrov", "condition", sentence="Лавров: встреча только после подготовки повестки", language="ru"), language="ru"),
+    ]
+    assert groups(events_of(arts, story)) == [["a"], ["b"], ["u"]]
+
+
+def test_a_bare_comment_of_the_same_news_joins_its_statement_but_never_a_refusal(story):
+    arts = [
+        article("a", claim("a", "trump", "open-conditional", said=day("2025-08-18"), sentence="Trump said a meeting could take place within two weeks")),
+        article("b", claim("b", "trump", "comment", said=reported("2025-08-19"), sentence="Trump sprach von einem Gipfel binnen zwei Wochen", language="de"), language="de"),
+        article("c", claim("c", "putin", "reject", said=day("2025-08-18"), sentence="Putin ruled out a meeting")),
+        article("d", claim("d", "putin", "comment", said=reported("2025-08-19"), sentence="Путин высказался о встрече", language="ru"), language="ru"),
+    ]
+    assert groups(events_of(arts, story)) == [["a", "b"], ["c"], ["d"]]

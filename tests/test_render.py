@@ -334,3 +334,30 @@ def test_a_cited_article_changes_the_event_page_key(mini_config):
     assert cited
     for event in cited:
         assert after[f"events/{event.id}.html"] != first[f"events/{event.id}.html"]
+
+
+def test_pages_rendered_by_worker_processes_are_the_same(mini_config, tmp_path, monkeypatch):
+    """A cold build renders in forked workers: the same pages in the same order, and the pieces
+    they rendered are stored for the next build as if rendered here."""
+    import multiprocessing
+
+    from timeline.render import pages as pages_module
+    from timeline.render.pages import Fragments, iter_pages
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork on this system")
+    monkeypatch.setattr(pages_module, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(pages_module, "CHUNK", 3)
+    articles, events = corpus()
+    jobs = plan_pages(articles, events, mini_config, TEMPLATES)
+    serial_store, parallel_store = Fragments(tmp_path / "a", "s"), Fragments(tmp_path / "b", "s")
+    serial = list(iter_pages(jobs, TEMPLATES, serial_store))
+    parallel = list(iter_pages(jobs, TEMPLATES, parallel_store, processes=2))
+    assert parallel == serial
+    assert parallel_store._new == serial_store._new
+    parallel_store.save()
+    again = Fragments(tmp_path / "b", "s")
+    assert list(iter_pages(jobs, TEMPLATES, again, processes=2)) == serial and again.rendered == 0
+    again_used = Fragments(tmp_path / "b", "s")
+    list(iter_pages(jobs, TEMPLATES, again_used))
+    assert again_used.rendered == 0

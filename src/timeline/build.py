@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -171,7 +172,7 @@ def build(
 
     def produced():
         """Every file of the new site in turn: each page is written as soon as it is rendered."""
-        yield from iter_pages(todo, templates, fragments)
+        yield from iter_pages(todo, templates, fragments, processes=1 if scheduler else (jobs or os.cpu_count() or 1))
         yield from change_pages.items()
         yield "data/timeline.json", data
 

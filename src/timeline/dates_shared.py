@@ -13,7 +13,8 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
 
-from timeline.load.dating import precision_of, statement_date
+from timeline.load.dating import as_reported, precision_of, statement_date
+from timeline.load.timex import scan
 from timeline.model import Article, Claim, DateEstimate, Event, Evidence, Sentence
 
 STRONG = ("day", "week")
@@ -58,28 +59,32 @@ def share_dates(
     same order; records are replaced, never changed. Evidence rule `cluster`, with `article` the
     id of the article the date comes from. merge_date turns the claims' dates of one event into
     the event's date (default: the most precise, with every piece of evidence).
+
+    Linear in claims: only weakly dated articles are looked at, only events holding one of their
+    claims, and each (claim, trial day) is resolved once, from the article's own scan.
     """
     merge = merge_date or _best_date
-    by_id = {a.id: a for a in articles}
-    found: dict[str, list[tuple[DateEstimate, str]]] = {}
+    weak = {a.id: a for a in articles if not (a.published.known and a.published.precision in STRONG)}
+    if not weak:
+        return articles, events
+    dated = {a.id for a in articles if a.id not in weak and _own(a.published)}
+    # (claim, its sources) per weak article, in the order of events, claims and sources.
+    work: dict[str, list[tuple[Claim, list[Claim]]]] = {}
     for event in events:
-        sources = [c for c in event.claims if c.article in by_id and _own(by_id[c.article].published) and by_id[c.article].published.precision in STRONG and _datable(c)]
+        if not any(c.article in weak for c in event.claims):
+            continue
+        sources = [c for c in event.claims if c.article in dated and _datable(c)]
         if not sources:
             continue
         for claim in event.claims:
-            article = by_id.get(claim.article)
-            if article is None or (article.published.known and article.published.precision in STRONG):
+            if claim.article not in weak or _cue(claim) == "earlier":  # "Earlier, X said": no link to the day
                 continue
-            if _cue(claim) == "earlier":  # "Earlier, X said": any time before, no link to the day
-                continue
-            for source in sources:
-                if source.article != claim.article:
-                    proposal = _proposal(article, claim, source)
-                    if proposal is not None:
-                        found.setdefault(claim.article, []).append((proposal, source.article))
-    proposals: dict[str, tuple[int, DateEstimate, str]] = {}
-    for article_id, options in found.items():
-        proposals[article_id] = (0, *_vote(options))
+            work.setdefault(claim.article, []).append((claim, [s for s in sources if s.article != claim.article]))
+    proposals: dict[str, tuple[DateEstimate, str]] = {}
+    for article_id, items in work.items():
+        found = _proposals(weak[article_id], items)
+        if found:
+            proposals[article_id] = _vote(weak[article_id], found)
     if not proposals:
         return articles, events
     new_articles: list[Article] = []
@@ -88,88 +93,147 @@ def share_dates(
         if article.id not in proposals:
             new_articles.append(article)
             continue
-        _, published, source_id = proposals[article.id]
+        published, source_id = proposals[article.id]
+        if published == article.published:
+            new_articles.append(article)
+            continue
         claims = tuple(_redate(article, c, published) for c in article.claims)
         for old, new in zip(article.claims, claims, strict=True):
-            changed[(old.article, old.start, old.end, old.speaker)] = new
+            if new != old:
+                changed[(old.article, old.start, old.end, old.speaker)] = new
         warnings = tuple(w for w in article.warnings if not w.startswith(("undated", "weakly dated")))
         warnings += (f"dated only through {source_id}, which reports the same statement",)
         new_articles.append(replace(article, published=published, claims=claims, warnings=warnings))
+    if not changed:
+        return new_articles, events
     new_events = []
     for event in events:
-        claims = tuple(changed.get((c.article, c.start, c.end, c.speaker), c) for c in event.claims)
-        if claims == event.claims:
+        if not any((c.article, c.start, c.end, c.speaker) in changed for c in event.claims):
             new_events.append(event)
             continue
+        claims = tuple(changed.get((c.article, c.start, c.end, c.speaker), c) for c in event.claims)
         new_events.append(replace(event, claims=claims, date=merge([c.said for c in claims])))
     return new_articles, new_events
 
 
-def _vote(options: list[tuple[DateEstimate, str]]) -> tuple[DateEstimate, str]:
-    """The day most reports agree on (a wrong merge is outvoted), and the range they share."""
-    days: dict[dt.date, int] = {}
-    for proposal, _ in options:
-        assert proposal.earliest is not None and proposal.latest is not None
-        day = proposal.earliest
-        while day <= proposal.latest:
-            days[day] = days.get(day, 0) + 1
+Proposal = tuple[dt.date, dt.date, Claim]  # the publication range one sibling report implies, and that report
+
+
+def _proposals(article: Article, items: list[tuple[Claim, list[Claim]]]) -> list[Proposal]:
+    """The proposals of every (claim, source) pair of one article, in order. Sources that date
+    the statement alike propose alike, so each (claim, source range) is worked out once; each
+    claim's own reading of each trial day is computed once, day by day (so that the article's
+    expressions are resolved once per day), and not at all where no time words can change it."""
+    ranges: dict[tuple[int, dt.date, dt.date], tuple[dt.date, dt.date, bool]] = {}
+    needed: dict[int, set[dt.date]] = {}
+    quiet: set[int] = set()
+    claim_of: dict[int, Claim] = {}
+    for claim, sources in items:
+        key = id(claim)
+        claim_of[key] = claim
+        if key not in quiet and key not in needed and _cue(claim) == "as-reported" and not _timed(article, claim):
+            quiet.add(key)
+        for source in sources:
+            said = source.said
+            assert said.earliest is not None and said.latest is not None
+            rkey = (key, said.earliest, said.latest)
+            if rkey in ranges:
+                continue
+            lo, hi, reported = ranges[rkey] = _range(article, claim, said.earliest, said.latest)
+            if key not in quiet:
+                days = needed.setdefault(key, set())
+                days.update(lo + dt.timedelta(days=i) for i in range((hi - lo).days + 1))
+    readings: dict[tuple[int, dt.date], tuple[str, dt.date | None]] = {}
+    for day in sorted({d for days in needed.values() for d in days}):
+        trial = DateEstimate(day, "day", day, day, article.published.evidence)
+        for key, days in needed.items():
+            if day in days:
+                said = _said_on(article, claim_of[key], trial)
+                readings[(key, day)] = (said.evidence[0].rule if said.evidence else "as-reported", said.value)
+    kept: dict[tuple[int, dt.date, dt.date], tuple[dt.date, dt.date] | None] = {}
+    for (key, first, last), (lo, hi, reported) in ranges.items():
+        if key in quiet:
+            kept[(key, first, last)] = (lo, hi) if lo <= hi else None  # as reported on any day: every day agrees
+            continue
+        agreeing = []
+        day = lo
+        while day <= hi:
+            rule, value = readings[(key, day)]
+            agrees = rule in ("as-reported", "earlier") or (value is not None and first <= value <= last)
+            if agrees and not (rule == "as-reported" and not reported):
+                agreeing.append(day)
             day += DAY
-    best = max(days, key=lambda d: (days[d], -d.toordinal()))
-    agreeing = [(p, a) for p, a in options if p.earliest and p.latest and p.earliest <= best <= p.latest]
-    lo = max(p.earliest for p, _ in agreeing if p.earliest)
-    hi = min(p.latest for p, _ in agreeing if p.latest)
-    first, source = agreeing[0]
-    evidence = tuple(dict.fromkeys(e for p, _ in agreeing for e in p.evidence))
-    return DateEstimate(best, precision_of(lo, hi), lo, hi, evidence), source
+        kept[(key, first, last)] = (agreeing[0], agreeing[-1]) if agreeing else None
+    out: list[Proposal] = []
+    for claim, sources in items:
+        for source in sources:
+            said = source.said
+            found = kept[(id(claim), said.earliest, said.latest)]  # type: ignore[index]
+            if found is not None:
+                out.append((found[0], found[1], source))
+    return out
 
 
-def _proposal(article: Article, claim: Claim, source: Claim) -> DateEstimate | None:
-    """The publication range of `article` if `claim` is the statement `source` dates: the days
-    from which the article's own words about the claim ("earlier today", "on Friday", nothing)
-    point at the day the other article gives."""
-    said = source.said
-    assert said.earliest is not None and said.latest is not None and said.value is not None
+def _timed(article: Article, claim: Claim) -> bool:
+    """Whether a time expression lies in the claim's sentence or earlier in its paragraph (where a
+    narrative day could come from): otherwise it reads 'as reported' whatever the day."""
+    spans = article.timexes if article.timexes else scan(article.text, article.language)
+    lo = article.text.rfind("\n", 0, claim.start) + 1
+    return any(lo <= t.end and t.start <= claim.end for t in spans)
+
+
+def _range(article: Article, claim: Claim, earliest: dt.date, latest: dt.date) -> tuple[dt.date, dt.date, bool]:
+    """The trial days for `claim` when a sibling report dates the statement [earliest, latest]."""
     own = article.published
-    as_reported = _cue(claim) == "as-reported"
-    lo = max(said.earliest, own.earliest) if own.earliest else said.earliest
-    hi = said.latest + dt.timedelta(days=2 if as_reported else 30)
+    reported = _cue(claim) == "as-reported"
+    lo = max(earliest, own.earliest) if own.earliest else earliest
+    hi = latest + dt.timedelta(days=2 if reported else 30)
     if own.latest and own.latest < hi:
         hi = own.latest
-    kept = []
-    day = lo
-    while day <= hi:
-        trial = DateEstimate(day, "day", day, day, own.evidence)
-        own_said = _redate(article, claim, trial).said
-        rule = _cue(replace(claim, said=own_said))
-        agrees = rule in ("as-reported", "earlier") or (own_said.value is not None and said.earliest <= own_said.value <= said.latest)
-        if agrees and not (rule == "as-reported" and not as_reported):
-            kept.append(day)
-        day += DAY
-    if not kept:
-        return None
-    lo, hi = kept[0], kept[-1]
-    evidence = (
-        *own.evidence,
-        Evidence(
-            "cluster",
-            source.sentence[:160],
-            source.start,
-            source.end,
-            article=source.article,
-            detail=f"reports the same statement as {source.article}, which dates it {said.value}; published {lo} to {hi}",
-        ),
-    )
-    return DateEstimate(lo, precision_of(lo, hi), lo, hi, evidence)
+    return lo, hi, reported
+
+
+def _cluster_evidence(source: Claim, lo: dt.date, hi: dt.date) -> Evidence:
+    detail = f"reports the same statement as {source.article}, which dates it {source.said.value}; published {lo} to {hi}"
+    return Evidence("cluster", source.sentence[:160], source.start, source.end, article=source.article, detail=detail)
+
+
+def _vote(article: Article, options: list[Proposal]) -> tuple[DateEstimate, str]:
+    """The day most reports agree on (a wrong merge is outvoted), and the range they share, with
+    the article's own evidence and every agreeing report's."""
+    weights: dict[tuple[dt.date, dt.date], int] = {}
+    for lo, hi, _ in options:
+        weights[(lo, hi)] = weights.get((lo, hi), 0) + 1
+    days: dict[dt.date, int] = {}
+    for (lo, hi), weight in weights.items():
+        day = lo
+        while day <= hi:
+            days[day] = days.get(day, 0) + weight
+            day += DAY
+    best = max(days, key=lambda d: (days[d], -d.toordinal()))
+    agreeing = [(lo, hi, source) for lo, hi, source in options if lo <= best <= hi]
+    lo = max(p[0] for p in agreeing)
+    hi = min(p[1] for p in agreeing)
+    cited = {(s.sentence[:160], s.start, s.end, s.article, s.said.value, a, b): (s, a, b) for a, b, s in agreeing}
+    evidence = tuple(dict.fromkeys((*article.published.evidence, *(_cluster_evidence(*v) for v in cited.values()))))
+    return DateEstimate(best, precision_of(lo, hi), lo, hi, evidence), agreeing[0][2].article
 
 
 def _redate(article: Article, claim: Claim, published: DateEstimate) -> Claim:
     """The claim's date seen from the article's new publication range."""
+    return replace(claim, said=_said_on(article, claim, published))
+
+
+def _said_on(article: Article, claim: Claim, published: DateEstimate) -> DateEstimate:
+    """When the claim was made, if the article was published `published`."""
+    old_rule = _cue(claim)
+    if old_rule == "as-reported" and not _timed(article, claim):
+        return as_reported(published)  # what statement_date gives, without a scan
     sentence = Sentence(claim.sentence, claim.start, claim.end, 0)
     said = statement_date(sentence, article.text, published, article.language)
-    old_rule = _cue(claim)
-    if _cue(replace(claim, said=said)) == "as-reported" and old_rule != "as-reported":
+    if old_rule != "as-reported" and (said.evidence[0].rule if said.evidence else "as-reported") == "as-reported":
         cue = next((e for e in claim.said.evidence if e.start is not None), None)
         holder = next((s for s in article.sentences if cue and s.start <= cue.start < s.end), None)
         if holder is not None:
             said = statement_date(holder, article.text, published, article.language)
-    return replace(claim, said=said)
+    return said

@@ -75,13 +75,16 @@ def history(actor: str, events: list[Event]) -> History:
     """The actor's claim events grouped into venue tracks, each in date order."""
     own = sorted((e for e in events if e.kind == "claim" and e.speaker == actor), key=_key)
     tracks: dict[str | None, list[Step]] = {}
+    last: dict[str | None, str] = {}  # the latest position (not comment) on each venue
     for event in own:
         if event.date.value is None:
             continue
         steps = tracks.setdefault(event.venue, [])
         # A comment is not a position: it neither moves the stance nor counts as the one before.
-        positions = [s.event.stance for s in steps if s.event.stance != "comment"]
-        steps.append(Step(event, event.stance != "comment" and bool(positions) and positions[-1] != event.stance))
+        before = last.get(event.venue)
+        steps.append(Step(event, event.stance != "comment" and before is not None and before != event.stance))
+        if event.stance != "comment":
+            last[event.venue] = event.stance
     return History(actor, tuple(Track(v, tuple(s)) for v, s in tracks.items()), tuple(e for e in own if e.date.value is None))
 
 

@@ -5,8 +5,11 @@ one statement across paragraphs: same speaker, same venue, or the same stance fa
 venue). Then reports of different articles join an event when the speaker is the same (an
 institution and its spokesperson count as one), the dates can be the same day, the venues do
 not differ, the stances do not contradict, and there is positive evidence: the same named venue,
-overlapping wording, or the same stance family on the same day. Two statements by one speaker on
-different days never merge. Reports are compared only inside blocks (speaker, then date order
+overlapping wording, or the same stance family in the same news cycle (the same day, or a report
+with no date of its own in an article published that day or the next: a language-free cue). A
+report with no date of its own is the news of its publication day or the day before, never of an
+older statement; an undated one may join its speaker's single fitting cluster. Two statements by
+one speaker on different days never merge. Reports are compared only inside blocks (speaker, then date order
 with a sliding window), so the cost grows about linearly with the number of claims.
 """
 
@@ -42,6 +45,7 @@ SLACK = dt.timedelta(days=1)
 WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
 MIN_OVERLAP = 0.2
 MAX_CONFLICTS = 8  # notes kept per event
+MOVE_FROM = 12  # a report in a cluster larger than this stays there on a second look
 
 
 @dataclass
@@ -60,6 +64,8 @@ class _Report:
     article: str = ""
     people: frozenset[str] = frozenset()  # the persons among the speakers (institutions left out)
     days: set[dt.date] = field(default_factory=set)  # the claims' strong days
+    pub: dt.date | None = None  # the publication day, when the report has no date of its own
+    mark: dt.date | None = None  # the day its own words name ("on Sunday") when only the week is sure
 
     def _finish(self, config: Config) -> None:
         self.venue = next((c.venue for c in self.claims if c.venue), None)
@@ -69,6 +75,10 @@ class _Report:
         self.people = frozenset(p for p in self.persons if _kind(p, config) == "person")
         self.days = {d for d in (_claim_day(c) for c in self.claims) if d}
         self.day = next(iter(self.days)) if len(self.days) == 1 else None
+        weak = [c.said for c in self.claims if c.said.known and c.said.precision == "day" and is_weak(c.said)]
+        self.pub = None if self.days or not weak else max(d.latest or d.value for d in weak)
+        marks = {m for m in (_claim_mark(c) for c in self.claims) if m}
+        self.mark = self.day or (next(iter(marks)) if len(marks) == 1 else None)
 
 
 class _Cluster:
@@ -86,6 +96,7 @@ class _Cluster:
         self.articles: set[str] = set()
         self.people: list[frozenset[str]] = []  # the distinct non-empty sets of persons
         self.days: set[dt.date] = set()
+        self.pubs: set[dt.date] = set()  # publication days of the reports with no date of their own
         self.venues: set[str] = set()
         self.refusing = 0  # reports with a refusal among their stances (comments aside)
         self.offering = 0  # reports with stances, none a refusal
@@ -102,6 +113,8 @@ class _Cluster:
             self.people.append(r.people)
         if r.day:
             self.days.add(r.day)
+        if r.pub:
+            self.pubs.add(r.pub)
         if r.venue:
             self.venues.add(r.venue)
         core = r.families - {"comment"}
@@ -113,7 +126,7 @@ class _Cluster:
         if r.window:
             self.min_end = r.window[1] if self.min_end is None else min(self.min_end, r.window[1])
             self.max_start = r.window[0] if self.max_start is None else max(self.max_start, r.window[0])
-        self.shapes.setdefault((r.venue, frozenset(r.families), r.day, r.window is None), set()).add(frozenset(r.words))
+        self.shapes.setdefault((r.venue, frozenset(r.families), r.day, r.window is None, r.pub, r.mark), set()).add(frozenset(r.words))
 
     def remove(self, r: _Report) -> None:
         rest = [x for x in self.reports if x is not r]
@@ -130,6 +143,10 @@ class _Cluster:
             return False
         if r.day and any(d != r.day for d in self.days):
             return False  # the same words on two different days are two statements
+        if r.day and any(not news_of(r.day, p) for p in self.pubs):
+            return False  # an article's own news is of its day or the day before
+        if r.pub and any(not news_of(d, r.pub) for d in self.days):
+            return False
         if r.window and self.min_end is not None and (r.window[0] - SLACK > self.min_end or self.max_start - SLACK > r.window[1]):
             return False
         if r.venue and any(v != r.venue for v in self.venues):
@@ -282,18 +299,42 @@ def _score(report: _Report, target: _Cluster, config: Config) -> float | None:
     venue, families, day, words_, undated = report.venue, report.families, report.day, report.words, report.window is None
     # The best fit among reports that look alike but for their words is the one whose words are
     # closest (a closer wording only ever helps), so each kind of report is scored once.
-    for (other_venue, other_families, other_day, other_undated), wordings in target.shapes.items():
+    for (other_venue, other_families, other_day, other_undated, other_pub, other_mark), wordings in target.shapes.items():
         shared_venue = bool(venue and venue == other_venue)
         same_family = bool(families & other_families - {"comment"}) or families == other_families
         similar = max(overlap(words_, w) for w in wordings)
         same_day = bool(day and day == other_day)
-        if not (shared_venue or similar >= MIN_OVERLAP or (same_family and same_day)):
+        near = same_day or near_days(report.mark, report.pub, other_mark, other_pub)
+        # a bare comment is a vaguer reading of the same day's words ("said a meeting could take
+        # place within two weeks"), never of a refusal
+        vague = near and (families == {"comment"}) != (other_families == {"comment"}) and "refuse" not in families | other_families
+        same_family = same_family or vague
+        if not (shared_venue or similar >= MIN_OVERLAP or (same_family and near)):
             continue
         if (undated or other_undated) and not (shared_venue or (same_family and similar >= 2.5 * MIN_OVERLAP)):
             continue  # with no date to check, ask for more than loose wording
-        score = 3.0 * shared_venue + 2.0 * same_family + 4.0 * similar + 1.0 * same_day
+        score = 3.0 * shared_venue + 2.0 * same_family + 4.0 * similar + 1.0 * same_day + 1.0 * near
         best = score if best is None else max(best, score)
     return best
+
+
+def news_of(day: dt.date, pub: dt.date) -> bool:
+    """Whether a statement of `day` can be the news of an article published on `pub` that gives
+    no date for it (a report of an older statement names its day)."""
+    return 0 <= (pub - day).days <= 1
+
+
+def near_days(day: dt.date | None, pub: dt.date | None, other_day: dt.date | None, other_pub: dt.date | None) -> bool:
+    """Whether two reports tell of the same day's news, a language-free cue: a statement of day d
+    is news in an article published on d or d + 1, and two articles with no date of their own
+    published a day apart answer the same news cycle."""
+    if day and other_pub:
+        return 0 <= (other_pub - day).days <= 1
+    if pub and other_day:
+        return 0 <= (pub - other_day).days <= 1
+    if pub and other_pub:
+        return abs((pub - other_pub).days) <= 1
+    return False
 
 
 def cluster(reports: list[_Report], config: Config) -> list[_Cluster]:
@@ -318,15 +359,71 @@ def cluster(reports: list[_Report], config: Config) -> list[_Cluster]:
                 open_.append(target)
             target.append(r)
         index = _Index(mine) if undated else None
+        dated_clusters = list(mine)
         for r in undated:
-            target = _best(r, index.candidates(r), config)
+            target = _best(r, index.candidates(r), config) or _only_fit(r, dated_clusters)
             if target is None:
                 target = _Cluster([])
                 mine.append(target)
             target.append(r)
             index.add(target, r)
         clusters.extend(mine)
-    return _reconsider_undated(clusters, config)
+    return _reconsider_undated(_reconsider_weak(clusters, config), config)
+
+
+def _reconsider_weak(clusters: list[_Cluster], config: Config) -> list[_Cluster]:
+    """Give each report with no date of its own a second look at the clusters of statements made
+    on its publication day or the day before: its long window put it first in the date order, so
+    it opened a cluster before the dated reports of the same news came along."""
+    by_day: dict[tuple[str, dt.date], list[_Cluster]] = {}
+    for c in clusters:
+        if c.reports:
+            for d in c.days:
+                by_day.setdefault((c.reports[0].block, d), []).append(c)
+    for c in list(clusters):
+        for r in [r for r in c.reports if r.pub]:
+            candidates = by_day.get((r.block, r.pub), []) + by_day.get((r.block, r.pub - dt.timedelta(days=1)), [])
+            if not candidates:
+                continue
+            best, best_score = None, None
+            for other in candidates:
+                if other is c or not other.reports:
+                    continue
+                score = _score(r, other, config)
+                if score is not None and (best_score is None or score > best_score):
+                    best, best_score = other, score
+            if best is None:
+                continue
+            if len(c.reports) > 1:
+                # where it is now, scored without itself (built only when a move is possible;
+                # a large cluster is where such a report belongs already)
+                if len(c.reports) > MOVE_FROM:
+                    continue
+                here = _score(r, _Cluster([x for x in c.reports if x is not r]), config)
+                if here is not None and here >= best_score:
+                    continue
+            c.remove(r)
+            best.append(r)
+    return [c for c in clusters if c.reports]
+
+
+ONLY_FIT_SCAN = 16  # more clusters of a block than this: the choice cannot be shown unambiguous cheaply
+
+
+def _only_fit(r: _Report, clusters: list[_Cluster]) -> _Cluster | None:
+    """An undated report in another language shares no words with its statement's reports: it
+    joins the speaker's one dated cluster that admits it and has its stance family, and only
+    when there is exactly one such cluster (two possible statements: it stays apart)."""
+    if len(clusters) > ONLY_FIT_SCAN:
+        return None
+    core = r.families - {"comment"}
+    fits = [c for c in clusters if c.admits(r) and _family_fits(core, c)]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _family_fits(core: set[str], c: _Cluster) -> bool:
+    theirs = {f for x in c.reports for f in x.families} - {"comment"}
+    return bool(core & theirs) if core else not theirs
 
 
 class _Index:
@@ -412,12 +509,16 @@ def _best(report: _Report, candidates: list[_Cluster], config: Config) -> _Clust
 
 def _reports(claims: Iterable[Claim], config: Config) -> list[_Report]:
     out: list[_Report] = []
+    pubs: dict[int, set[dt.date]] = {}  # the publication days of a report's undated claims
+    marks: dict[int, set[dt.date]] = {}  # the days its claims' own words name
     ordered = sorted(claims, key=lambda c: (c.venue is None, c.stance == "comment", c.start))
     for claim in ordered:
         speaker = claim.speaker
         block = _block(speaker, config)
         person = _kind(speaker, config) == "person"
         day = _claim_day(claim)
+        mark = _claim_mark(claim)
+        pub = _claim_pub(claim)
         family = FAMILY[claim.stance]
         target = None
         for r in out:
@@ -425,6 +526,12 @@ def _reports(claims: Iterable[Claim], config: Config) -> list[_Report]:
                 continue  # another speaker (an institution goes with any of its people)
             if day and r.days and day not in r.days:
                 continue  # a statement of another day
+            if mark and marks.get(id(r)) and mark not in marks[id(r)]:
+                continue  # its own words name another day ("on Friday", "on Sunday")
+            if pub and r.days and not any(news_of(d, pub) for d in r.days):
+                continue  # undated words are the article's news, not an older statement's
+            if day and pubs.get(id(r)) and not any(news_of(day, p) for p in pubs[id(r)]):
+                continue
             if claim.venue and r.venue:
                 ok = claim.venue == r.venue and ("refuse" in r.families) == (family == "refuse")
             elif claim.venue is None and family == "comment":
@@ -447,6 +554,10 @@ def _reports(claims: Iterable[Claim], config: Config) -> list[_Report]:
             target.people = target.people | {speaker}
         if day:
             target.days.add(day)
+        if pub:
+            pubs.setdefault(id(target), set()).add(pub)
+        if mark:
+            marks.setdefault(id(target), set()).add(mark)
     for r in out:
         r.claims.sort(key=lambda c: c.start)
         pairs = [(c, window(c.said)) for c in r.claims]
@@ -459,6 +570,18 @@ def _reports(claims: Iterable[Claim], config: Config) -> list[_Report]:
         r.words = words(r.claims)
         r._finish(config)
     return out
+
+
+def _claim_mark(claim: Claim) -> dt.date | None:
+    """The day a claim's own words name, even when only its week is sure."""
+    said = claim.said
+    return said.value if said.known and said.precision in ("day", "week") and not is_weak(said) else None
+
+
+def _claim_pub(claim: Claim) -> dt.date | None:
+    """The publication day, for a claim with no date of its own."""
+    said = claim.said
+    return (said.latest or said.value) if said.known and said.precision == "day" and is_weak(said) else None
 
 
 def _claim_day(claim: Claim) -> dt.date | None:

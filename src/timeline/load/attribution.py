@@ -95,6 +95,10 @@ class Speech:
         self.continuing = _words_re(lex.get("continuing_cues"))
         self.titles = {str(w).casefold() for w in lex.get("titles") or ()}
         self.first = lex.get("speaker_before", "nearest") == "first"
+        # "..., заявил Лавров": after a comma the speaker follows the verb (ru, uk, de, fr)
+        self.after_comma = bool(lex.get("speaker_after_comma", False))
+        # ", who said": the name before the comma speaks, whatever stands before it
+        self.relatives = {str(w).casefold() for w in lex.get("relative_pronouns") or ()}
         self.objects = {str(w).casefold() for w in lex.get("object_prepositions") or ()}
         self.determiners = {str(w).casefold() for w in lex.get("determiners") or ("the", "a", "an")}
         self.possessive = tuple(lex.get("possessive") or ("'s", "’s"))
@@ -110,6 +114,8 @@ class Speech:
         self.venue_clause = _words_re(lex.get("venue_clause"))
         self.venue_prepositions = {str(w).casefold() for w in lex.get("venue_prepositions") or ()}
         self.locus = re.compile(r"(?:" + "|".join(f"(?:{p})" for p in lex.get("locus_before") or ["$^"]) + r")\s*$", re.IGNORECASE)
+        # a sentence that opens "In Moscow, ..." names where it was said, not a venue
+        self.opening = re.compile(r"^\W*(?:" + "|".join(f"(?:{p})" for p in lex.get("locus_opening") or ["$^"]) + r")\s*$", re.IGNORECASE)
         self.clause_breaks = re.compile("|".join(lex.get("clause_breaks") or [r"[,;:.]"]), re.IGNORECASE)
         self.candidates = tuple(re.compile(p) for p in lex.get("candidate_patterns") or ())
 
@@ -202,6 +208,9 @@ class Finder:
             if m.group(0)[:1].isupper() or " " in m.group(0):
                 out.append((values[0], offset + m.start(), offset + m.end()))
         return out
+
+
+RELATIVE = re.compile(r",\s*(\w+)\s*$")
 
 
 def _possessive(text: str, end: int, lex: Speech) -> bool:
@@ -341,13 +350,19 @@ def attributions(text: str, offset: int, refs: list[Ref], quotes: list[tuple[int
                 add(previous, m)
                 continue
             inverted = preceding.endswith(("—", "–", "-", '"', "”", "»", "“", "«", "„")) or not preceding
-            if inverted:
+            relative = _relative_head(text, preceding, refs, offset, lex)
+            if relative is not None:
+                ref = relative
+            elif inverted:
                 ref = after(offset + m.end()) or before(start)
+            elif preceding.endswith(",") and lex.after_comma:
+                # "..., заявил министр Лавров": the name after the verb, not an object before the comma
+                ref = _no_clause(after(offset + m.end()), text, m.end(), offset, lex, strict=False) or before(start, heads_only=True) or before(start)
             elif preceding.endswith(","):
                 # "X, an apposition, said" or "..., said X"
                 ref = before(start, heads_only=True) or after(offset + m.end()) or before(start)
             else:
-                ref = before(start) or after(offset + m.end(), 20)
+                ref = before(start) or _no_clause(after(offset + m.end(), 20), text, m.end(), offset, lex)
             add(ref, m)
     if lex.after:
         for m in lex.after.finditer(text):
@@ -369,6 +384,31 @@ def attributions(text: str, offset: int, refs: list[Ref], quotes: list[tuple[int
                 out.append(Attribution(Ref(r.actor, r.start, r.end, r.kind), r.end, r.end + (m.end() if m else 0) + cue.end(), cue.group(0)))
     out.sort(key=lambda a: a.cue_start)
     return out
+
+
+def _relative_head(text: str, preceding: str, refs: list[Ref], offset: int, lex: Speech) -> Ref | None:
+    """"Yuri Ushakov, who said ...": the name right before ", who" is the speaker."""
+    if not lex.relatives:
+        return None
+    m = RELATIVE.search(preceding)
+    if m is None or m.group(1).casefold() not in lex.relatives:
+        return None
+    comma = offset + m.start()
+    heads = [r for r in refs if r.kind != "pronoun" and r.end <= comma and comma - r.end <= 2 and not r.possessive]
+    return heads[-1] if heads else None
+
+
+def _no_clause(ref: Ref | None, text: str, cue_end: int, offset: int, lex: Speech, strict: bool = True) -> Ref | None:
+    """A name after "said ... that" or "підтвердив, що ..." is inside what was said, not its
+    speaker; strict, any object word between also rules it out (a name after "said on Wednesday
+    that"), else only a comma or more than a few words do ("a lancé aux journalistes Peskov")."""
+    if ref is None:
+        return None
+    gap = text[cue_end : ref.start - offset]
+    words = WINDOW_WORD.findall(gap)
+    if "," in gap or (strict and any(w.casefold() in lex.objects for w in words)) or len(words) > 4:
+        return None
+    return ref
 
 
 def candidate_names(text: str, lex: Speech, known: set[str]) -> list[str]:

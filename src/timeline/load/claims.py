@@ -168,7 +168,9 @@ def _paragraph_units(text: str, paragraph: list[Sentence], published: dt.date | 
                     distinct.append((a, r))
             for i, (a, r) in enumerate(distinct):
                 start = s.start if i == 0 else a.start
-                if i == 0 and any(x.cue_start < a.start for x in silent):
+                if i == 0 and any(x.cue_start < a.start for x in silent) and not _closing(text, s, a, silent):
+                    # a cue with no known speaker ends what came before, unless this speaker's
+                    # cue closes the sentence ("Ukraine proposed ..., Umerov told reporters")
                     start = a.start
                 end = distinct[i + 1][0].start if i + 1 < len(distinct) else s.end
                 segments.append((r, start, end, a))
@@ -191,6 +193,12 @@ def _paragraph_units(text: str, paragraph: list[Sentence], published: dt.date | 
             subject = _subject(s, [r for r in refs if not inside(r.start, quotes)], config)
             if subject:
                 current.set(subject)
+
+
+def _closing(text: str, s: Sentence, a: Attribution, silent: list[Attribution]) -> bool:
+    """Whether a's cue closes the sentence after a comma, reporting all that went before it."""
+    last = max(x.cue_end for x in silent if x.cue_start < a.start)
+    return "," in text[last : a.start] and len(text[a.cue_end : s.end].split()) <= 6
 
 
 def _quote_attribution(q: tuple[int, int], atts: list[Attribution], text: str) -> Attribution | None:
@@ -247,7 +255,7 @@ def _claims(
         if lex.off_topic and lex.off_topic.search(t) and not (lex.strong and lex.strong.search(t)):
             continue
         kept.append(u)
-    if not any(topical(text[u.start : u.end]) for u in kept):
+    if not any(topical(text[u.start : u.end]) for u in kept) and not _topical_lead(text, kept, topical):
         return []
     find = finder(config, language)
     speaker = utterance[0].speaker
@@ -273,11 +281,14 @@ def _claims(
     for place, (stance, cue, u) in venue_claims.items():
         claims.append(_claim(article_id, text, utterance, u, speaker, stance, place, cue, published, language, config, find))
     hits = []
+    about = [topical(text[u.start : u.end]) for u in kept]
     for index, u in enumerate(kept):
         t = text[u.start : u.end]
         for c0, c1 in masks.get(index, ()):
             t = t[:c0] + " " * (c1 - c0) + t[c1:]
-        hits.extend((h, u) for h in stance_hits(t, lex))
+        # "ready to continue contacts": readiness in a sentence not on the meeting is not an offer of it
+        off = any(about) and not about[index]
+        hits.extend((h, u) for h in stance_hits(t, lex) if not (off and h.stance in ("propose", "accept")))
     top = best([h for h, _ in hits], lex)
     unit = next((u for h, u in hits if h is top), None)
     loose = [(p, u) for p, u in loose if p not in venue_claims]
@@ -299,6 +310,24 @@ def _claims(
     return claims
 
 
+QUOTE_OPENERS = "\"“«„‘'"
+
+
+def _topical_lead(text: str, kept: list[_Unit], topical: Callable[[str], bool]) -> bool:
+    """A quoted remark whose topic was named earlier in its paragraph ("No talks are planned.
+    «It is too early», Peskov said"): the paragraph up to the remark gives the topic."""
+    if not kept:
+        return False
+    first = kept[0]
+    opening = text[first.start : first.end].lstrip()[:1]
+    if not opening or opening not in QUOTE_OPENERS:
+        return False
+    line = text.rfind("\n", 0, first.start) + 1
+    before = text[line : first.start].rstrip()
+    cut = max(before.rfind(m, 0, len(before) - 1) for m in (". ", "! ", "? "))
+    return topical(before[cut + 1 :] if cut >= 0 else before)
+
+
 def _paragraph_start(u: _Unit, utterance: list[_Unit]) -> int:
     return utterance[0].sentence.start
 
@@ -307,10 +336,13 @@ def _claim(article_id, text, utterance, unit, speaker, stance, venue, cue, publi
     s = unit.sentence
     # the date is read where the report is made: the claim's own sentence when it names the
     # speaker, else the nearest sentence before it that does
-    before = [u.sentence for u in utterance if u.attribution is not None and u.sentence.start <= s.start]
-    after = [u.sentence for u in utterance if u.attribution is not None]
-    attributed = before[-1] if before else (after[0] if after else s)
-    said = statement_date(_unquoted(attributed), text, published, language, config=config)
+    before = [u for u in utterance if u.attribution is not None and u.sentence.start <= s.start]
+    after = [u for u in utterance if u.attribution is not None]
+    cited = before[-1] if before else (after[0] if after else None)
+    attributed = cited.sentence if cited is not None else s
+    # of two day cues in the sentence, the one nearest the speaker's reporting verb dates it
+    verb = cited.attribution.cue_start if cited is not None and cited.attribution.ref.kind != "none" else None
+    said = statement_date(_unquoted(attributed), text, published, language, config=config, speaker_at=verb)
     if attributed is not s and _as_reported(said):
         other = statement_date(_unquoted(s), text, published, language, config=config)
         if not _as_reported(other):

@@ -61,6 +61,8 @@ class Constraint:
     evidence: Evidence
     anchor: dt.date | None = None  # a reference event's date: the text is written near it
     named: dt.date | None = None  # the day a year-less date was resolved to
+    assumed: bool = False  # a nearness assumption: dropped, not kept, when it meets evidence as strong
+    ambiguous: bool = False  # words that match several reference events: always shown
 
 
 def precision_of(earliest: dt.date | None, latest: dt.date | None) -> str:
@@ -234,11 +236,16 @@ def counter_constraints(text: str, language: str, config) -> list[Constraint]:
 
 
 def anchor_constraints(text: str, language: str, config) -> list[Constraint]:
-    """Reference events named in the text, with the tense the configuration gives them."""
+    """Reference events named in the text, with the tense the configuration gives them.
+
+    Words that match several reference events of different dates (a yearly conference "last
+    month", "the talks in Istanbul" of 2022 and of 2025) are ambiguous: only what every instance
+    implies is kept (after the earliest, before the latest), with no nearness assumed, so that
+    other evidence decides; a wrong edition must never be taken as a confident date."""
     if config is None:
         return []
     _, mentions, triggers = _config_patterns(config, language)
-    out = []
+    found: list[tuple[object, str, re.Match]] = []
     folded, digits = _folded(text)
     where = windows(text, triggers)
     for i, (ref, relation, pattern, needs) in enumerate(mentions):
@@ -246,23 +253,71 @@ def anchor_constraints(text: str, language: str, config) -> list[Constraint]:
         if spans == [] or (where is None and not _present(needs, folded, digits)):
             continue
         m = next(finditer(pattern, text, spans), None)
-        if not m:
+        if m:
+            found.append((ref, relation, m))
+    out = []
+    for group in _same_words(found):
+        if len({(ref.date, ref.last) for ref, _, _ in group}) > 1:
+            out.append(_ambiguous(group))
             continue
-        ev = Evidence("anchor-event", m.group(0), m.start(), m.end())
-        name = f"{ref.title} ({ref.date}{'–' + str(ref.end) if ref.end else ''})"
-        if relation == "before":
-            out.append(Constraint(STRENGTH["anchor-event"], None, ref.date - DAY, _detail(ev, f"written before {name}"), anchor=ref.date))
-            out.append(Constraint(STRENGTH["anchor-nearness"], ref.date - dt.timedelta(days=90), None, _detail(ev, f"an upcoming {name} is at most three months ahead (assumed)")))
-        elif relation == "after":
-            out.append(Constraint(STRENGTH["anchor-event"], ref.last + DAY, None, _detail(ev, f"written after {name}"), anchor=ref.last))
-            out.append(Constraint(STRENGTH["anchor-nearness"], None, ref.last + dt.timedelta(days=WIDE), _detail(ev, f"{name} is recent, at most four months back (assumed)")))
-        elif relation == "during":
-            out.append(Constraint(STRENGTH["anchor-event"], ref.date, ref.last, _detail(ev, f"written during {name}"), anchor=ref.date))
-        else:
-            out.append(
-                Constraint(STRENGTH["anchor-event"], ref.date - dt.timedelta(days=30), ref.last + dt.timedelta(days=30), _detail(ev, f"written around {name}"), anchor=ref.date)
-            )
+        for ref, relation, m in group:
+            out += _anchored(ref, relation, m)
     return out
+
+
+def _same_words(found: list[tuple[object, str, re.Match]]) -> list[list[tuple[object, str, re.Match]]]:
+    """The matches grouped by overlapping spans of text, in order of first match."""
+    groups: list[list[tuple[object, str, re.Match]]] = []
+    for item in found:
+        m = item[2]
+        home = next((g for g in groups if any(m.start() < o.end() and o.start() < m.end() for _, _, o in g)), None)
+        if home is None:
+            groups.append([item])
+        else:
+            home.append(item)
+    return groups
+
+
+def _bounds(ref, relation: str) -> tuple[dt.date | None, dt.date | None]:
+    """The range one reference event implies, without any nearness assumption."""
+    if relation == "before":
+        return None, ref.date - DAY
+    if relation == "after":
+        return ref.last + DAY, None
+    if relation == "during":
+        return ref.date, ref.last
+    return ref.date - dt.timedelta(days=30), ref.last + dt.timedelta(days=30)
+
+
+def _ambiguous(group: list[tuple[object, str, re.Match]]) -> Constraint:
+    """What all the instances the same words may mean imply together: the hull of their ranges."""
+    ranges = [_bounds(ref, relation) for ref, relation, _ in group]
+    los, his = [lo for lo, _ in ranges], [hi for _, hi in ranges]
+    lo = None if None in los else min(d for d in los if d)
+    hi = None if None in his else max(d for d in his if d)
+    m = group[0][2]
+    names = ", ".join(dict.fromkeys(f"{ref.title} ({ref.date})" for ref, _, _ in group))
+    bound = " and ".join(x for x in (f"on or after {lo}" if lo else "", f"on or before {hi}" if hi else "") if x) or "no bound"
+    detail = f"ambiguous: the words match several reference events of different dates ({names}); kept only what all imply ({bound}), no nearness assumed"
+    return Constraint(STRENGTH["anchor-event"], lo, hi, Evidence("ambiguous-anchor", m.group(0), m.start(), m.end(), detail=detail), ambiguous=True)
+
+
+def _anchored(ref, relation: str, m: re.Match) -> list[Constraint]:
+    ev = Evidence("anchor-event", m.group(0), m.start(), m.end())
+    name = f"{ref.title} ({ref.date}{'–' + str(ref.end) if ref.end else ''})"
+    if relation == "before":
+        return [
+            Constraint(STRENGTH["anchor-event"], None, ref.date - DAY, _detail(ev, f"written before {name}"), anchor=ref.date),
+            Constraint(STRENGTH["anchor-nearness"], ref.date - dt.timedelta(days=90), None, _detail(ev, f"an upcoming {name} is at most three months ahead (assumed)"), assumed=True),
+        ]
+    if relation == "after":
+        return [
+            Constraint(STRENGTH["anchor-event"], ref.last + DAY, None, _detail(ev, f"written after {name}"), anchor=ref.last),
+            Constraint(STRENGTH["anchor-nearness"], None, ref.last + dt.timedelta(days=WIDE), _detail(ev, f"{name} is recent, at most four months back (assumed)"), assumed=True),
+        ]
+    if relation == "during":
+        return [Constraint(STRENGTH["anchor-event"], ref.date, ref.last, _detail(ev, f"written during {name}"), anchor=ref.date)]
+    return [Constraint(STRENGTH["anchor-event"], ref.date - dt.timedelta(days=30), ref.last + dt.timedelta(days=30), _detail(ev, f"written around {name}"), anchor=ref.date)]
 
 
 def _detail(evidence: Evidence, detail: str) -> Evidence:
@@ -470,7 +525,7 @@ def _narrow(constraints: list[Constraint]) -> tuple[dt.date | None, dt.date | No
     lo: dt.date | None = None
     hi: dt.date | None = None
     used, dropped = [], []
-    for c in sorted(constraints, key=lambda c: c.strength):
+    for c in sorted(constraints, key=lambda c: (c.strength, c.assumed)):
         new_lo = max(d for d in (lo, c.earliest) if d) if (lo or c.earliest) else None
         new_hi = min(d for d in (hi, c.latest) if d) if (hi or c.latest) else None
         if new_lo and new_hi and new_lo > new_hi:
@@ -561,6 +616,7 @@ def infer_publication(
         extra = _yearless(mentions, lo, hi, partial)
         lo, hi, used, dropped = _narrow(constraints + extra)
     evidence = [c.evidence for c in sorted(used, key=lambda c: c.strength)]
+    evidence += [c.evidence for c in constraints if c.ambiguous and c not in used]
     if lo is None or hi is None:
         if lo is not None:
             evidence.append(Evidence("open-range", "", detail=f"nothing bounds the date from above (on or after {lo})"))
@@ -584,7 +640,8 @@ def infer_publication(
             value = min(hi, lo + DAY)
             evidence.append(Evidence("report-lag", "", detail=f"a report looking back on an event of {binding.anchor}: {value} is a guess inside the range"))
     for c in dropped:
-        evidence.append(_detail(c.evidence, f"ignored, contradicts stronger evidence: {c.evidence.detail or ''}".strip()))
+        why = "an assumption that contradicts other evidence" if c.assumed else "contradicts stronger evidence"
+        evidence.append(_detail(c.evidence, f"ignored, {why}: {c.evidence.detail or ''}".strip()))
     return DateEstimate(value, precision_of(earliest, latest), earliest, latest, tuple(evidence))
 
 
@@ -651,6 +708,13 @@ def statement_date(sentence: Sentence, text: str, published: DateEstimate, langu
     carried = _narrative_day(sentence, text, language, published, resolved, starts)
     if carried is not None:
         return carried
+    return as_reported(published)
+
+
+def as_reported(published: DateEstimate) -> DateEstimate:
+    """A statement with no date of its own: the article's publication date, marked so."""
+    if not published.known:
+        return DateEstimate.unknown()
     return DateEstimate(
         published.value,
         published.precision,

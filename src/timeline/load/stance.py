@@ -67,10 +67,19 @@ def clause_of(text: str, start: int, end: int, lex: Speech) -> tuple[int, int]:
     return left, right
 
 
+def _speaks_next(text: str, end: int, lex: Speech) -> bool:
+    """"3 сентября в Пекине Путин говорил": a reporting verb follows in the same clause."""
+    tail = text[end : end + 60]
+    cut = lex.clause_breaks.search(tail)
+    return bool(lex.verbs and lex.verbs.search(tail[: cut.start()] if cut else tail))
+
+
 def is_venue(text: str, start: int, end: int, lex: Speech, local: str | None, paragraph_start: bool) -> bool:
     before = text[:start]
     if lex.locus.search(before):
         return False
+    if lex.opening.match(before) and (re.match(r"\s*,", text[end:]) or _speaks_next(text, end, lex)):
+        return False  # "In Moscow, Kremlin aide Yuri Ushakov told ...": where it was said
     if paragraph_start and not before.strip() and re.match(r"\s*[,(\[]", text[end:]):
         return False  # a dateline: "Kyiv, May 13 (AP)"
     if any(text.startswith(p, end) for p in lex.possessive if p.strip("'’")) or text.startswith(("'s", "’s"), end):

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gc
 import hashlib
 import itertools
 import logging
 import marshal
+import multiprocessing
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -559,7 +561,8 @@ def plan_pages(articles: list[Article], events: list[Event], config: Config, tem
         of the key; lazy: more such entries, computed only if the page is rendered."""
         root = context.pop("root_override", "../" * path.count("/"))
         context = {**common, "root": root, "path": path, "section": section, **context}
-        keyed = {k: v for k, v in context.items() if k not in derived} if derived else context
+        # The site's settings are in the configuration digest, part of every key already.
+        keyed = {k: v for k, v in context.items() if k not in derived and k != "site"}
         jobs.append(PageJob(path, template, context, job_key(template, digest, keyed), lazy))
 
     # Articles, and which statements each reports.
@@ -812,13 +815,24 @@ class Fragments:
             self._new[key] = text
         return Markup(text)
 
+    def merge(self, rendered: dict[tuple, str], used: Iterable[tuple]) -> None:
+        """Pieces a worker process rendered, and the stored ones it used."""
+        for key, text in rendered.items():
+            if key not in self._new:
+                self._new[key] = text
+                self.rendered += 1
+        for key in used:
+            if key not in self._new and key in self._old:
+                self._new[key] = self._old[key]
+
     def save(self) -> None:
         """Write the pieces this build used (atomically), when they differ from what was read."""
         if self.path is None or (self._new.keys() == self._old.keys() and not self.rendered):
             return
         from timeline.cache import write_bytes_atomically
 
-        write_bytes_atomically(self.path, [marshal.dumps(self._new)])
+        # In key order, so that the file does not depend on which process rendered what first.
+        write_bytes_atomically(self.path, [marshal.dumps(dict(sorted(self._new.items())))])
         for old in self.path.parent.glob("fragments-*.bin"):
             if old != self.path:
                 old.unlink(missing_ok=True)
@@ -849,16 +863,70 @@ def render_pages(jobs: Iterable[PageJob], template_dir: Path, fragments: Fragmen
     return dict(iter_pages(jobs, template_dir, fragments))
 
 
-def iter_pages(jobs: Iterable[PageJob], template_dir: Path, fragments: Fragments | None = None) -> Iterator[tuple[str, str]]:
-    """(path, text) of each job in turn, so that a caller can write each page as it is made."""
+def iter_pages(
+    jobs: Iterable[PageJob], template_dir: Path, fragments: Fragments | None = None, processes: int = 1
+) -> Iterator[tuple[str, str]]:
+    """(path, text) of each job in turn, so that a caller can write each page as it is made.
+
+    With processes > 1 and many pages (a cold build), forked workers render chunks of the jobs
+    (inherited, not sent) while this process writes; the pages come back in the jobs' order and
+    the pieces the workers rendered join the fragment store, so the output is the same either way."""
+    store = fragments if fragments is not None else Fragments()
+    jobs = list(jobs)
+    if processes > 1 and len(jobs) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
+        yield from _iter_parallel(jobs, template_dir, store, processes)
+        return
     env = environment(template_dir)
-    _fragment_globals(env, fragments if fragments is not None else Fragments())
+    _fragment_globals(env, store)
     templates: dict[str, jinja2.Template] = {}
     for job in jobs:
         template = templates.get(job.template)
         if template is None:
             template = templates[job.template] = env.get_template(job.template)
         yield job.path, template.render(job.full_context())
+
+
+PARALLEL_FROM = 2000  # pages: below this, starting workers costs more than it saves
+CHUNK = 250
+_SHARED: dict[str, Any] = {}  # what forked workers inherit: the jobs, the templates, the stored pieces
+
+
+def _render_chunk(bounds: tuple[int, int]) -> tuple[list[tuple[str, str]], dict[tuple, str], list[tuple]]:
+    """In a worker: render jobs[start:end]; return the pages, the pieces it rendered and the stored ones it used."""
+    start, end = bounds
+    worker = _SHARED.setdefault("worker", {})
+    if not worker:
+        store = Fragments()
+        store._old = _SHARED["old"]
+        env = environment(_SHARED["template_dir"])
+        _fragment_globals(env, store)
+        worker.update(store=store, env=env, templates={})
+    store, env, templates = worker["store"], worker["env"], worker["templates"]
+    before = set(store._new)
+    out = []
+    for job in _SHARED["jobs"][start:end]:
+        template = templates.get(job.template)
+        if template is None:
+            template = templates[job.template] = env.get_template(job.template)
+        out.append((job.path, template.render(job.full_context())))
+    added = [k for k in store._new if k not in before]
+    rendered = {k: store._new[k] for k in added if k not in store._old}
+    return out, rendered, [k for k in added if k in store._old]
+
+
+def _iter_parallel(jobs: list[PageJob], template_dir: Path, store: Fragments, processes: int) -> Iterator[tuple[str, str]]:
+    _SHARED.clear()
+    _SHARED.update(jobs=jobs, template_dir=template_dir, old=store._old)
+    gc.freeze()  # the workers then share the parent's objects instead of copying them as the collector visits them
+    try:
+        chunks = [(i, min(i + CHUNK, len(jobs))) for i in range(0, len(jobs), CHUNK)]
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            for pages, rendered, used in pool.imap(_render_chunk, chunks):
+                store.merge(rendered, used)
+                yield from pages
+    finally:
+        gc.unfreeze()
+        _SHARED.clear()
 
 
 def render_site(articles: list[Article], events: list[Event], config: Config, template_dir: Path) -> dict[str, str]:

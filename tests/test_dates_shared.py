@@ -1,0 +1,118 @@
+"""Dates shared through merged statements: an undated article takes the day a sibling report gives."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+import pytest
+
+from timeline.dates_shared import _redate, share_dates
+from timeline.load.dating import statement_date
+from timeline.load.timex import find_expressions
+from timeline.model import Article, Claim, DateEstimate, Event, Evidence, Sentence
+
+D = dt.date
+
+
+def _article(ident: str, text: str, published: DateEstimate, claim_text: str, *, timexes: bool = False) -> Article:
+    start = text.index(claim_text)
+    sentence = Sentence(claim_text, start, start + len(claim_text), 0)
+    claim = Claim(ident, "zelensky", "invite", None, None, statement_date(sentence, text, published, "en"), claim_text, sentence.start, sentence.end)
+    found = tuple(find_expressions(text, published.value, "en")) if timexes else ()
+    return Article(ident, ident + ".txt", "", text, "en", None, None, (), None, published, (), sentences=(sentence,), claims=(claim,), timexes=found)
+
+
+def _event(*articles: Article, ident: str = "e") -> Event:
+    claims = tuple(a.claims[0] for a in articles)
+    return Event(ident, "claim", claims[0].said, "zelensky", "invite", None, None, "h", claims=claims)
+
+
+DATED = _article(
+    "dated",
+    "He told reporters on Friday that Putin could come to Kyiv.",
+    DateEstimate(D(2026, 1, 30), "day", D(2026, 1, 30), D(2026, 1, 31), (Evidence("counter", "day 1,436"),)),
+    "He told reporters on Friday that Putin could come to Kyiv.",
+)
+PLAIN = "Zelensky said Putin could come to Kyiv."
+
+
+def test_cluster_dates_an_undated_article() -> None:
+    undated = _article("undated", PLAIN, DateEstimate.unknown(), PLAIN)
+    articles, events = share_dates([DATED, undated], [_event(DATED, undated)])
+    shared = articles[1].published
+    assert shared.value == D(2026, 1, 30)
+    assert shared.earliest <= shared.value <= shared.latest
+    cluster = [e for e in shared.evidence if e.rule == "cluster"]
+    assert cluster and cluster[0].article == "dated"
+    assert articles[1].claims[0].said.value == D(2026, 1, 30)
+    assert events[0].claims[1].said.value == D(2026, 1, 30)
+    assert articles[0] is DATED
+
+
+def test_cluster_never_passes_on_a_shared_date() -> None:
+    relay = _article(
+        "relay",
+        PLAIN,
+        DateEstimate(D(2026, 1, 30), "day", D(2026, 1, 30), D(2026, 1, 30), (Evidence("cluster", "x", article="other"),)),
+        PLAIN,
+    )
+    undated = _article("undated", PLAIN, DateEstimate.unknown(), PLAIN)
+    articles, _ = share_dates([relay, undated], [_event(relay, undated)])
+    assert not articles[1].published.known
+
+
+def test_cluster_respects_the_articles_own_words() -> None:
+    text = "On August 1, Zelensky said Putin could come to Kyiv."
+    undated = _article("undated", text, DateEstimate.unknown(), text)
+    articles, _ = share_dates([DATED, undated], [_event(DATED, undated)])
+    assert not articles[1].published.known
+
+
+def test_events_and_articles_not_involved_are_kept_as_they_are() -> None:
+    undated = _article("undated", PLAIN, DateEstimate.unknown(), PLAIN)
+    other = _article("other", PLAIN, DATED.published, PLAIN)
+    alone = _event(other, ident="alone")
+    articles, events = share_dates([DATED, other, undated], [alone, _event(DATED, undated)])
+    assert articles[0] is DATED and articles[1] is other
+    assert events[0] is alone
+    assert articles[2].published.known
+
+
+def test_nothing_to_share_returns_the_inputs() -> None:
+    articles, events = [DATED], [_event(DATED)]
+    assert share_dates(articles, events) == (articles, events)
+
+
+TEXTS = [
+    # (text, the claim's sentence): with and without time words in the sentence or before it in the paragraph
+    (PLAIN, PLAIN),
+    ("On Monday, Macron met Putin in Moscow. " + PLAIN, PLAIN),
+    ("On Monday, Macron met Putin in Moscow.\n" + PLAIN, PLAIN),
+    ("Earlier, " + PLAIN, "Earlier, " + PLAIN),
+    ("He told reporters on Friday that Putin could come to Kyiv.", "He told reporters on Friday that Putin could come to Kyiv."),
+    ("Yesterday Peskov said no.\nIn a speech, " + PLAIN + " Two days ago he said more.", "In a speech, " + PLAIN),
+]
+DAYS = [DateEstimate.unknown(), DateEstimate.day(D(2026, 1, 31)), DateEstimate(D(2026, 1, 29), "week", D(2026, 1, 27), D(2026, 2, 1), ())]
+
+
+@pytest.mark.parametrize("text, sentence", TEXTS)
+@pytest.mark.parametrize("published", DAYS)
+@pytest.mark.parametrize("timexes", [True, False])
+def test_redating_without_a_scan_is_what_a_scan_gives(text: str, sentence: str, published: DateEstimate, timexes: bool) -> None:
+    """The shortcut for claims with no time words near them gives what statement_date gives."""
+    article = _article("a", text, DateEstimate.unknown(), sentence, timexes=timexes)
+    claim = article.claims[0]
+    full = statement_date(Sentence(claim.sentence, claim.start, claim.end, 0), text, published, "en")
+    assert _redate(article, claim, published).said == full
+
+
+@pytest.mark.parametrize("text, sentence", TEXTS)
+def test_the_articles_own_expressions_and_a_fresh_scan_share_alike(text: str, sentence: str) -> None:
+    """Whether the loader's expressions are at hand or the text is scanned, the result is the same."""
+    results = []
+    for timexes in (True, False):
+        undated = _article("undated", text, DateEstimate.unknown(), sentence, timexes=timexes)
+        articles, events = share_dates([DATED, undated], [_event(DATED, undated)])
+        results.append((replace(articles[1], timexes=()), events))
+    assert results[0] == results[1]
