@@ -289,3 +289,33 @@ def test_readiness_in_a_sentence_not_on_the_meeting_is_no_offer(story):
     body = "Peskov said a meeting of the leaders was discussed. He added that Moscow was ready to continue contacts."
     _, claims = claims_of(body, story)
     assert brief(claims) == [("peskov", "comment", None)]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "stance"),
+    [
+        ("en", "a meeting could be held once a peace treaty was ready", "condition"),
+        ("en", "Putin will meet him when the agenda is ready", "condition"),
+        ("ru", "встреча возможна, когда договор будет готов", "condition"),
+        ("uk", "зустріч можлива, коли договір буде готовий", "condition"),
+        ("fr", "il le rencontrera quand l'ordre du jour sera prêt", "condition"),
+        ("uk", "Трамп почав підготовку зустрічі", "propose"),
+        ("ru", "Трамп начал подготовку встречи", "propose"),
+    ],
+)
+def test_conditions_and_preparations_in_every_language(language, text, stance):
+    found = best(stance_hits(text, speech(language)), speech(language))
+    assert found is not None and found.stance == stance
+
+
+@pytest.mark.parametrize(
+    ("language", "body"),
+    [
+        ("ru", "В среду, отвечая на вопросы журналистов в Женеве, Владимир Путин уже говорил, что если Зеленский готов, то «пусть приезжает в Москву»."),
+        ("uk", "У середу в Женеві Путін сказав журналістам, що Зеленський, «якщо готовий», може приїхати до Москви."),
+    ],
+)
+def test_an_invitation_without_a_meeting_word_is_a_claim_and_where_it_was_said_no_venue(story, language, body):
+    _, claims = claims_of(body, story, language)
+    assert ("putin", "invite", "moscow") in brief(claims)
+    assert all(c.venue != "geneva" for c in claims), brief(claims)

@@ -41,12 +41,14 @@ def test_cluster_dates_an_undated_article() -> None:
     undated = _article("undated", PLAIN, DateEstimate.unknown(), PLAIN)
     articles, events = share_dates([DATED, undated], [_event(DATED, undated)])
     shared = articles[1].published
-    assert shared.value == D(2026, 1, 30)
+    assert shared.earliest == D(2026, 1, 30)
+    assert shared.value == D(2026, 1, 31)  # the middle of a week-precision range
     assert shared.earliest <= shared.value <= shared.latest
     cluster = [e for e in shared.evidence if e.rule == "cluster"]
     assert cluster and cluster[0].article == "dated"
-    assert articles[1].claims[0].said.value == D(2026, 1, 30)
-    assert events[0].claims[1].said.value == D(2026, 1, 30)
+    said = articles[1].claims[0].said
+    assert said.earliest is not None and said.latest is not None and said.earliest <= D(2026, 1, 30) <= said.latest
+    assert events[0].claims[1].said == said
     assert articles[0] is DATED
 
 
@@ -116,3 +118,32 @@ def test_the_articles_own_expressions_and_a_fresh_scan_share_alike(text: str, se
         articles, events = share_dates([DATED, undated], [_event(DATED, undated)])
         results.append((replace(articles[1], timexes=()), events))
     assert results[0] == results[1]
+
+
+def _as_reported_source() -> Article:
+    text = "Zelensky said Putin could come to Kyiv."
+    published = DateEstimate(D(2026, 1, 30), "day", D(2026, 1, 30), D(2026, 1, 30), (Evidence("dateline", "30 January 2026"),))
+    return _article("plain-dated", text, published, text)
+
+
+def test_a_report_dated_only_by_its_article_passes_its_day_only_to_a_plain_report() -> None:
+    source = _as_reported_source()
+    plain = _article("undated", PLAIN, DateEstimate.unknown(), PLAIN)
+    articles, _ = share_dates([source, plain], [_event(source, plain)])
+    assert articles[1].published.known
+    text = "On Tuesday he spoke to reporters. Zelensky said Putin could come to Kyiv."
+    timed = _article("timed", text, DateEstimate.unknown(), "Zelensky said Putin could come to Kyiv.", timexes=True)
+    articles, _ = share_dates([source, timed], [_event(source, timed)])
+    assert not articles[1].published.known
+
+
+def test_a_weekday_earlier_in_the_paragraph_must_match_the_sibling_day() -> None:
+    # DATED says Friday 2026-01-30; the undated report's paragraph names Tuesday for the statement.
+    text = "On Tuesday he spoke to reporters. Zelensky said Putin could come to Kyiv."
+    tuesday = _article("tuesday", text, DateEstimate.unknown(), "Zelensky said Putin could come to Kyiv.", timexes=True)
+    articles, _ = share_dates([DATED, tuesday], [_event(DATED, tuesday)])
+    assert not articles[1].published.known
+    text = "On Friday he spoke to reporters. Zelensky said Putin could come to Kyiv."
+    friday = _article("friday", text, DateEstimate.unknown(), "Zelensky said Putin could come to Kyiv.", timexes=True)
+    articles, _ = share_dates([DATED, friday], [_event(DATED, friday)])
+    assert articles[1].published.known and articles[1].published.earliest >= D(2026, 1, 30)

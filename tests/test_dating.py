@@ -472,3 +472,50 @@ def test_an_assumption_gives_way_to_evidence_as_strong() -> None:
     named = Constraint(7, D(2025, 3, 1), D(2025, 3, 31), Evidence("recent-date", "y"))
     lo, hi, used, dropped = _narrow([assumed, named])
     assert (lo, hi) == (D(2025, 3, 1), D(2025, 3, 31)) and dropped == [assumed]
+
+
+@given(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 1, 1)), st.integers(0, 6), st.integers(0, 6))
+def test_a_week_estimate_is_never_more_than_three_days_from_a_day_of_its_range(start: dt.date, width: int, pick: int) -> None:
+    from timeline.load.dating import _middle
+
+    end = start + dt.timedelta(days=width)
+    chosen = start + dt.timedelta(days=min(pick, width))
+    value = _middle(chosen, start, end)
+    assert start <= value <= end
+    if precision_of(start, end) == "week":
+        assert all(abs((value - (start + dt.timedelta(days=i))).days) <= 3 for i in range(width + 1))
+    else:
+        assert value == chosen
+
+
+def test_last_weekday_is_of_the_week_before_a_counter_day() -> None:
+    text = "Headline\n\nIt is now the eighth day of the war. He spoke on Thursday. Last Friday, the day after the invasion, he spoke too.\n"
+    est = infer(text, language="en")
+    assert est.value == dt.date(2022, 3, 3)
+
+
+STORY = Path(__file__).parent.parent / "timeline.yaml"
+
+
+@pytest.mark.skipif(not STORY.exists(), reason="the story configuration is not there")
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Moscow sent a team to the first direct peace talks between the two countries since the spring of 2022."),
+        ("fr", "Au lendemain des premières négociations directes russo-ukrainiennes depuis le printemps 2022, Moscou parle."),
+        ("ru", "Прошли первые прямые российско-украинские переговоры с весны 2022 года."),
+        ("uk", "Відбулися перші прямі російсько-українські переговори з весни 2022 року."),
+    ],
+)
+def test_first_direct_talks_since_2022_is_a_reference_event_mention(language: str, text: str) -> None:
+    est = infer_published(f"Headline\n\n{text}\n", language=language, config=load_config(STORY))
+    assert "anchor-event" in rules(est)
+    assert est.earliest is not None and est.latest is not None and est.earliest <= dt.date(2025, 5, 16) <= est.latest
+
+
+@pytest.mark.skipif(not STORY.exists(), reason="the story configuration is not there")
+def test_a_planned_summit_between_two_leaders_in_budapest_is_written_after_its_announcement() -> None:
+    text = "Headline\n\nSelenski ist bereit, sich dem geplanten Gipfeltreffen von Donald Trump und Wladimir Putin in Budapest anzuschliessen.\n"
+    est = infer_published(text, language="de", config=load_config(STORY))
+    assert "anchor-event" in rules(est)
+    assert est.earliest is not None and est.earliest >= dt.date(2025, 10, 17)

@@ -270,3 +270,57 @@ def test_a_bare_comment_of_the_same_news_joins_its_statement_but_never_a_refusal
         article("d", claim("d", "putin", "comment", said=reported("2025-08-19"), sentence="Путин высказался о встрече", language="ru"), language="ru"),
     ]
     assert groups(events_of(arts, story)) == [["a", "b"], ["c"], ["d"]]
+
+
+def _sentences(*texts):
+    out, at = [], 0
+    for t in texts:
+        out.append(Sentence(t, at, at + len(t), 0))
+        at += len(t) + 1
+    return tuple(out)
+
+
+def test_an_undated_report_does_not_join_by_elimination_against_its_articles_weekdays(story):
+    """The sole candidate was said on a Sunday its reports name; the undated article speaks of
+    Monday and Tuesday: another statement, not a report of that one."""
+    arts = [
+        article("a", claim("a", "lavrov", "condition", said=day("2025-08-24", "weekday-relative"), sentence="On Sunday Lavrov said Putin will meet once an agenda is ready")),
+        article(
+            "u",
+            claim("u", "lavrov", "condition", sentence="Лавров: встреча только после подготовки", language="ru"),
+            language="ru",
+            sentences=_sentences("Лавров во вторник заявил, что встреча возможна.", "Накануне, в понедельник, Трамп говорил о встрече."),
+        ),
+    ]
+    assert groups(events_of(arts, story)) == [["a"], ["u"]]
+
+
+def test_an_undated_report_joins_by_elimination_when_its_weekdays_agree(story):
+    arts = [
+        article("a", claim("a", "trump", "propose", said=day("2025-08-18", "weekday-relative"), sentence="On Monday Trump said he began arranging a meeting")),
+        article(
+            "u",
+            claim("u", "trump", "propose", sentence="Трамп начал подготовку встречи", language="ru"),
+            language="ru",
+            sentences=_sentences("Накануне, в понедельник, Трамп начал подготовку встречи."),
+        ),
+    ]
+    assert groups(events_of(arts, story)) == [["a", "u"]]
+
+
+def test_a_join_by_elimination_needs_the_articles_publication_range(story):
+    """An article published in 2022 does not report a 2025 statement as its news."""
+    pub = DateEstimate(dt.date(2022, 3, 29), "week", dt.date(2022, 3, 26), dt.date(2022, 4, 1), (Evidence("explicit-date", "x"),))
+    late = replace(article("u", claim("u", "lavrov", "condition", sentence="Лавров: встреча когда договор будет готов", language="ru"), language="ru"), published=pub)
+    arts = [article("a", claim("a", "lavrov", "open-conditional", said=reported("2025-05-16"), sentence="Lavrov said talks could continue")), late]
+    assert groups(events_of(arts, story)) == [["a"], ["u"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [("On Friday he said", "en", {4}), ("Напередодні, у понеділок, Трамп", "uk", {0}), ("a mis au défi jeudi", "fr", {3}), ("no weekday here", "en", set())],
+)
+def test_weekdays_named(text, language, expected):
+    from timeline.normalize import weekdays_named
+
+    assert weekdays_named(text, language) == expected

@@ -68,6 +68,18 @@ CASES = [
     ("en", "Earlier this week, Ushakov said so.", FRI, "Earlier this week", "2021-W16"),
     ("en", "They will meet next week.", FRI, "next week", "2021-W17"),
     ("en", "Sales fell last month.", FRI, "last month", "2021-03"),
+    # "last <weekday>" is a day of the week before: 2 to 8 days back, never yesterday (FRI is a Friday)
+    ("en", "Last Thursday, he said so.", FRI, "Last Thursday", "2021-04-15"),
+    ("en", "Last Wednesday, he said so.", FRI, "Last Wednesday", "2021-04-21"),
+    ("en", "Last Friday, he said so.", FRI, "Last Friday", "2021-04-16"),
+    # a French conditional after a past verb is a future in the past: "lundi" lies ahead
+    ("fr", "Trump a annoncé samedi qu'il s'entretiendrait lundi avec Poutine.", dt.date(2025, 5, 17), "lundi", "2025-05-19"),
+    # "a week earlier" counts seven days back from the day of the report
+    ("fr", "Une semaine plus tôt, Trump avait affirmé cela.", FRI, "Une semaine plus tôt", "2021-04-16"),
+    ("en", "A week earlier, he had said so.", FRI, "A week earlier", "2021-04-16"),
+    ("de", "Eine Woche zuvor hatte er das gesagt.", FRI, "Eine Woche zuvor", "2021-04-16"),
+    ("ru", "Неделей ранее он это сказал.", FRI, "Неделей ранее", "2021-04-16"),
+    ("uk", "Тижнем раніше він це сказав.", FRI, "Тижнем раніше", "2021-04-16"),
     ("en", "Sales fell last month.", dt.date(2021, 1, 15), "last month", "2020-12"),
     ("en", "Sales fell this month.", FRI, "this month", "2021-04"),
     ("en", "They talk next month.", dt.date(2021, 12, 10), "next month", "2022-01"),

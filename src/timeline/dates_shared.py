@@ -13,8 +13,8 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
 
-from timeline.load.dating import as_reported, precision_of, statement_date
-from timeline.load.timex import scan
+from timeline.load.dating import _middle, as_reported, precision_of, statement_date
+from timeline.load.timex import scan, weekday_on
 from timeline.model import Article, Claim, DateEstimate, Event, Evidence, Sentence
 
 STRONG = ("day", "week")
@@ -29,6 +29,13 @@ def _datable(claim: Claim) -> bool:
     """A claim whose day is known from its own article's evidence."""
     said = claim.said
     return said.known and said.precision in STRONG and not any(e.rule in ("cluster", "earlier") for e in said.evidence)
+
+
+def _strong_source(claim: Claim) -> bool:
+    """A report dated in its own words (a time expression, not just its article's day): only such
+    a report can pass its day on, since a merge of two different-day statements that both read
+    'as reported' would otherwise carry one article's day to the other."""
+    return _datable(claim) and _cue(claim) != "as-reported"
 
 
 def _cue(claim: Claim) -> str:
@@ -79,7 +86,11 @@ def share_dates(
         for claim in event.claims:
             if claim.article not in weak or _cue(claim) == "earlier":  # "Earlier, X said": no link to the day
                 continue
-            work.setdefault(claim.article, []).append((claim, [s for s in sources if s.article != claim.article]))
+            # A report dated only as its article's day vouches for a day only to a report that is
+            # itself undated in its own words; one with its own day words needs a source dated alike.
+            plain = _cue(claim) == "as-reported" and not _timed(weak[claim.article], claim)
+            usable = [s for s in sources if s.article != claim.article and (plain or _strong_source(s))]
+            work.setdefault(claim.article, []).append((claim, usable))
     proposals: dict[str, tuple[DateEstimate, str]] = {}
     for article_id, items in work.items():
         found = _proposals(weak[article_id], items)
@@ -160,6 +171,8 @@ def _proposals(article: Article, items: list[tuple[Claim, list[Claim]]]) -> list
         while day <= hi:
             rule, value = readings[(key, day)]
             agrees = rule in ("as-reported", "earlier") or (value is not None and first <= value <= last)
+            if agrees and rule == "as-reported" and not _weekdays_agree(article, claim_of[key], day, first, last):
+                agrees = False
             if agrees and not (rule == "as-reported" and not reported):
                 agreeing.append(day)
             day += DAY
@@ -172,6 +185,15 @@ def _proposals(article: Article, items: list[tuple[Claim, list[Claim]]]) -> list
             if found is not None:
                 out.append((found[0], found[1], source))
     return out
+
+
+def _weekdays_agree(article: Article, claim: Claim, day: dt.date, first: dt.date, last: dt.date) -> bool:
+    """A claim with no day of its own is told on the narrative day of its paragraph: a weekday
+    named earlier in the paragraph ("On Tuesday the minister said ... . He said so on TV") must,
+    seen from the trial publication day, fall inside the sibling report's dating."""
+    lo = article.text.rfind("\n", 0, claim.start) + 1
+    days = [weekday_on(m, day, "past") for m in scan(article.text, article.language) if m.kind == "weekday" and m.tense != "future" and lo <= m.start < claim.end]
+    return not days or any(first <= d <= last for d in days)
 
 
 def _timed(article: Article, claim: Claim) -> bool:
@@ -216,6 +238,7 @@ def _vote(article: Article, options: list[Proposal]) -> tuple[DateEstimate, str]
     hi = min(p[1] for p in agreeing)
     cited = {(s.sentence[:160], s.start, s.end, s.article, s.said.value, a, b): (s, a, b) for a, b, s in agreeing}
     evidence = tuple(dict.fromkeys((*article.published.evidence, *(_cluster_evidence(*v) for v in cited.values()))))
+    best = _middle(min(max(best, lo), hi), lo, hi)  # a week-wide range: never more than 3 days off
     return DateEstimate(best, precision_of(lo, hi), lo, hi, evidence), agreeing[0][2].article
 
 

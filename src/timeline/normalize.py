@@ -66,6 +66,9 @@ class _Report:
     days: set[dt.date] = field(default_factory=set)  # the claims' strong days
     pub: dt.date | None = None  # the publication day, when the report has no date of its own
     mark: dt.date | None = None  # the day its own words name ("on Sunday") when only the week is sure
+    around: tuple[dt.date, dt.date] | None = None  # the days its article can have been published on, less WEAK_SPAN
+    weekdays: frozenset[int] = frozenset()  # the weekdays its sentences name ("on Monday"), 0 = Monday
+    news_weekdays: frozenset[int] = frozenset()  # the weekdays its article names anywhere
 
     def _finish(self, config: Config) -> None:
         self.venue = next((c.venue for c in self.claims if c.venue), None)
@@ -79,6 +82,7 @@ class _Report:
         self.pub = None if self.days or not weak else max(d.latest or d.value for d in weak)
         marks = {m for m in (_claim_mark(c) for c in self.claims) if m}
         self.mark = self.day or (next(iter(marks)) if len(marks) == 1 else None)
+        self.weekdays = frozenset(w for c in self.claims for w in weekdays_named(c.sentence, c.language))
 
 
 class _Cluster:
@@ -172,7 +176,13 @@ def _normalize(articles: list[Article], config: Config) -> tuple[list[Article], 
     by_id = {a.id: a for a in articles}
     reports: list[_Report] = []
     for article in sorted(articles, key=lambda a: a.id):
-        reports.extend(_reports(article.claims, config))
+        found = _reports(article.claims, config)
+        around = window(replace(article.published, evidence=())) if article.published.known and article.published.precision != "unknown" else None
+        named = {w for x in article.sentences for w in weekdays_named(x.text, article.language)} if article.sentences else set()
+        for r in found:
+            r.around = (around[0] - WEAK_SPAN, around[1]) if around else None
+            r.news_weekdays = frozenset(named)
+        reports.extend(found)
     clusters = cluster(reports, config)
     events = _unique([_event(c, by_id, config) for c in clusters])
     articles, events = _share_dates(articles, events)
@@ -417,8 +427,43 @@ def _only_fit(r: _Report, clusters: list[_Cluster]) -> _Cluster | None:
     if len(clusters) > ONLY_FIT_SCAN:
         return None
     core = r.families - {"comment"}
-    fits = [c for c in clusters if c.admits(r) and _family_fits(core, c)]
+    fits = [c for c in clusters if c.admits(r) and _family_fits(core, c) and _around_fits(r, c)]
     return fits[0] if len(fits) == 1 else None
+
+
+def _around_fits(r: _Report, c: _Cluster) -> bool:
+    """A join by elimination needs the cluster's days to fall where the report's article can
+    have been published, or shortly before (the sole candidate may be another year's statement),
+    and on a weekday the report names, when it names one."""
+    days = c.days or c.pubs
+    if r.weekdays and days and not any(d.weekday() in r.weekdays for d in days):
+        return False
+    if r.news_weekdays:
+        near = {(w + k) % 7 for w in r.news_weekdays for k in (-1, 0, 1)}
+        if not any(d.weekday() in near for d in days):
+            return False  # an article's news is of the weekdays it names or the days either side
+        named = {d.weekday() for d in days} & {w for x in c.reports for w in x.weekdays}
+        if named and not named & r.news_weekdays:
+            return False  # its reports say "on Sunday"; an article that names weekdays would name that one
+    if r.venue and not c.venues and r.families - {"comment"}:
+        return False  # an offer of a place is reported with the place
+    if r.around is None:
+        return True
+    lo, hi = r.around
+    return all(x.window is None or (x.window[0] - SLACK <= hi and lo - SLACK <= x.window[1]) for x in c.reports)
+
+
+_WEEKDAYS: dict[str, list[tuple[int, re.Pattern[str]]]] = {}
+
+
+def weekdays_named(text: str, language: str) -> set[int]:
+    """The weekdays a sentence names, from the language's time lexicon (0 = Monday)."""
+    if language not in _WEEKDAYS:
+        from timeline.lexicon import part
+
+        names = part("time/", language).get("weekdays") or {}
+        _WEEKDAYS[language] = [(int(k), re.compile(r"\b(?:" + "|".join(re.escape(w) for w in v) + r")\b", re.IGNORECASE)) for k, v in names.items() if v]
+    return {k for k, rx in _WEEKDAYS[language] if rx.search(text)}
 
 
 def _family_fits(core: set[str], c: _Cluster) -> bool:
@@ -488,10 +533,23 @@ def _reconsider_undated(clusters: list[_Cluster], config: Config) -> list[_Clust
                 total = score + 2.0 * len(other.articles & companions)
                 if best_total is None or total > best_total:
                     best, best_total = other, total
+            if best is None and len(c.reports) == 1 and companions:
+                best = _companion_fit(r, c, by_block[r.block], companions)
             if best is not None:
                 c.remove(r)
                 best.append(r)
     return [c for c in clusters if c.reports]
+
+
+def _companion_fit(r: _Report, here: _Cluster, clusters: list[_Cluster], companions: set[str]) -> _Cluster | None:
+    """An undated report alone, whose words meet no report (another language), joins the one
+    cluster of its speaker that admits it, has its stance family and holds an article its own
+    article's other statements went with: the outlets answered the same news cycle."""
+    core = r.families - {"comment"}
+    if not core:
+        return None
+    fits = [o for o in clusters if o is not here and o.reports and o.articles & companions and o.admits(r) and _family_fits(core, o) and _around_fits(r, o)]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _best(report: _Report, candidates: list[_Cluster], config: Config) -> _Cluster | None:

@@ -25,6 +25,7 @@ from timeline.load.timex import (
     CLAUSE_END,
     DIGIT,
     DIGITS,
+    LAST_WEEKDAY_MIN_BACK,
     Mention,
     finditer,
     fold,
@@ -550,7 +551,7 @@ def _choose_day(lo: dt.date, hi: dt.date, weekdays: list[Mention], known_days: s
     best = None
     for offset in range((hi - lo).days + 1):
         day, weekday = first + offset, (first_weekday + offset) % 7
-        past = [day - ((weekday - w) % 7 or (7 if strict else 0)) for w, strict in back_cues]
+        past = [day - ((weekday - w) % 7 + (7 if strict and (weekday - w) % 7 < LAST_WEEKDAY_MIN_BACK else 0)) for w, strict in back_cues]
         ahead = [day + ((w - weekday) % 7 or (7 if strict else 0)) for w, strict in ahead_cues]
         coincide = sum(1 for w in past if w in known) + sum(1 for w in ahead if w in known)
         lag = day - max(past) if past else 0
@@ -639,10 +640,20 @@ def infer_publication(
             # "after" an event: reports that look back on one come a day or two later.
             value = min(hi, lo + DAY)
             evidence.append(Evidence("report-lag", "", detail=f"a report looking back on an event of {binding.anchor}: {value} is a guess inside the range"))
+        elif binding is None or binding.evidence.rule != "counter":  # "day N of the war": that very day
+            value = _middle(value, earliest, latest)
     for c in dropped:
         why = "an assumption that contradicts other evidence" if c.assumed else "contradicts stronger evidence"
         evidence.append(_detail(c.evidence, f"ignored, {why}: {c.evidence.detail or ''}".strip()))
     return DateEstimate(value, precision_of(earliest, latest), earliest, latest, tuple(evidence))
+
+
+def _middle(value: dt.date, earliest: dt.date, latest: dt.date) -> dt.date:
+    """A week-wide range is reported by its middle day, so that the value is never more than three
+    days from the truth when the range holds it (an end of a week would be up to six days off)."""
+    if precision_of(earliest, latest) != "week":
+        return value  # a day is exact; a month or wider is no claim to a day, its start is kept
+    return earliest + (latest - earliest) // 2
 
 
 # ---------------------------------------------------------------------------------------------

@@ -793,6 +793,9 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+LAST_WEEKDAY_MIN_BACK = 2  # "last <weekday>" lies 2 to 8 days back ("yesterday" would be said otherwise)
+
+
 def weekday_on(mention: Mention, reference: dt.date, tense: str | None = None) -> dt.date:
     """The day a weekday names, seen from the reference: the most recent one on or before it
     (the same day included: "on Friday" in a Friday story is that Friday), or in a future
@@ -805,8 +808,8 @@ def weekday_on(mention: Mention, reference: dt.date, tense: str | None = None) -
             ahead = 7
         return reference + dt.timedelta(days=ahead)
     back = (reference.weekday() - weekday) % 7
-    if back == 0 and mention.strict:
-        back = 7
+    if back < LAST_WEEKDAY_MIN_BACK and mention.strict:
+        back += 7  # "last Friday" is a day of the week before: never today, nor yesterday
     return reference - dt.timedelta(days=back)
 
 
