@@ -24,6 +24,8 @@ import re
 from dataclasses import dataclass, replace
 from re import _casefix, _constants, _parser  # the standard library's own regex reader
 
+from dateutil.relativedelta import relativedelta
+
 from timeline import lexicon
 from timeline.model import TimeExpression
 
@@ -777,13 +779,13 @@ def _monday(day: dt.date) -> dt.date:
 
 
 def _add_months(year: int, month: int, offset: int) -> tuple[int, int]:
-    index = year * 12 + (month - 1) + offset
-    return index // 12, index % 12 + 1
+    """The month `offset` months away ("last month", "in two months"), by dateutil's calendar rules."""
+    moved = dt.date(year, month, 1) + relativedelta(months=offset)
+    return moved.year, moved.month
 
 
 def _month_end(year: int, month: int) -> dt.date:
-    y, m = _add_months(year, month, 1)
-    return dt.date(y, m, 1) - dt.timedelta(days=1)
+    return dt.date(year, month, 1) + relativedelta(months=1, days=-1)
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
