@@ -519,3 +519,32 @@ def test_a_planned_summit_between_two_leaders_in_budapest_is_written_after_its_a
     est = infer_published(text, language="de", config=load_config(STORY))
     assert "anchor-event" in rules(est)
     assert est.earliest is not None and est.earliest >= dt.date(2025, 10, 17)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Zelensky a invité Poutine à négocier plutôt que de poursuivre l'offensive lancée il y a une semaine.", "fr"),
+        ("Zelensky urged Putin to negotiate instead of pursuing the offensive launched a week ago.", "en"),
+    ],
+)
+def test_a_launched_thing_dates_its_start_not_the_saying(text: str, language: str) -> None:
+    assert rules(said(text, language=language)) == ["as-reported"]
+
+
+def test_a_reporting_verb_lance_keeps_its_day() -> None:
+    est = said("Le Kremlin a lancé mardi un appel au calme.", language="fr")
+    assert rules(est) == ["weekday-relative"]
+
+
+def test_a_month_far_from_the_verb_of_saying_is_another_event() -> None:
+    text = (
+        "Zelensky invited Putin to sit down and talk, in a pointed reference to the very long white table "
+        "at which the Kremlin leader had received the French president in April."
+    )
+    assert rules(said(text)) == ["as-reported"]
+
+
+def test_a_month_next_to_the_verb_of_saying_dates_it() -> None:
+    est = said("Peskov said in April that a meeting was possible.")
+    assert est.precision == "month" and est.value is not None and est.value.month == 4

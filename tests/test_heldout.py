@@ -32,7 +32,7 @@ SETS = {
     "heldout2": {
         "dating": (18 / 20, 0.90),
         "claims": (32 / 36, 0.85),
-        "claim_date": (0.70, 0.80),
+        "claim_date": (24 / 32, 0.80),
         "merge_f1": (0.85, 0.85),
     },
 }

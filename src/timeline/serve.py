@@ -143,6 +143,8 @@ def _interrupt(signum: int, frame: object) -> None:
 def serve(articles: Path, config: Path, out: Path, port: int = 8000, echo: ECHO = _echo, cache_dir: Path | None = None) -> int:
     """The command: runs until Ctrl-C (or SIGTERM), then stops the server and returns 0."""
     if threading.current_thread() is threading.main_thread():
+        # Both set explicitly: a process started in the background inherits SIGINT ignored.
+        signal.signal(signal.SIGINT, _interrupt)
         signal.signal(signal.SIGTERM, _interrupt)
     preview = Preview(articles, config, out, port, echo, cache_dir)
     try:

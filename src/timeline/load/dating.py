@@ -669,6 +669,7 @@ def _resolved(text: str, language: str, reference: dt.date | None) -> tuple:
 
 
 RANK = {"day": 0, "week": 1, "month": 2}
+FAR_FROM_VERB = 100  # characters: a bare month this far from the verb of saying dates something else
 
 
 def statement_date(sentence: Sentence, text: str, published: DateEstimate, language: str, *, config=None, speaker_at: int | None = None) -> DateEstimate:
@@ -706,6 +707,8 @@ def statement_date(sentence: Sentence, text: str, published: DateEstimate, langu
         if POSSESSIVE.match(text, m.end):
             continue  # "this week's offer", "Monday's talks": the day of something else
         distance = _verb_distance(sentence, m, language) if speaker_at is None else _gap(m.start, m.end, speaker_at, speaker_at)
+        if e.precision == "month" and distance > FAR_FROM_VERB:
+            continue  # "... the table where Putin had received Macron in February": another event's month
         candidates.append((RANK[e.precision], distance, m.start, m, e))
     if candidates:
         *_, m, e = min(candidates, key=lambda c: c[:3])
