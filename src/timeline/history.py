@@ -14,19 +14,10 @@ import html
 from dataclasses import dataclass
 
 from timeline.config import Config
-from timeline.model import Event
+from timeline.model import STANCE_FAMILY, Event
 
 # Each stance family has a shape as well as a colour, so the strip reads without colour too.
-FAMILY = {
-    "propose": "open",
-    "invite": "open",
-    "accept": "open",
-    "open-conditional": "open",
-    "condition": "condition",
-    "reject": "refuse",
-    "deny": "refuse",
-    "comment": "comment",
-}
+FAMILY = STANCE_FAMILY
 COLOURS = {"open": "#1b7f3b", "condition": "#9a6700", "refuse": "#b42318", "comment": "#555e6b"}
 WIDTH, ROW, LABEL, PAD = 640, 30, 120, 12
 

@@ -13,6 +13,17 @@ from dataclasses import dataclass, field
 
 PRECISIONS = ("day", "week", "month", "year", "unknown")
 STANCES = ("propose", "invite", "accept", "open-conditional", "condition", "reject", "deny", "comment")
+# What a reader calls one position: offering (in any form), setting conditions, refusing, commenting.
+STANCE_FAMILY = {
+    "propose": "open",
+    "invite": "open",
+    "accept": "open",
+    "open-conditional": "open",
+    "condition": "condition",
+    "reject": "refuse",
+    "deny": "refuse",
+    "comment": "comment",
+}
 
 
 @dataclass(frozen=True)

@@ -25,17 +25,8 @@ from typing import Any
 
 import yaml
 
-# Stances a reader would not call a different position: a miss inside a family is a near miss.
-STANCE_FAMILY = {
-    "propose": "open",
-    "invite": "open",
-    "accept": "open",
-    "open-conditional": "open",
-    "condition": "condition",
-    "reject": "refuse",
-    "deny": "refuse",
-    "comment": "comment",
-}
+from timeline.model import STANCE_FAMILY  # a stance miss inside a family is a near miss
+
 APPROX_SLACK = dt.timedelta(days=3)
 
 
