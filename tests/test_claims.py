@@ -319,3 +319,16 @@ def test_an_invitation_without_a_meeting_word_is_a_claim_and_where_it_was_said_n
     _, claims = claims_of(body, story, language)
     assert ("putin", "invite", "moscow") in brief(claims)
     assert all(c.venue != "geneva" for c in claims), brief(claims)
+
+
+def test_a_later_sentence_of_the_same_utterance_dates_the_claim(project_config):
+    body = (
+        "For its part, the Kremlin has said that any meeting between Putin and Zelensky will only happen "
+        "after the talks, when a treaty is ready. “We do not reject the possibility of such a meeting for our "
+        "President,” Russian presidential spokesman Dimitry Peskov said on April 6, “but we repeat once again "
+        "that such a meeting is possible only after the text is agreed upon,” he added."
+    )
+    _, claims = claims_of(body, project_config, date="2022-05-13")
+    dated = [c for c in claims if c.speaker in ("peskov", "kremlin")]
+    assert dated, brief(claims)
+    assert str(dated[0].said.value) == "2022-04-06", [(c.speaker, c.said.value, [e.rule for e in c.said.evidence]) for c in claims]

@@ -164,7 +164,7 @@ def test_same_figures_as_the_shared_scorer(which, request, capsys):
 
 
 # The seed figures when this test was written; raise them when the build gets better, never lower them.
-SEED_FLOOR = {"in_window": 5, "outlets": 4, "found": 13, "stance_ok": 13, "date_ok": 12, "merge_f1": 1.0}
+SEED_FLOOR = {"in_window": 5, "outlets": 4, "found": 13, "stance_ok": 13, "date_ok": 13, "merge_f1": 1.0}
 SEED_MAX_WRONG = 0
 
 

@@ -347,6 +347,17 @@ def _claim(article_id, text, utterance, unit, speaker, stance, venue, cue, publi
         other = statement_date(_unquoted(s), text, published, language, config=config)
         if not _as_reported(other):
             said = other
+    if _as_reported(said):
+        # "The Kremlin has said ... «...», Peskov said on April 6": a later sentence of the same
+        # utterance that reports it again may say when it was said.
+        for later in after:
+            if later.sentence.start <= attributed.start:
+                continue
+            verb = later.attribution.cue_start if later.attribution.ref.kind != "none" else None
+            other = statement_date(_unquoted(later.sentence), text, published, language, config=config, speaker_at=verb)
+            if not _as_reported(other):
+                said = other
+                break
     lo = min(u.sentence.start for u in utterance)
     hi = max(u.sentence.end for u in utterance)
     spans = quotations(text[lo:hi], lo)
