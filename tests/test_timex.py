@@ -166,6 +166,11 @@ CASES = [
     ("de", "An drei Abschnitten sollen sich die Truppen beider Seiten bis Ende März zurückziehen.", dt.date(2019, 12, 10), "März", "2020-03"),
     ("en", "Troops withdrew from two towns and will leave the rest by the end of March.", dt.date(2019, 12, 10), "March", "2020-03"),
     ("fr", "Le retrait est prévu d'ici la fin mars.", dt.date(2019, 12, 10), "mars", "2020-03"),
+    # a date without a year: the tense moves it across a year boundary only when that keeps it near
+    ("en", "Ukraine had proposed holding a meeting between June 20 and June 30.", dt.date(2025, 6, 3), "June 30", "2025-06-30"),
+    ("en", "He said on Dec. 28 that talks had failed.", dt.date(2025, 1, 5), "Dec. 28", "2024-12-28"),
+    ("en", "The summit will take place on Jan. 10.", dt.date(2024, 12, 20), "Jan. 10", "2025-01-10"),
+    ("ru", "5 сентября Путин заявил, что готов к встрече.", dt.date(2026, 1, 20), "5 сентября", "2025-09-05"),
 ]
 
 

@@ -358,6 +358,7 @@ def _claim(article_id, text, utterance, unit, speaker, stance, venue, cue, publi
             if not _as_reported(other):
                 said = other
                 break
+    stance = _hosting(stance, speaker, venue, config)
     lo = min(u.sentence.start for u in utterance)
     hi = max(u.sentence.end for u in utterance)
     spans = quotations(text[lo:hi], lo)
@@ -376,6 +377,17 @@ def _claim(article_id, text, utterance, unit, speaker, stance, venue, cue, publi
         language=language,
         cue=cue,
     )
+
+
+def _hosting(stance: str, speaker: str, venue: str | None, config: Config) -> str:
+    """A meeting proposed in a city of the speaker's own country is an invitation ("Moscow is the
+    best place", said by Putin; "come to Kyiv", said by Zelensky): the speaker would be the host."""
+    if stance != "propose" or venue is None:
+        return stance
+    actor, place = config.actor(speaker), config.place(venue)
+    if actor is None or place is None or place.kind != "city" or place.country is None:
+        return stance
+    return "invite" if place.country == actor.side else stance
 
 
 def _unquoted(s: Sentence) -> Sentence:

@@ -815,19 +815,29 @@ def weekday_on(mention: Mention, reference: dt.date, tense: str | None = None) -
     return reference - dt.timedelta(days=back)
 
 
+YEARLESS_REACH = 270  # days: how far a date without a year reaches across a year boundary against its tense
+
+
 def month_day_on(mention: Mention, reference: dt.date) -> dt.date | None:
     """A day and month without a year: the year that fits the tense, else the nearest one."""
     options = [d for y in (reference.year - 1, reference.year, reference.year + 1) if (d := _safe_date(y, mention.month or 1, mention.day or 1))]
     if not options:
         return None
+    # News leaves the year out only for dates within about a year, in the story's own year most
+    # of all: the tense moves a date across a year boundary only when that keeps it near
+    # ("on Dec. 28" in a January story), not to the same day eleven months back ("Ukraine had
+    # proposed a meeting between June 20 and June 30", written on June 3).
+    this_year = _safe_date(reference.year, mention.month or 1, mention.day or 1)
     if mention.tense == "past":
         past = [d for d in options if d <= reference + dt.timedelta(days=1)]
-        if past:
+        if past and (this_year is None or this_year <= reference + dt.timedelta(days=1) or (reference - max(past)).days <= YEARLESS_REACH):
             return max(past)
     if mention.tense == "future":
         ahead = [d for d in options if d >= reference - dt.timedelta(days=1)]
-        if ahead:
+        if ahead and (this_year is None or this_year >= reference - dt.timedelta(days=1) or (min(ahead) - reference).days <= YEARLESS_REACH):
             return min(ahead)
+    if mention.tense in ("past", "future") and this_year is not None:
+        return this_year
     return min(options, key=lambda d: (abs((d - reference).days), d.year != reference.year))
 
 
