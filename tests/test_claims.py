@@ -332,3 +332,26 @@ def test_a_later_sentence_of_the_same_utterance_dates_the_claim(project_config):
     dated = [c for c in claims if c.speaker in ("peskov", "kremlin")]
     assert dated, brief(claims)
     assert str(dated[0].said.value) == "2022-04-06", [(c.speaker, c.said.value, [e.rule for e in c.said.evidence]) for c in claims]
+
+
+def test_a_sentence_opening_inside_a_quotation_keeps_its_day(project_config):
+    body = (
+        '"Sit down with me to negotiate. Just not at 30 metres," Zelensky told a news conference in Kyiv '
+        'on Thursday, mocking the long table Putin uses. "What are you afraid of?"'
+    )
+    _, claims = claims_of(body, project_config, date="2022-03-05")
+    assert claims, body
+    assert [str(c.said.value) for c in claims if c.speaker == "zelensky"] == ["2022-03-03"], [(c.speaker, c.said) for c in claims]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Putin said he was ready to meet Zelensky and named Moscow the best place for such a meeting.", ("putin", "invite", "moscow")),
+        ("Zelensky proposed a meeting with Putin in Kyiv.", ("zelensky", "invite", "kyiv")),
+        ("Zelensky proposed a meeting with Putin in Istanbul.", ("zelensky", "propose", "istanbul")),
+    ],
+)
+def test_a_meeting_proposed_in_the_speakers_own_city_is_an_invitation(project_config, body, expected):
+    _, claims = claims_of(body, project_config)
+    assert expected in brief(claims), brief(claims)

@@ -342,9 +342,9 @@ def _claim(article_id, text, utterance, unit, speaker, stance, venue, cue, publi
     attributed = cited.sentence if cited is not None else s
     # of two day cues in the sentence, the one nearest the speaker's reporting verb dates it
     verb = cited.attribution.cue_start if cited is not None and cited.attribution.ref.kind != "none" else None
-    said = statement_date(_unquoted(attributed), text, published, language, config=config, speaker_at=verb)
+    said = statement_date(_unquoted(attributed, text), text, published, language, config=config, speaker_at=verb)
     if attributed is not s and _as_reported(said):
-        other = statement_date(_unquoted(s), text, published, language, config=config)
+        other = statement_date(_unquoted(s, text), text, published, language, config=config)
         if not _as_reported(other):
             said = other
     if _as_reported(said):
@@ -354,7 +354,7 @@ def _claim(article_id, text, utterance, unit, speaker, stance, venue, cue, publi
             if later.sentence.start <= attributed.start:
                 continue
             verb = later.attribution.cue_start if later.attribution.ref.kind != "none" else None
-            other = statement_date(_unquoted(later.sentence), text, published, language, config=config, speaker_at=verb)
+            other = statement_date(_unquoted(later.sentence, text), text, published, language, config=config, speaker_at=verb)
             if not _as_reported(other):
                 said = other
                 break
@@ -390,11 +390,15 @@ def _hosting(stance: str, speaker: str, venue: str | None, config: Config) -> st
     return "invite" if place.country == actor.side else stance
 
 
-def _unquoted(s: Sentence) -> Sentence:
-    """The sentence with its quotations blanked: "I will wait on Thursday" dates the meeting, not the words."""
+def _unquoted(s: Sentence, text: str) -> Sentence:
+    """The sentence with its quotations blanked: "I will wait on Thursday" dates the meeting, not
+    the words. Quotations are found from the start of the paragraph, so that a sentence opening
+    inside a quotation ("... 30 metres," Mr Zelensky told ...) is not read the wrong way round."""
+    line = text.rfind("\n", 0, s.start) + 1
     t = s.text
-    for a, b in quotations(t, 0):
-        if len(t[a:b].split()) >= 2:
+    for a, b in quotations(text[line : s.end], line):
+        a, b = max(a, s.start) - s.start, min(b, s.end) - s.start
+        if b > a and len(t[a:b].split()) >= 2:
             t = t[:a] + " " * (b - a) + t[b:]
     return s if t == s.text else Sentence(t, s.start, s.end, s.paragraph)
 
