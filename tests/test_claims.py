@@ -355,3 +355,35 @@ def test_a_sentence_opening_inside_a_quotation_keeps_its_day(project_config):
 def test_a_meeting_proposed_in_the_speakers_own_city_is_an_invitation(project_config, body, expected):
     _, claims = claims_of(body, project_config)
     assert expected in brief(claims), brief(claims)
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "expected"),
+    [
+        # a story of the morning after: what was said carries the day the news happened
+        (
+            "de",
+            "Am Montagabend empfing Macron die Präsidenten Putin und Selenskyj im Élysée-Palast.\n\n"
+            "Die Truppen sollen sich bis Ende März zurückziehen.\n\n"
+            "Selenskyj sagte, ein Treffen mit Putin sei ein guter Anfang gewesen.",
+            "2019-12-09",
+        ),
+        (
+            "en",
+            "Trump called Putin at the end of Monday's meetings at the White House.\n\n"
+            "Zelensky told reporters after the talks that he was ready to meet Putin.",
+            "2019-12-09",
+        ),
+        # the day of someone else's statement is not the news day: the report's own day stays
+        (
+            "en",
+            "Peskov said on Monday that no meeting was planned.\n\n"
+            "Zelensky told reporters that he was ready to meet Putin.",
+            "2019-12-10",
+        ),
+    ],
+)
+def test_a_sentence_without_a_day_takes_the_news_day_of_a_story_of_the_morning_after(project_config, language, body, expected):
+    _, claims = claims_of(body, project_config, language=language, date="2019-12-10")
+    said = [str(c.said.value) for c in claims if c.speaker == "zelensky"]
+    assert said == [expected], [(c.speaker, c.said) for c in claims]

@@ -720,6 +720,8 @@ def statement_date(sentence: Sentence, text: str, published: DateEstimate, langu
     if not published.known:
         return DateEstimate.unknown()
     carried = _narrative_day(sentence, text, language, published, resolved, starts)
+    if carried is None:
+        carried = _news_day(sentence, text, language, published, resolved, starts)
     if carried is not None:
         return carried
     return as_reported(published)
@@ -809,6 +811,44 @@ def _narrative_day(sentence: Sentence, text: str, language: str, published: Date
         return None
     estimate = _from_expression(m, e, text, language, published)
     detail = f"no date in the sentence; the narrative it belongs to is of '{m.text}' ({e.value}), named earlier in the paragraph"
+    return replace(estimate, evidence=(Evidence("narrative-day", m.text, m.start, m.end, detail=detail),))
+
+
+NEWS_DAY_LAG = (1, 2)  # days before the publication an article's news day may lie
+
+
+def _news_day(sentence: Sentence, text: str, language: str, published: DateEstimate, resolved, starts) -> DateEstimate | None:
+    """The day the article's news happened, for a sentence with no day of its own: a story
+    published the morning after ("Am Montagabend empfing Macron ...", "at the end of Monday's
+    meetings") reports what was said that day. Only the last day named before the sentence
+    counts, only when it is one or two days before a publication known to the day, and only a
+    narrative sentence or an event's day ("Monday's talks") sets it, never someone's statement."""
+    reference = published.value
+    if reference is None or published.precision != "day":
+        return None
+    last = None
+    for m, e in resolved[: bisect.bisect_left(starts, sentence.start)]:
+        if m.end > sentence.start or e.precision not in ("day", "week") or m.tense == "future":
+            continue  # a plan ("by the end of March") does not move the news
+        last = (m, e)
+    if last is None:
+        return None
+    m, e = last
+    if e.precision != "day" or e.earliest is None or e.earliest != e.latest:
+        return None
+    if not (NEWS_DAY_LAG[0] <= (reference - e.earliest).days <= NEWS_DAY_LAG[1]):
+        return None
+    paragraphs = _paragraph_starts(text)
+    lo = paragraphs[bisect.bisect_right(paragraphs, m.start) - 1]
+    if any(a <= m.start < b for a, b in quotations(text[lo : m.end], lo)) or _period_start(text, m, language):
+        return None
+    if not POSSESSIVE.match(text, m.end):
+        cut = max(text.rfind(ch, lo, m.start) for ch in ".!?")
+        stops = [i for i in (text.find(ch, m.end) for ch in ".!?") if i >= 0]
+        if _verb_spans(text[max(cut + 1, lo) : min(stops, default=len(text))], language):
+            return None  # "Peskov said on Monday": that statement's day, not the news day
+    estimate = _from_expression(m, e, text, language, published)
+    detail = f"no date in the sentence; the article's news is of '{m.text}' ({e.value}), the last day it names before it"
     return replace(estimate, evidence=(Evidence("narrative-day", m.text, m.start, m.end, detail=detail),))
 
 
