@@ -235,6 +235,17 @@ def test_the_speaker_is_the_reporting_verbs_subject_not_a_name_in_what_is_said(s
         ("en", "Trump said he would set up a meeting", "propose"),
         ("de", "dass es zu einem Treffen kommen werde", None),
         ("de", "Selenskyj könne nach Moskau kommen", "invite"),
+        # an invitation under a condition is openness; "once again invited" is no condition
+        ("de", "Wenn ich nach Budapest eingeladen werde, dann werden wir fahren", "open-conditional"),
+        ("en", "if I am invited to Budapest, I will go", "open-conditional"),
+        ("en", "the Kremlin said it had once again invited Zelensky to Moscow", "invite"),
+        ("ru", "если Зеленский готов, то пусть приезжает в Москву", "open-conditional"),
+        # raising a meeting, a meeting as the next step: a proposal
+        ("ru", "министр сообщил, что поднимал вопрос о встрече двух президентов", "propose"),
+        ("ru", "следующим шагом Киев считает встречу лидеров", "propose"),
+        ("en", "the next step should be a meeting of the leaders", "propose"),
+        ("en", "the Kremlin confirmed that Putin will travel to Paris for the summit", "accept"),
+        ("uk", "Україна не вестиме жодних переговорів з Путіним", "reject"),
     ],
 )
 def test_stance_words_of_other_languages(language, text, stance):

@@ -108,6 +108,8 @@ class Speech:
         self.negation = {str(w).casefold() for w in lex.get("negation") or ()}
         self.negation_window = int(lex.get("negation_window", 4))
         self.negated = dict(lex.get("negated") or {})
+        self.conditional = {str(w).casefold() for w in lex.get("conditional") or ()}  # "if invited"
+        self.conditioned = dict(lex.get("conditioned") or {})
         self.stances = tuple((item["stance"], _words_re(item["patterns"])) for item in lex.get("stances") or ())
         self.priority = tuple(lex.get("priority") or ())
         self.venue_after = re.compile(r"\s*(?:" + "|".join(lex.get("venue_after") or ["$^"]) + ")", re.IGNORECASE)

@@ -1,7 +1,8 @@
 """How a statement stands on the meeting, and where: stance words with negation, and venues.
 
 A stance word counts unless a negation stands among the few words before it, in which case it
-flips ("did not invite" is a denial, "does not rule out" is openness under conditions). Where
+flips ("did not invite" is a denial, "does not rule out" is openness under conditions); after a
+conditional ("if I am invited") an invitation is openness. Where
 several stance words occur, the language's priority list decides. A place is a venue when it
 follows a venue preposition ("in Moscow") or shares a clause with a stance word ("Moscow ...
 unacceptable"); the place the speaker spoke in ("told reporters in Kyiv") is not.
@@ -35,6 +36,8 @@ def stance_hits(text: str, lex: Speech) -> list[StanceHit]:
             found = stance
             if _negated(text, m.start(), lex):
                 found = lex.negated.get(stance, stance)
+            elif _conditional(text, m.start(), lex):
+                found = lex.conditioned.get(stance, stance)
             hits.append(StanceHit(found, m.start(), m.end(), m.group(0)))
     return hits
 
@@ -46,6 +49,14 @@ def _negated(text: str, start: int, lex: Speech) -> bool:
         if w in lex.negation or any(w.endswith(n) for n in lex.negation if n.startswith("n'")):
             return True
     return False
+
+
+def _conditional(text: str, start: int, lex: Speech) -> bool:
+    """"If I am invited to Budapest, we will go": an invitation under a condition is openness."""
+    if not lex.conditional:
+        return False
+    words = WORD.findall(text[max(0, start - 60) : start])[-lex.negation_window - 2 :]
+    return any(word.casefold() in lex.conditional for word in words)
 
 
 def best(hits: list[StanceHit], lex: Speech) -> StanceHit | None:
