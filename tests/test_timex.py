@@ -166,6 +166,14 @@ CASES = [
     ("de", "An drei Abschnitten sollen sich die Truppen beider Seiten bis Ende März zurückziehen.", dt.date(2019, 12, 10), "März", "2020-03"),
     ("en", "Troops withdrew from two towns and will leave the rest by the end of March.", dt.date(2019, 12, 10), "March", "2020-03"),
     ("fr", "Le retrait est prévu d'ici la fin mars.", dt.date(2019, 12, 10), "mars", "2020-03"),
+    # a plain present speaks of what is scheduled; a clock before the weekday keeps its lead word
+    ("en", "Markets reopen on Tuesday after the holiday.", dt.date(2018, 1, 1), "on Tuesday", "2018-01-02"),
+    ("en", "The summit continues Friday with sessions on finance.", dt.date(2021, 4, 22), "Friday", "2021-04-23"),
+    ("en", "Flights are cancelled until 1 p.m. Wednesday.", dt.date(2010, 4, 20), "Wednesday", "2010-04-21"),
+    ("en", "Fares will rise by an average of 2.7% on Thursday.", dt.date(2019, 12, 30), "on Thursday", "2020-01-02"),
+    ("en", "The new president is inaugurated on Jan. 20.", dt.date(2020, 11, 4), "Jan. 20", "2021-01-20"),
+    ("en", "The House passed bills on Saturday and Monday that would have delayed the law.", dt.date(2013, 10, 1), "Monday", "2013-09-30"),
+    ("en", "Trump called Putin at the end of Monday's meetings.", dt.date(2025, 8, 19), "Monday", "2025-08-18"),
     # a date without a year: the tense moves it across a year boundary only when that keeps it near
     ("en", "Ukraine had proposed holding a meeting between June 20 and June 30.", dt.date(2025, 6, 3), "June 30", "2025-06-30"),
     ("en", "He said on Dec. 28 that talks had failed.", dt.date(2025, 1, 5), "Dec. 28", "2024-12-28"),

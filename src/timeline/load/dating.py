@@ -410,6 +410,45 @@ def _dateline(text: str, lines: list[Line], mentions: tuple[Mention, ...], langu
     return None
 
 
+@functools.cache
+def _labels(language: str) -> tuple[re.Pattern | None, re.Pattern | None]:
+    """"Published on:", "Publié le :", "Datum" / "Updated", "Modifié le :" right before a date."""
+    part = lexicon.part("time/", language)
+
+    def pattern(key: str) -> re.Pattern | None:
+        words = sorted((str(w) for w in part.get(key) or ()), key=len, reverse=True)
+        if not words:
+            return None
+        return re.compile(r"(?:^|[\s|•·(\[])(?:" + "|".join(map(re.escape, words)) + r")\s*:?\s*$", re.I)
+
+    return pattern("published_labels"), pattern("updated_labels")
+
+
+PLACE_OPENER = re.compile(r"^\s*[^\W\d_][\w’'. -]{1,30},\s*$")
+
+
+def _stamps(text: str, mentions, language: str) -> tuple[tuple[dt.date, Evidence] | None, tuple[dt.date, Evidence] | None]:
+    """Dates a page labels as its publication or its last update, wherever they stand (a footer
+    "Publié le : 03/09/2025 - 18:52  Modifié le : 04/09/2025"), and a paragraph opening with a
+    place and a full date ("Минск, 24 мая 2024 года. ..."): the page's own stamps."""
+    published_label, updated_label = _labels(language)
+    published = updated = None
+    for m in mentions:
+        if m.kind != "date":
+            continue
+        before = text[text.rfind("\n", 0, m.start) + 1 : m.start]
+        day = resolve(m, None).earliest
+        if day is None:
+            continue
+        if published is None and published_label is not None and published_label.search(before):
+            published = (day, Evidence("dateline", m.text, m.start, m.end, detail="a date the page labels as its publication"))
+        elif published is None and PLACE_OPENER.match(before) and before.strip()[:1].isupper():
+            published = (day, Evidence("dateline", m.text, m.start, m.end, detail="a place and a date opening a paragraph"))
+        elif updated is None and updated_label is not None and updated_label.search(before):
+            updated = (day, Evidence("dateline", m.text, m.start, m.end, detail=f"a date the page labels as its last update: published by {day}"))
+    return published, updated
+
+
 _NAMES_CACHE: dict[str, tuple[str, ...]] = {}
 
 
@@ -600,6 +639,9 @@ def infer_publication(
             return DateEstimate.day(day, tuple(evidence))
     elif found:
         partial = found[0]
+    stamped, updated = _stamps(text, mentions_all, language)
+    if stamped is not None:
+        return DateEstimate.day(stamped[0], (stamped[1],))
     from_url = url_date(url)
     if from_url and from_url[0] == from_url[1]:
         return DateEstimate.day(from_url[0], (from_url[2],))
@@ -609,6 +651,8 @@ def infer_publication(
     constraints += _looking_back(counter_constraints(text, language, config), mentions)
     constraints += anchor_constraints(text, language, config)
     constraints += _text_constraints(mentions)
+    if updated is not None:
+        constraints.append(Constraint(1.5, None, updated[0], updated[1]))
     lo, hi, used, dropped = _narrow(constraints)
     extra: list[Constraint] = []
     for _ in range(2):

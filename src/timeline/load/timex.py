@@ -31,7 +31,15 @@ from timeline.model import TimeExpression
 
 MIN_YEAR, MAX_YEAR = 1900, 2099
 URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
-CLAUSE_END = re.compile(r"[.!?;:\n]|,\s+(?:but|while|and|as|after|before)\b|\s[–—]\s")
+PRESENT_WEIGHT = 2.0  # a present verb counts as a marker this many times farther away
+PASSIVE = re.compile(r"(?<![\w])(?:is|are|be|been|being)\s+$", re.I)
+CLOCK_BEFORE = re.compile(r"(?:\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?|[AP]M)|noon|midnight|midday)\s+$", re.I)
+# A full stop ends a clause, not one in a number ("2.7%"), in "a.m." or after an abbreviation
+# ("Dec. 2", "Mr. Putin"); nor does the colon of a time of day ("9:30").
+CLAUSE_END = re.compile(
+    r"(?<!\.[mM])(?<![\s(][A-Z][a-z])(?<![\s(][A-Z][a-z]{2})(?<![\s(][A-Z][a-z]{3})\.(?!\d)"
+    r"|[!?;\n]|(?<!\d):(?!\d)|,\s+(?:but|while|and|as|after|before)\b|\s[–—]\s"
+)
 NUMERIC_TIME = r"(?:,?\s+(?i:at\s+)?[0-2]?\d[:.][0-5]\d(?::[0-5]\d)?(?:\s*(?i:[ap]\.?m\.?|GMT|UTC|CET|CEST|MSK|EET|EEST|Kyiv\s+time|local\s+time))?)?"
 
 
@@ -76,6 +84,7 @@ class _Lang:
     relative_table: tuple[tuple[str, int, str | None], ...]
     future: re.Pattern | None
     past: re.Pattern | None
+    present: re.Pattern | None  # a plain present with no other marker speaks of what is scheduled
     lead: tuple[tuple[str | None, re.Pattern], ...]
     sets: re.Pattern | None
     slash_order: str
@@ -609,6 +618,7 @@ def _lang(code: str) -> _Lang:
         relative_table=relative_table,
         future=re.compile(lex["future_markers"], re.I) if lex.get("future_markers") else None,
         past=re.compile(lex["past_markers"], re.I) if lex.get("past_markers") else None,
+        present=re.compile(lex["present_markers"], re.I) if lex.get("present_markers") else None,
         slash_order=str(lex.get("slash_order") or "dmy"),
         sets=re.compile(rf"(?<![\w])(?:{lex['sets_before']})\s+$", re.I) if lex.get("sets_before") else None,
         lead=tuple(
@@ -686,7 +696,11 @@ def _mention(kind: str, match: re.Match, lang: _Lang) -> Mention | None:
 
 def _tense(text: str, start: int, end: int, lang: _Lang) -> str | None:
     """past / future from the nearest tense marker in the expression's clause, or None."""
-    before_words = text[max(0, start - 24) : start]
+    before_words = text[max(0, start - 40) : start]
+    clock = CLOCK_BEFORE.search(before_words)
+    if clock:
+        before_words = before_words[: clock.start()]
+    before_words = before_words[-24:]
     if before_words[-1:].isspace():  # each lead pattern ends in blanks right before the expression
         for tense, pattern in lang.lead:
             if pattern.search(before_words):
@@ -702,8 +716,11 @@ def _tense(text: str, start: int, end: int, lang: _Lang) -> str | None:
     after = CLAUSE_END.search(text, end, hi)
     if after:
         hi = after.start()
-    best: tuple[int, str] | None = None
-    for tense, pattern in (("future", lang.future), ("past", lang.past)):
+    best: tuple[float, str] | None = None
+    # a plain present ("markets reopen on Tuesday", "the summit continues Friday") speaks of what
+    # is scheduled, but weighs less than a marker of the past or the future
+    kinds = (("future", lang.future, 1.0), ("past", lang.past, 1.0), ("future", lang.present, PRESENT_WEIGHT))
+    for tense, pattern, weight in kinds:
         if pattern is None:
             continue
         for m in pattern.finditer(text, lo, hi):
@@ -711,9 +728,12 @@ def _tense(text: str, start: int, end: int, lang: _Lang) -> str | None:
                 continue
             if tense == "past" and lang.future is not None and lang.future.fullmatch(m.group(0)):
                 continue
+            if tense == "past" and PASSIVE.search(text, max(0, m.start() - 8), m.start()):
+                continue  # "the new president is inaugurated on Jan. 20": a present, not a past
             distance = start - m.end() if m.end() <= start else (m.start() - end) * 1.5
             if distance < 0:
                 continue
+            distance *= weight
             if best is None or distance < best[0]:
                 best = (distance, tense)
     return best[1] if best else None
