@@ -548,3 +548,41 @@ def test_a_month_far_from_the_verb_of_saying_is_another_event() -> None:
 def test_a_month_next_to_the_verb_of_saying_dates_it() -> None:
     est = said("Peskov said in April that a meeting was possible.")
     assert est.precision == "month" and est.value is not None and est.value.month == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # a page's own stamps, wherever they stand
+        ("A headline\n\nThe summit ended.\n\nPublié le : 03/09/2025 - 18:52  Modifié le : 04/09/2025 - 08:15\n", dt.date(2025, 9, 3)),
+        ("A headline\n\nDer Gipfel endete.\n\nDatum 10.12.2019\n", dt.date(2019, 12, 10)),
+        # a place and a full date opening a paragraph
+        ("Известия\n\nЗаголовок\n\nМинск, 24 мая 2024 года. Путин заявил, что готов.\n", dt.date(2024, 5, 24)),
+    ],
+)
+def test_a_page_stamp_or_a_place_and_date_opener_dates_the_page(text: str, day: dt.date) -> None:
+    found = infer_published(text)
+    assert (found.value, found.precision) == (day, "day"), found
+
+
+def test_an_update_stamp_bounds_the_date_from_above() -> None:
+    found = infer_published("A headline\n\nTalks went on since 30 September 2022.\n\nОновлено: 04.10.2022\n")
+    assert found.latest is not None and found.latest <= dt.date(2022, 10, 4), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ball, first dropped in 1907, will usher out the year with a show.",
+        "Ukraine would start consultations under the 1994 Budapest Memorandum, he said.",
+    ],
+)
+def test_a_year_read_as_ahead_never_bounds_the_date_from_above(text: str) -> None:
+    found = infer_published(text)
+    assert found.latest is None or found.latest.year > 2000, found
+
+
+def test_the_year_of_the_invasion_still_ahead_is_written_shortly_before_it(project_config) -> None:
+    found = infer_published("A headline\n\nIt was his first interview since the full-scale invasion, which will enter its third year later this month.\n", config=project_config)
+    assert found.earliest is not None and found.latest is not None, found
+    assert dt.date(2023, 12, 1) <= found.earliest and found.latest <= dt.date(2024, 2, 24), found

@@ -49,6 +49,7 @@ PARAGRAPH_BREAK = re.compile(r"\n")  # a line is a paragraph (scraped text is no
 DATELINE_WORDS = 8
 NEAR_DAYS = 45  # a year-less past date is taken to be at most this old (weak)
 WIDE = 120  # above this many days the range is too wide to choose a day by weekdays
+NEXT_YEAR_NEAR = 61  # days: "the war will enter its third year" is written this near the day
 STRENGTH = {"counter": 3, "anchor-event": 4, "mentioned-date": 5, "recent-date": 7, "anchor-nearness": 7}
 
 
@@ -188,8 +189,8 @@ def _add_years(day: dt.date, years: int) -> dt.date:
 
 def counter_constraints(text: str, language: str, config) -> list[Constraint]:
     """ "day 1,436 of the war": day 1 is the event's day_one. Named groups in the configured
-    pattern say the unit: day (or the first group), week, month, year (the Nth), years (more
-    than N full years)."""
+    pattern say the unit: day (or the first group), week, month, year (the Nth), nextyear (the
+    Nth, still ahead: "will enter its third year"), years (more than N full years)."""
     if config is None:
         return []
     counters, _, _ = _config_patterns(config, language)
@@ -209,6 +210,15 @@ def counter_constraints(text: str, language: str, config) -> list[Constraint]:
                     continue
                 lo, hi = _add_years(one, n - 1), _add_years(one, n) - DAY
                 detail = f"year {n} since {one}: {lo} to {hi}"
+            elif groups.get("nextyear") is not None:
+                n = _number(groups["nextyear"], ordinals)
+                if not n or n < 2:
+                    continue
+                lo, hi = _add_years(one, n - 2), _add_years(one, n - 1)
+                detail = f"year {n} since {one} is still ahead: {lo} to {hi}"
+                # one says so when the day is near: within two months of it (an assumption)
+                near = Evidence("counter", m.group(0), m.start(), m.end(), detail=f"year {n} begins on {hi}: written at most two months before it (assumed)")
+                out.append(Constraint(STRENGTH["anchor-nearness"], hi - dt.timedelta(days=NEXT_YEAR_NEAR), hi, near, assumed=True))
             elif groups.get("years") is not None:
                 n = _number(groups["years"], ordinals)
                 if not n:
@@ -483,6 +493,8 @@ def _text_constraints(mentions: list[Mention]) -> list[Constraint]:
         if expr.earliest is None or expr.latest is None:
             continue
         ev = Evidence("mentioned-date", m.text, m.start, m.end)
+        if m.tense == "future" and m.kind in ("year", "season"):
+            continue  # "the ball, first dropped in 1907, will ...", "the 1994 Budapest Memorandum": a year is too easily misread as ahead
         if m.tense == "future":
             out.append(Constraint(STRENGTH["mentioned-date"], None, expr.latest, _detail(ev, f"named as ahead: published by {expr.latest}")))
         else:
