@@ -113,7 +113,7 @@ CASES = [
     ("en", "On Wednesday they met. The day before, he spoke.", FRI, "The day before", "2021-04-20"),
     # Russian
     ("ru", "Песков заявил 6 апреля 2022 года.", MAY22, "6 апреля 2022 года", "2022-04-06"),
-    ("ru", "19:56, 25 февраля 2026", MAY22, "25 февраля 2026", "2026-02-25"),
+    ("ru", "19:56, 25 февраля 2026", MAY22, "19:56, 25 февраля 2026", "2026-02-25T19:56"),
     ("ru", "Песков в пятницу заявил, что встреча возможна.", MAY22, "в пятницу", "2022-05-13"),
     ("ru", "Песков во вторник заявил это.", MAY22, "во вторник", "2022-05-10"),
     ("ru", "Об этом стало известно вчера.", MAY22, "вчера", "2022-05-12"),
@@ -169,11 +169,15 @@ CASES = [
     # a plain present speaks of what is scheduled; a clock before the weekday keeps its lead word
     ("en", "Markets reopen on Tuesday after the holiday.", dt.date(2018, 1, 1), "on Tuesday", "2018-01-02"),
     ("en", "The summit continues Friday with sessions on finance.", dt.date(2021, 4, 22), "Friday", "2021-04-23"),
-    ("en", "Flights are cancelled until 1 p.m. Wednesday.", dt.date(2010, 4, 20), "Wednesday", "2010-04-21"),
+    ("en", "Flights are cancelled until 1 p.m. Wednesday.", dt.date(2010, 4, 20), "1 p.m. Wednesday", "2010-04-21T13:00"),
     ("en", "Fares will rise by an average of 2.7% on Thursday.", dt.date(2019, 12, 30), "on Thursday", "2020-01-02"),
     ("en", "The new president is inaugurated on Jan. 20.", dt.date(2020, 11, 4), "Jan. 20", "2021-01-20"),
     ("en", "The House passed bills on Saturday and Monday that would have delayed the law.", dt.date(2013, 10, 1), "Monday", "2013-09-30"),
     ("en", "Trump called Putin at the end of Monday's meetings.", dt.date(2025, 8, 19), "Monday", "2025-08-18"),
+    # times of day, joined to their day or on the reference's
+    ("en", "Jurors must report at 9:30 a.m. Friday.", dt.date(2023, 3, 15), "9:30 a.m. Friday", "2023-03-17T09:30"),
+    ("en", "The match kicked off at 8 p.m. in front of a full house.", dt.date(2022, 8, 5), "8 p.m.", "2022-08-05T20:00"),
+    ("en", "Biden would speak at 3 p.m. Tuesday.", dt.date(2021, 5, 3), "3 p.m. Tuesday", "2021-05-04T15:00"),
     # a date without a year: the tense moves it across a year boundary only when that keeps it near
     ("en", "Ukraine had proposed holding a meeting between June 20 and June 30.", dt.date(2025, 6, 3), "June 30", "2025-06-30"),
     ("en", "He said on Dec. 28 that talks had failed.", dt.date(2025, 1, 5), "Dec. 28", "2024-12-28"),
