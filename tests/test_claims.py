@@ -398,3 +398,95 @@ def test_a_sentence_without_a_day_takes_the_news_day_of_a_story_of_the_morning_a
     _, claims = claims_of(body, project_config, language=language, date="2019-12-10")
     said = [str(c.said.value) for c in claims if c.speaker == "zelensky"]
     assert said == [expected], [(c.speaker, c.said) for c in claims]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "stance"),
+    [
+        # a word inside a longer stance phrase counts only as that phrase
+        ("ru", "проект договора пока не готов для вынесения на встречу", "reject"),
+        ("uk", "проект угоди не готовий до зустрічі лідерів", "reject"),
+        ("en", "Kyiv would also welcome the participation of Trump", "propose"),
+        ("en", "Moscow would wait for the current president to change his position", "condition"),
+        ("en", 'Ukraine "will not conduct any negotiations with Russia as long as Putin is president"', "reject"),
+        ("ru", "ему сначала надо встретиться с руководителями республик", "condition"),
+        ("uk", "Зеленський має спершу говорити з ватажками", "condition"),
+        ("uk", 'Москва "чекатиме", поки чинний президент змінить свою позицію', "condition"),
+        ("fr", "une rencontre pourrait avoir lieu, une fois ce texte prêt", "condition"),
+        ("de", "jeder Kontakt müsse äußerst sorgfältig vorbereitet werden", "condition"),
+        ("de", "Selenskyj hat mehrere Länder als Ort ins Spiel gebracht", "propose"),
+    ],
+)
+def test_longer_phrases_and_new_stance_words(language, text, stance):
+    found = best(stance_hits(text, speech(language)), speech(language))
+    assert (found.stance if found else None) == stance
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "expected"),
+    [
+        # "anywhere in the Ukrainian Donbas": a venue though an adjective stands before it
+        ("en", 'Zelensky offered to meet Putin "anywhere in the Ukrainian Donbas where there is war".', ("zelensky", "donbas")),
+        ("ru", 'Зеленский предложил Путину встретиться "в любой точке украинского Донбасса".', ("zelensky", "donbas")),
+        ("uk", 'Зеленський запропонував Путіну зустрітися "в будь-якій точці українського Донбасу".', ("zelensky", "donbas")),
+        # "a neutral country such as Switzerland, Austria or Turkey": the first named
+        ("en", "Zelensky said a meeting could take place in a neutral European country such as Switzerland, Austria or Turkey.", ("zelensky", "switzerland")),
+        ("de", "Infrage kämen die Schweiz, Österreich oder die Türkei für ein Treffen, sagte Selenskyj.", ("zelensky", "switzerland")),
+        # "such a meeting": the venue the sentence before named for it
+        ("de", "Am Montag trafen sich Putin und Selenskyj in Paris. Uschakow hatte angekündigt, dass ein solches Treffen stattfinden werde.", ("ushakov", "paris")),
+    ],
+)
+def test_venues_named_around_the_meeting(project_config, language, body, expected):
+    _, claims = claims_of(body, project_config, language)
+    assert expected in {(c.speaker, c.venue) for c in claims}, brief(claims)
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "speaker"),
+    [
+        ("en", "Putin and Zelensky are expected to hold a separate meeting in Paris.\n\nThis was stated by Kremlin aide Yuri Ushakov at a briefing.", "ushakov"),
+        ("ru", "Путин и Зеленский проведут отдельную встречу в Париже.\n\nОб этом заявил помощник президента Юрий Ушаков.", "ushakov"),
+        ("uk", "Путін і Зеленський проведуть окрему зустріч у Парижі.\n\nПро це на брифінгу заявив Юрій Ушаков.", "ushakov"),
+    ],
+)
+def test_this_was_stated_by_gives_the_lead_its_speaker(project_config, language, body, speaker):
+    _, claims = claims_of(body, project_config, language)
+    assert (speaker, "paris") in {(c.speaker, c.venue) for c in claims}, brief(claims)
+
+
+def test_without_the_cue_the_lead_has_no_speaker(project_config):
+    _, claims = claims_of("Putin and Zelensky are expected to hold a separate meeting in Paris.\n\nUshakov spoke at a briefing.", project_config)
+    assert "paris" not in {c.venue for c in claims}, brief(claims)
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "speaker"),
+    [
+        # a pronoun phrase is the speaker the sentence has just named, not an earlier one
+        ("ru", "Срок полномочий Владимира Зеленского, избранного в 2019 году, формально истек 20 мая.\n\nПутин напомнил, что Россия никогда не отказывалась от переговоров, однако переговорный процесс, по его словам, был сорван Киевом. Ранее в интервью президент говорил, что Зеленский сам подписал указ о запрете переговоров.", {"putin"}),
+    ],
+)
+def test_a_pronoun_is_the_speaker_just_named(project_config, language, body, speaker):
+    _, claims = claims_of(body, project_config, language)
+    assert {c.speaker for c in claims} == speaker, brief(claims)
+
+
+def test_a_bare_role_with_its_own_reporting_verb_is_another_statement(project_config):
+    body = "Путин заявил, что готов к встрече с Зеленским. Ранее в интервью президент говорил, что переговоры возможны только после отмены указа."
+    _, claims = claims_of(body, project_config, "ru")
+    assert [c.speaker for c in claims] == ["putin", "putin"], brief(claims)
+
+
+@pytest.mark.parametrize(
+    ("language", "body"),
+    [
+        ("uk", "Напередодні в Анкарі Президент Зеленський заявив, що відчуває неповагу з боку Росії на переговорах."),
+        ("en", '"Of course, a meeting is possible," Putin told reporters in the Belarusian capital.'),
+        ("en", "Ukraine has proposed a meeting of the leaders, Umerov said after the third round of direct talks in Istanbul."),
+        ("fr", "À l'issue de trois heures de discussions, mardi à Istanbul, Medinski a déclaré qu'une rencontre pourrait avoir lieu."),
+    ],
+)
+def test_more_places_of_speaking_are_no_venue(project_config, language, body):
+    _, claims = claims_of(body, project_config, language)
+    assert claims, body
+    assert {c.venue for c in claims} == {None}, brief(claims)

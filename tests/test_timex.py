@@ -178,6 +178,14 @@ CASES = [
     ("en", "Jurors must report at 9:30 a.m. Friday.", dt.date(2023, 3, 15), "9:30 a.m. Friday", "2023-03-17T09:30"),
     ("en", "The match kicked off at 8 p.m. in front of a full house.", dt.date(2022, 8, 5), "8 p.m.", "2022-08-05T20:00"),
     ("en", "Biden would speak at 3 p.m. Tuesday.", dt.date(2021, 5, 3), "3 p.m. Tuesday", "2021-05-04T15:00"),
+    # named days and weekends (TimeML values)
+    ("en", "The period included Black Friday, which fell on Nov. 24.", dt.date(2024, 1, 3), "Black Friday", "2023-11-24"),
+    ("en", "Traffic rose between Christmas and New Year's Day.", dt.date(2021, 1, 4), "New Year's Day", "2021-01-01"),
+    ("en", "Traffic rose between Christmas and New Year's Day.", dt.date(2021, 1, 4), "Christmas", "2020-12-25"),
+    ("en", "Thanksgiving falls late this year.", dt.date(2022, 11, 1), "Thanksgiving", "2022-11-24"),
+    ("en", "Shops will close on Good Friday.", dt.date(2024, 3, 20), "Good Friday", "2024-03-29"),
+    ("en", "Last weekend, thousands of children trick-or-treated.", dt.date(2022, 10, 31), "Last weekend", "2022-W43-WE"),
+    ("de", "An Heiligabend bleiben die Läden zu.", dt.date(2023, 12, 20), "Heiligabend", "2023-12-24"),
     # a date without a year: the tense moves it across a year boundary only when that keeps it near
     ("en", "Ukraine had proposed holding a meeting between June 20 and June 30.", dt.date(2025, 6, 3), "June 30", "2025-06-30"),
     ("en", "He said on Dec. 28 that talks had failed.", dt.date(2025, 1, 5), "Dec. 28", "2024-12-28"),

@@ -45,6 +45,7 @@ class _Unit:
     end: int
     paragraph: int
     attribution: Attribution | None
+    fresh: bool = False  # a report of its own ("Earlier, the president said ..."): a new utterance
 
 
 @functools.cache
@@ -120,20 +121,35 @@ def _units(text: str, sentences: tuple[Sentence, ...], skip: set[int], published
     units: list[_Unit] = []
     current = _Current()
     topic = _topic(tuple(config.site.topic_terms.get(lex.language, ())))
+    anaphoric = _anaphoric(lex.language)
+    orphans: list[Sentence] = []
     for paragraph in _paragraphs(sentences, skip):
-        if any(_topical(s.text, topic, lex) for s in paragraph):
-            _paragraph_units(text, paragraph, published, lex, config, current, units)
+        if any(_topical(s.text, topic, lex) for s in paragraph) or (orphans and anaphoric and anaphoric.match(paragraph[0].text)):
+            orphans = _paragraph_units(text, paragraph, published, lex, config, current, units, orphans)
         else:  # no claim can come of it: only who is speaking at its end may matter, later
             current.pending.append(functools.partial(_paragraph_units, text, paragraph, published, lex, config, current, []))
+            orphans = []
     return units
+
+
+@functools.cache
+def _anaphoric(language: str) -> re.Pattern[str] | None:
+    """Cues that give what was said before them its speaker ("This was stated by ...", "Об этом заявил ...")."""
+    patterns = speech(language).raw.get("anaphoric_cues") or ()
+    return re.compile(r"^\W*(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b", re.IGNORECASE) if patterns else None
 
 
 def _topical(t: str, topic: WordRegex | None, lex: Speech) -> bool:
     return bool((topic and topic.search(t)) or (lex.meeting and lex.meeting.search(t)))
 
 
-def _paragraph_units(text: str, paragraph: list[Sentence], published: dt.date | None, lex: Speech, config: Config, current: _Current, units: list[_Unit]) -> None:
-    """The units of one paragraph, carrying the current speaker through it."""
+def _paragraph_units(
+    text: str, paragraph: list[Sentence], published: dt.date | None, lex: Speech, config: Config, current: _Current, units: list[_Unit], orphans: list[Sentence] | None = None
+) -> list[Sentence]:
+    """The units of one paragraph, carrying the current speaker through it; returns the sentences
+    at its end that nobody was found to say (orphans), which a next "This was stated by X" claims."""
+    anaphoric = _anaphoric(lex.language)
+    orphans = list(orphans or ())
     find = finder(config, lex.language)
     p_start, p_end = paragraph[0].start, paragraph[-1].end
     p_text = text[p_start:p_end]
@@ -159,8 +175,15 @@ def _paragraph_units(text: str, paragraph: list[Sentence], published: dt.date | 
             if speaker:
                 segments.append((speaker, s.start, s.end, att))
         elif atts:
-            resolved = [(a, _resolve(a.ref, current, names, config)) for a in atts if a.ref.kind != "none"]
-            resolved = [(a, r) for a, r in resolved if r]
+            resolved = []
+            for a in atts:
+                if a.ref.kind == "none":
+                    continue
+                # "Putin recalled ..., which, in his words, ...": a pronoun is the speaker the
+                # sentence has just named, not whoever spoke before it
+                r = resolved[-1][1] if a.ref.actor is None and resolved else _resolve(a.ref, current, names, config)
+                if r:
+                    resolved.append((a, r))
             silent = [a for a in atts if a.ref.kind == "none"]
             distinct: list[tuple[Attribution, str]] = []
             for a, r in resolved:
@@ -181,10 +204,24 @@ def _paragraph_units(text: str, paragraph: list[Sentence], published: dt.date | 
                 r = _resolve(att.ref, current, names, config)
                 if r:
                     segments.append((r, s.start, s.end, att))
+        fresh = False
         if not segments and previous and not _other_subject(s, [r for r in refs if not inside(r.start, quotes)], previous):
             segments.append((previous, s.start, s.end, None))
+            # a reporting verb of its own whose subject is a bare role ("Earlier, the president
+            # said ..."): the same speaker, but another statement
+            fresh = any(a.ref.kind == "none" and not inside(a.cue_start, quotes) for a in atts)
+        cue = anaphoric.match(s.text) if orphans and anaphoric else None
+        if cue and not segments:
+            # the passive "was stated by X": the speaker is the agent after the cue
+            agent = _agent([r for r in refs if s.start + cue.end() <= r.start < s.start + cue.end() + 80 and r.actor], config)
+            if agent:
+                segments.append((agent, s.start, s.end, None))
+        if segments and cue:
+            # "This was stated by Kremlin aide Yuri Ushakov": the sentences before are his
+            units.extend(_Unit(segments[0][0], o, o.start, o.end, s.paragraph, None) for o in orphans)
+        orphans = [] if segments else [*orphans, s]
         for r, start, end, att in segments:
-            units.append(_Unit(r, s, start, end, s.paragraph, att))
+            units.append(_Unit(r, s, start, end, s.paragraph, att, fresh))
         if segments:
             previous = segments[-1][0]
             current.set(previous)
@@ -193,6 +230,16 @@ def _paragraph_units(text: str, paragraph: list[Sentence], published: dt.date | 
             subject = _subject(s, [r for r in refs if not inside(r.start, quotes)], config)
             if subject:
                 current.set(subject)
+    return orphans
+
+
+def _agent(refs: list[Ref], config: Config) -> str | None:
+    """The person among the first names after a passive cue ("by Kremlin aide Yuri Ushakov"), else the first."""
+    for r in refs:
+        actor = config.actor(r.actor) if r.actor else None
+        if actor is not None and actor.kind == "person":
+            return r.actor
+    return refs[0].actor if refs else None
 
 
 def _closing(text: str, s: Sentence, a: Attribution, silent: list[Attribution]) -> bool:
@@ -229,7 +276,7 @@ def _other_subject(s: Sentence, refs: list[Ref], speaker: str) -> bool:
 def _utterances(units: list[_Unit]) -> list[list[_Unit]]:
     out: list[list[_Unit]] = []
     for unit in units:
-        if out and out[-1][-1].speaker == unit.speaker and out[-1][-1].paragraph == unit.paragraph:
+        if out and out[-1][-1].speaker == unit.speaker and out[-1][-1].paragraph == unit.paragraph and not unit.fresh:
             out[-1].append(unit)
         else:
             out.append([unit])
@@ -303,11 +350,33 @@ def _claims(
         venue = places[0] if places else None
     if venue is None and venue_claims and (top is None or top.stance in {st for st, _, _ in venue_claims.values()}):
         return claims  # what is left says nothing the venue claims do not
+    if venue is None and not venue_claims:
+        venue = _such_a_meeting(text, utterance, lex, find)
     if top is None:
         unit = next((u for u in kept if topical(text[u.start : u.end])), kept[0])
     stance = top.stance if top else "comment"
     claims.append(_claim(article_id, text, utterance, unit, speaker, stance, venue, top.cue if top else "", published, language, config, find))
     return claims
+
+
+@functools.cache
+def _such(language: str) -> WordRegex | None:
+    return words_re(speech(language).raw.get("such_a_meeting") or [])
+
+
+def _such_a_meeting(text: str, utterance: list[_Unit], lex: Speech, find) -> str | None:
+    """"Ushakov had announced that such a bilateral meeting would take place": the meeting the
+    sentence before named, in the one place it named for it."""
+    such = _such(lex.language)
+    first = utterance[0]
+    if such is None or not any(such.search(text[u.start : u.end]) for u in utterance):
+        return None
+    line = text.rfind("\n", 0, first.sentence.start) + 1
+    before = text[line : first.sentence.start].rstrip()
+    cut = max(before.rfind(m, 0, len(before) - 1) for m in (". ", "! ", "? "))
+    previous = before[cut + 1 :] if cut >= 0 else before
+    places = {p for p, a, b in find.places(previous, 0) if is_venue(previous, a, b, lex, None, False)}
+    return places.pop() if len(places) == 1 else None
 
 
 QUOTE_OPENERS = "\"“«„‘'"

@@ -39,7 +39,15 @@ def stance_hits(text: str, lex: Speech) -> list[StanceHit]:
             elif _conditional(text, m.start(), lex):
                 found = lex.conditioned.get(stance, stance)
             hits.append(StanceHit(found, m.start(), m.end(), m.group(0)))
-    return hits
+    return _specific(hits)
+
+
+def _specific(hits: list[StanceHit]) -> list[StanceHit]:
+    """A word inside a longer stance phrase counts only as that phrase: "не готов" is a refusal,
+    not a negated offer; "welcome the participation of" a proposal, not an invitation."""
+    if len(hits) < 2:
+        return hits
+    return [h for h in hits if not any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start for o in hits)]
 
 
 def _negated(text: str, start: int, lex: Speech) -> bool:

@@ -974,69 +974,8 @@ def resolve_dates(text: str, reference: dt.date, language: str | None = None) ->
         from timeline.load.language import detect_language
 
         language = detect_language(text, "en")
+    from timeline.load.named_days import with_extras
+
     found = [e for e in find_expressions(text, reference, language) if e.value is not None and e.kind != "vague"]
-    return _with_clock_times(text, found, reference, language)
-
-
-CLOCK_JOIN = re.compile(r"^\s*(?:,|on|am|le|в|у)?\s*$", re.I)
-
-
-@functools.cache
-def _clock_patterns(language: str) -> tuple[re.Pattern, ...]:
-    """Times of day ("8 p.m.", "9:30", "18 Uhr", "18h30", "noon"), from the time lexicons."""
-    codes = dict.fromkeys((language, "en"))
-    found = []
-    for code in codes:
-        for item in lexicon.part("time/", code).get("clock_times") or ():
-            found.append(re.compile(rf"(?<![\w:.,/-])(?:{item})(?![\w:])", re.I))
-    return tuple(found)
-
-
-def _clock(m: re.Match) -> tuple[int, int] | None:
-    g = m.groupdict()
-    if g.get("noon"):
-        return 12, 0
-    if g.get("midnight"):
-        return 0, 0
-    hour, minute = int(g.get("h") or 0), int(g.get("m") or 0)
-    ap = (g.get("ap") or "").lower()
-    if ap and not 1 <= hour <= 12:
-        return None
-    if ap == "p" and hour != 12:
-        hour += 12
-    elif ap == "a" and hour == 12:
-        hour = 0
-    return (hour, minute) if hour <= 23 and minute <= 59 else None
-
-
-def _with_clock_times(text: str, found: list[TimeExpression], reference: dt.date, language: str) -> list[TimeExpression]:
-    """Add the times of day, TimeML's way: joined to the day they stand by ("at 9:30 a.m.
-    Friday" is 2023-03-17T09:30), or on their own the day of the reference ("kicked off at 8
-    p.m.")."""
-    clocks = []
-    for pattern in _clock_patterns(language):
-        for m in pattern.finditer(text):
-            hm = _clock(m)
-            if hm is None or any(e.start <= m.start() < e.end or m.start() <= e.start < m.end() for e in found):
-                continue
-            if any(a <= m.start() < b for a, b, _ in clocks):
-                continue
-            clocks.append((m.start(), m.end(), hm))
-    out = list(found)
-    for start, end, (hour, minute) in sorted(clocks):
-        day_of = None
-        for i, e in enumerate(out):
-            if e.precision != "day" or e.earliest is None or "T" in (e.value or ""):
-                continue
-            gap = text[end : e.start] if e.start >= end else text[e.end : start] if start >= e.end else None
-            if gap is not None and len(gap) <= 4 and CLOCK_JOIN.match(gap):
-                day_of = i
-                break
-        stamp = f"T{hour:02d}:{minute:02d}"
-        if day_of is not None:
-            e = out[day_of]
-            a, b = min(e.start, start), max(e.end, end)
-            out[day_of] = replace(e, start=a, end=b, text=text[a:b], value=f"{e.value}{stamp}")
-        else:
-            out.append(TimeExpression(start, end, text[start:end], f"{reference.isoformat()}{stamp}", reference, reference, "day", "time"))
-    return sorted(out, key=lambda e: (e.start, e.end))
+    lang = _lang(language)
+    return with_extras(text, found, reference, language, lambda start, end: _tense(text, start, end, lang))

@@ -1,0 +1,178 @@
+"""What the public resolver adds to the time engine's expressions, TimeML's way: times of day
+("at 9:30 a.m. Friday" is 2023-03-17T09:30), named days ("Christmas", "Thanksgiving", "Black
+Friday", "Easter") and weekends ("last weekend" is 2020-W08-WE).
+
+The loader dates articles and statements from days, weeks and months (timex.find_expressions);
+these finer or rarer expressions matter to people who use `resolve_dates` on any news text, so
+they are added there. Every word list is data: `clock_times` and `named_days` in
+lexicons/time/<lang>.yaml.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import replace
+
+from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
+
+from timeline import lexicon
+from timeline.model import TimeExpression
+
+CLOCK_JOIN = re.compile(r"^\s*(?:,|on|am|le|в|у)?\s*$", re.I)
+WEEKEND = re.compile(r"weekend|wochenende|week-end|выходны|вихідн", re.I)
+YEAR_REACH = 270  # days: as timex.YEARLESS_REACH, how far a named day reaches across a year boundary
+
+
+def with_extras(text: str, found: list[TimeExpression], reference: dt.date, language: str, tense_at) -> list[TimeExpression]:
+    """found plus the times of day and named days of the text, weekends marked.
+
+    tense_at(start, end) gives the tense of the clause around an expression (past / future / None)."""
+    out = _named_days(text, list(found), reference, language, tense_at)
+    out = _with_clock_times(text, out, reference, language)
+    return [_weekend(text, e) for e in out]
+
+
+# ---------------------------------------------------------------------------------------------
+# Named days
+
+
+@functools.cache
+def _named_day_rules(language: str) -> tuple[tuple[re.Pattern, dict], ...]:
+    rules = []
+    for item in lexicon.part("time/", language).get("named_days") or ():
+        pattern = re.compile(rf"(?<![\w-])(?:{item['pattern']})(?![\w-])", re.I if item.get("any_case") else 0)
+        rules.append((pattern, dict(item)))
+    return tuple(rules)
+
+
+def _day_in(year: int, rule: dict) -> dt.date | None:
+    """The rule's day in a given year: a fixed day, the nth weekday of a month, or Easter's."""
+    if "easter" in rule:
+        kind = EASTER_ORTHODOX if rule.get("calendar") == "orthodox" else EASTER_WESTERN
+        return easter(year, kind) + dt.timedelta(days=int(rule["easter"]))
+    month = int(rule["month"])
+    if "day" in rule:
+        try:
+            return dt.date(year, month, int(rule["day"]))
+        except ValueError:
+            return None  # 29 February of a common year
+    weekday, nth = int(rule["weekday"]), int(rule["nth"])
+    if nth > 0:
+        first = dt.date(year, month, 1)
+        day = first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    else:
+        last = dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
+        day = last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+    return day + dt.timedelta(days=int(rule.get("offset", 0)))
+
+
+def _occurrence(rule: dict, reference: dt.date, tense: str | None) -> dt.date | None:
+    """The year a named day falls in: the story's own, unless the tense keeps it near across a
+    year boundary ("on Christmas Day" in a story of 3 January is the last one)."""
+    options = [d for y in (reference.year - 1, reference.year, reference.year + 1) if (d := _day_in(y, rule))]
+    this_year = _day_in(reference.year, rule)
+    if tense == "past":
+        past = [d for d in options if d <= reference]
+        if past and (this_year is None or this_year <= reference or (reference - max(past)).days <= YEAR_REACH):
+            return max(past)
+    if tense == "future":
+        ahead = [d for d in options if d >= reference]
+        if ahead and (this_year is None or this_year >= reference or (min(ahead) - reference).days <= YEAR_REACH):
+            return min(ahead)
+    if this_year is not None and tense is None and abs((this_year - reference).days) <= YEAR_REACH:
+        return this_year
+    return min(options, key=lambda d: abs((d - reference).days)) if options else None
+
+
+def _named_days(text: str, found: list[TimeExpression], reference: dt.date, language: str, tense_at) -> list[TimeExpression]:
+    spans: list[TimeExpression] = []
+    for pattern, rule in _named_day_rules(language):
+        for m in pattern.finditer(text):
+            if any(s.start < m.end() and m.start() < s.end for s in spans):
+                continue
+            day = _occurrence(rule, reference, tense_at(m.start(), m.end()))
+            if day is None:
+                continue
+            value = day.isoformat() + str(rule.get("part", ""))
+            spans.append(TimeExpression(m.start(), m.end(), m.group(0), value, day, day, "day", "named-day"))
+    if not spans:
+        return found
+    # a named day wins over the weekday or month inside it ("Black Friday", "May Day")
+    kept = [e for e in found if not any(s.start < e.end and e.start < s.end for s in spans)]
+    return sorted(kept + spans, key=lambda e: (e.start, e.end))
+
+
+# ---------------------------------------------------------------------------------------------
+# Weekends
+
+
+def _weekend(text: str, e: TimeExpression) -> TimeExpression:
+    """ "last weekend" is the weekend of a week: TimeML writes 2020-W08-WE."""
+    if e.value and re.fullmatch(r"\d{4}-W\d\d", e.value) and WEEKEND.search(e.text):
+        return replace(e, value=e.value + "-WE")
+    return e
+
+
+# ---------------------------------------------------------------------------------------------
+# Times of day
+
+
+@functools.cache
+def _clock_patterns(language: str) -> tuple[re.Pattern, ...]:
+    """Times of day ("8 p.m.", "9:30", "18 Uhr", "18h30", "noon"), from the time lexicons."""
+    found = []
+    for code in dict.fromkeys((language, "en")):
+        for item in lexicon.part("time/", code).get("clock_times") or ():
+            found.append(re.compile(rf"(?<![\w:.,/-])(?:{item})(?![\w:])", re.I))
+    return tuple(found)
+
+
+def _clock(m: re.Match) -> tuple[int, int] | None:
+    g = m.groupdict()
+    if g.get("noon"):
+        return 12, 0
+    if g.get("midnight"):
+        return 0, 0
+    hour, minute = int(g.get("h") or 0), int(g.get("m") or 0)
+    ap = (g.get("ap") or "").lower()
+    if ap and not 1 <= hour <= 12:
+        return None
+    if ap == "p" and hour != 12:
+        hour += 12
+    elif ap == "a" and hour == 12:
+        hour = 0
+    return (hour, minute) if hour <= 23 and minute <= 59 else None
+
+
+def _with_clock_times(text: str, found: list[TimeExpression], reference: dt.date, language: str) -> list[TimeExpression]:
+    """Times of day joined to the day they stand by ("at 9:30 a.m. Friday"), or on their own
+    the reference's day ("kicked off at 8 p.m.")."""
+    clocks: list[tuple[int, int, tuple[int, int]]] = []
+    for pattern in _clock_patterns(language):
+        for m in pattern.finditer(text):
+            hm = _clock(m)
+            if hm is None or any(e.start <= m.start() < e.end or m.start() <= e.start < m.end() for e in found):
+                continue
+            if any(a <= m.start() < b for a, b, _ in clocks):
+                continue
+            clocks.append((m.start(), m.end(), hm))
+    out = list(found)
+    for start, end, (hour, minute) in sorted(clocks):
+        day_of = None
+        for i, e in enumerate(out):
+            if e.precision != "day" or e.earliest is None or "T" in (e.value or ""):
+                continue
+            gap = text[end : e.start] if e.start >= end else text[e.end : start] if start >= e.end else None
+            if gap is not None and len(gap) <= 4 and CLOCK_JOIN.match(gap):
+                day_of = i
+                break
+        stamp = f"T{hour:02d}:{minute:02d}"
+        if day_of is not None:
+            e = out[day_of]
+            a, b = min(e.start, start), max(e.end, end)
+            out[day_of] = replace(e, start=a, end=b, text=text[a:b], value=f"{e.value}{stamp}")
+        else:
+            out.append(TimeExpression(start, end, text[start:end], f"{reference.isoformat()}{stamp}", reference, reference, "day", "time"))
+    return sorted(out, key=lambda e: (e.start, e.end))
