@@ -586,3 +586,13 @@ def test_the_year_of_the_invasion_still_ahead_is_written_shortly_before_it(proje
     found = infer_published("A headline\n\nIt was his first interview since the full-scale invasion, which will enter its third year later this month.\n", config=project_config)
     assert found.earliest is not None and found.latest is not None, found
     assert dt.date(2023, 12, 1) <= found.earliest and found.latest <= dt.date(2024, 2, 24), found
+
+
+def test_an_ambiguous_mention_means_the_one_edition_the_other_evidence_allows(project_config) -> None:
+    text = (
+        "Lavrov said Sunday that no meeting is planned, dampening hopes raised after the Alaska summit.\n\n"
+        "The comments came as Ukraine marked Independence Day.\n"
+    )
+    est = infer_published(text, config=project_config)
+    assert est.value == D(2025, 8, 24), est
+    assert any("the only one of the editions" in (e.detail or "") for e in est.evidence), est.evidence

@@ -65,6 +65,7 @@ class Constraint:
     named: dt.date | None = None  # the day a year-less date was resolved to
     assumed: bool = False  # a nearness assumption: dropped, not kept, when it meets evidence as strong
     ambiguous: bool = False  # words that match several reference events: always shown
+    alternatives: tuple = ()  # ambiguous: the (reference event, relation, match) it may mean
 
 
 def precision_of(earliest: dt.date | None, latest: dt.date | None) -> str:
@@ -310,7 +311,26 @@ def _ambiguous(group: list[tuple[object, str, re.Match]]) -> Constraint:
     names = ", ".join(dict.fromkeys(f"{ref.title} ({ref.date})" for ref, _, _ in group))
     bound = " and ".join(x for x in (f"on or after {lo}" if lo else "", f"on or before {hi}" if hi else "") if x) or "no bound"
     detail = f"ambiguous: the words match several reference events of different dates ({names}); kept only what all imply ({bound}), no nearness assumed"
-    return Constraint(STRENGTH["anchor-event"], lo, hi, Evidence("ambiguous-anchor", m.group(0), m.start(), m.end(), detail=detail), ambiguous=True)
+    return Constraint(STRENGTH["anchor-event"], lo, hi, Evidence("ambiguous-anchor", m.group(0), m.start(), m.end(), detail=detail), ambiguous=True, alternatives=tuple(group))
+
+
+def _disambiguated(constraints: list[Constraint], lo: dt.date | None, hi: dt.date | None) -> list[Constraint]:
+    """An ambiguous mention whose other editions the rest of the evidence rules out means the one
+    left ("as Ukraine marked Independence Day", in a text written after the Alaska summit of
+    2025, is the Independence Day of 2025): that one anchors the date like any other."""
+    out = []
+    for c in constraints:
+        if not c.ambiguous or (lo is None and hi is None):
+            continue
+        fits = []
+        for ref, relation, m in c.alternatives:
+            a, b = _bounds(ref, relation)
+            if (a is None or hi is None or a <= hi) and (b is None or lo is None or lo <= b):
+                fits.append((ref, relation, m))
+        if len({(ref.date, ref.last) for ref, _, _ in fits}) == 1:
+            ref, relation, m = fits[0]
+            out += [replace(x, evidence=_detail(x.evidence, f"{x.evidence.detail} (the only one of the editions these words may mean that the other evidence allows)")) for x in _anchored(ref, relation, m)]
+    return out
 
 
 def _anchored(ref, relation: str, m: re.Match) -> list[Constraint]:
@@ -666,6 +686,10 @@ def infer_publication(
     if updated is not None:
         constraints.append(Constraint(1.5, None, updated[0], updated[1]))
     lo, hi, used, dropped = _narrow(constraints)
+    chosen = _disambiguated(constraints, lo, hi)
+    if chosen:
+        constraints = constraints + chosen
+        lo, hi, used, dropped = _narrow(constraints)
     extra: list[Constraint] = []
     for _ in range(2):
         if lo is None or hi is None or (hi - lo).days > 400:
