@@ -186,6 +186,13 @@ CASES = [
     ("en", "Shops will close on Good Friday.", dt.date(2024, 3, 20), "Good Friday", "2024-03-29"),
     ("en", "Last weekend, thousands of children trick-or-treated.", dt.date(2022, 10, 31), "Last weekend", "2022-W43-WE"),
     ("de", "An Heiligabend bleiben die Läden zu.", dt.date(2023, 12, 20), "Heiligabend", "2023-12-24"),
+    # "from Thursday" has no tense of its own; a present after the time is the next clause's
+    ("en", "The NBA will play games without fans from Thursday.", dt.date(2020, 3, 11), "Thursday", "2020-03-12"),
+    ("en", "Trump, who signed the bill on Friday, is spending the weekend in Florida.", dt.date(2018, 3, 24), "on Friday", "2018-03-23"),
+    # Russian and Ukrainian: a present or perfective future, before or after the time, is scheduled
+    ("ru", "Сбербанк опубликует отчётность в четверг.", dt.date(2023, 3, 6), "в четверг", "2023-03-09"),
+    ("uk", "Морози до мінус 15 очікуються в середу.", dt.date(2023, 1, 9), "в середу", "2023-01-11"),
+    ("ru", "Путин заявил в пятницу, что готов к встрече.", MAY22, "в пятницу", "2022-05-13"),
     # a date without a year: the tense moves it across a year boundary only when that keeps it near
     ("en", "Ukraine had proposed holding a meeting between June 20 and June 30.", dt.date(2025, 6, 3), "June 30", "2025-06-30"),
     ("en", "He said on Dec. 28 that talks had failed.", dt.date(2025, 1, 5), "Dec. 28", "2024-12-28"),

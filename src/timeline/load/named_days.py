@@ -173,6 +173,8 @@ def _with_clock_times(text: str, found: list[TimeExpression], reference: dt.date
             e = out[day_of]
             a, b = min(e.start, start), max(e.end, end)
             out[day_of] = replace(e, start=a, end=b, text=text[a:b], value=f"{e.value}{stamp}")
-        else:
-            out.append(TimeExpression(start, end, text[start:end], f"{reference.isoformat()}{stamp}", reference, reference, "day", "time"))
+            continue
+        # on its own, the reference's day (the last day named before it was tried: it was wrong
+        # more often than right on the TimeML set)
+        out.append(TimeExpression(start, end, text[start:end], f"{reference.isoformat()}{stamp}", reference, reference, "day", "time"))
     return sorted(out, key=lambda e: (e.start, e.end))

@@ -85,6 +85,7 @@ class _Lang:
     future: re.Pattern | None
     past: re.Pattern | None
     present: re.Pattern | None  # a plain present with no other marker speaks of what is scheduled
+    present_after: bool  # the verb may follow the expression ("в пятницу температура опустится")
     lead: tuple[tuple[str | None, re.Pattern], ...]
     sets: re.Pattern | None
     slash_order: str
@@ -619,6 +620,7 @@ def _lang(code: str) -> _Lang:
         future=re.compile(lex["future_markers"], re.I) if lex.get("future_markers") else None,
         past=re.compile(lex["past_markers"], re.I) if lex.get("past_markers") else None,
         present=re.compile(lex["present_markers"], re.I) if lex.get("present_markers") else None,
+        present_after=bool(lex.get("present_after")),
         slash_order=str(lex.get("slash_order") or "dmy"),
         sets=re.compile(rf"(?<![\w])(?:{lex['sets_before']})\s+$", re.I) if lex.get("sets_before") else None,
         lead=tuple(
@@ -694,7 +696,7 @@ def _mention(kind: str, match: re.Match, lang: _Lang) -> Mention | None:
     return None
 
 
-def _tense(text: str, start: int, end: int, lang: _Lang) -> str | None:
+def _tense(text: str, start: int, end: int, lang: _Lang, weekday: bool = False) -> str | None:
     """past / future from the nearest tense marker in the expression's clause, or None."""
     before_words = text[max(0, start - 40) : start]
     clock = CLOCK_BEFORE.search(before_words)
@@ -704,6 +706,8 @@ def _tense(text: str, start: int, end: int, lang: _Lang) -> str | None:
     if before_words[-1:].isspace():  # each lead pattern ends in blanks right before the expression
         for tense, pattern in lang.lead:
             if pattern.search(before_words):
+                if tense is None and weekday:
+                    break  # "from Thursday": no verdict of its own; the clause's markers decide
                 return tense
     if lang.future is None and lang.past is None:
         return None
@@ -731,8 +735,8 @@ def _tense(text: str, start: int, end: int, lang: _Lang) -> str | None:
             if tense == "past" and PASSIVE.search(text, max(0, m.start() - 8), m.start()):
                 continue  # "the new president is inaugurated on Jan. 20": a present, not a past
             distance = start - m.end() if m.end() <= start else (m.start() - end) * 1.5
-            if distance < 0:
-                continue
+            if distance < 0 or (weight != 1.0 and m.end() > start and not lang.present_after):
+                continue  # a present after the expression is most often the next clause's verb
             distance *= weight
             if best is None or distance < best[0]:
                 best = (distance, tense)
@@ -785,7 +789,7 @@ def _scan(text: str, language: str, *, windowed: bool) -> tuple[Mention, ...]:
     out = []
     for mention in kept:
         if mention.kind not in ("relative", "ago", "vague") and mention.tense is None:
-            mention = replace(mention, tense=_tense(text, mention.start, mention.end, lang))
+            mention = replace(mention, tense=_tense(text, mention.start, mention.end, lang, mention.kind == "weekday"))
         out.append(mention)
     return tuple(out)
 
