@@ -193,6 +193,13 @@ CASES = [
     ("ru", "Сбербанк опубликует отчётность в четверг.", dt.date(2023, 3, 6), "в четверг", "2023-03-09"),
     ("uk", "Морози до мінус 15 очікуються в середу.", dt.date(2023, 1, 9), "в середу", "2023-01-11"),
     ("ru", "Путин заявил в пятницу, что готов к встрече.", MAY22, "в пятницу", "2022-05-13"),
+    # periods: reference words, the weekend, mid-month, decades, quarters, years standing alone
+    ("en", "We must act now, Biden said.", dt.date(2021, 4, 22), "now", "PRESENT_REF"),
+    ("en", "Stores were busy again over the weekend.", dt.date(2024, 1, 3), "the weekend", "2023-W52-WE"),
+    ("en", "Water levels have been high since mid-February.", dt.date(2020, 2, 29), "mid-February", "2020-02"),
+    ("en", "Prices last fell like this in the 1990s.", dt.date(2020, 2, 29), "the 1990s", "199"),
+    ("en", "Official figures for the fourth quarter come out on Jan. 17.", dt.date(2024, 1, 3), "the fourth quarter", "2023-Q4"),
+    ("en", "Emissions fell to 50% below 2005 levels.", dt.date(2021, 4, 22), "2005", "2005"),
     # a date without a year: the tense moves it across a year boundary only when that keeps it near
     ("en", "Ukraine had proposed holding a meeting between June 20 and June 30.", dt.date(2025, 6, 3), "June 30", "2025-06-30"),
     ("en", "He said on Dec. 28 that talks had failed.", dt.date(2025, 1, 5), "Dec. 28", "2024-12-28"),

@@ -1,10 +1,11 @@
 """What the public resolver adds to the time engine's expressions, TimeML's way: times of day
 ("at 9:30 a.m. Friday" is 2023-03-17T09:30), named days ("Christmas", "Thanksgiving", "Black
-Friday", "Easter") and weekends ("last weekend" is 2020-W08-WE).
+Friday", "Easter"), weekends ("last weekend" is 2020-W08-WE), reference words ("now" is
+PRESENT_REF), "mid-February", decades, quarters and halves, and years standing alone.
 
 The loader dates articles and statements from days, weeks and months (timex.find_expressions);
 these finer or rarer expressions matter to people who use `resolve_dates` on any news text, so
-they are added there. Every word list is data: `clock_times` and `named_days` in
+they are added there. Every word list is data: `clock_times`, `named_days` and `periods` in
 lexicons/time/<lang>.yaml.
 """
 
@@ -30,8 +31,73 @@ def with_extras(text: str, found: list[TimeExpression], reference: dt.date, lang
 
     tense_at(start, end) gives the tense of the clause around an expression (past / future / None)."""
     out = _named_days(text, list(found), reference, language, tense_at)
+    out = _periods(text, out, reference, language, tense_at)
     out = _with_clock_times(text, out, reference, language)
     return [_weekend(text, e) for e in out]
+
+
+# ---------------------------------------------------------------------------------------------
+# Periods: "now" (PRESENT_REF), "the weekend", "mid-February", "the 1990s", "the fourth quarter",
+# years standing alone ("below 2005 levels")
+
+
+@functools.cache
+def _period_rules(language: str) -> tuple[tuple[str, re.Pattern, str], ...]:
+    """(kind, pattern, value) from the lexicon's `periods`; kinds: ref (a TimeML reference word),
+    weekend, mid-month, decade, quarter, half, year."""
+    part = lexicon.part("time/", language)
+    months = {str(n).lower(): int(k) for k, names in (part.get("months") or {}).items() for n in names}
+    month_words = "|".join(sorted(map(re.escape, months), key=len, reverse=True)) or "(?!x)x"
+    rules = []
+    for item in part.get("periods") or ():
+        pattern = str(item["pattern"]).replace("{month}", f"(?P<month>{month_words})")
+        rules.append((str(item["kind"]), re.compile(rf"(?<![\w-])(?:{pattern})(?![\w])", re.I), str(item.get("value", ""))))
+    return tuple(rules), tuple(months.items())
+
+
+def _periods(text: str, found: list[TimeExpression], reference: dt.date, language: str, tense_at) -> list[TimeExpression]:
+    rules, months = _period_rules(language)
+    month_of = dict(months)
+    added: list[TimeExpression] = []
+    for kind, pattern, value in rules:
+        for m in pattern.finditer(text):
+            if any(e.start < m.end() and m.start() < e.end for e in (*found, *added)):
+                continue
+            g = m.groupdict()
+            tense = tense_at(m.start(), m.end())
+            year = int(g["year"]) if g.get("year") else reference.year
+            if kind == "ref":
+                got, lo, hi = value, None, None
+            elif kind == "weekend":
+                saturday = reference + dt.timedelta(days=(5 - reference.weekday()) % 7)
+                if tense == "past" or (tense is None and reference.weekday() < 4):
+                    saturday -= dt.timedelta(days=7) if saturday > reference else dt.timedelta(0)
+                iso = saturday.isocalendar()
+                got, lo, hi = f"{iso[0]}-W{iso[1]:02d}-WE", saturday, saturday + dt.timedelta(days=1)
+            elif kind == "mid-month":
+                month = month_of.get(g["month"].lower(), 1)
+                if not g.get("year"):
+                    if tense == "past" and month > reference.month:
+                        year -= 1
+                    elif tense == "future" and month < reference.month:
+                        year += 1
+                got = f"{year}-{month:02d}"
+                lo = dt.date(year, month, 1)
+                hi = dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
+            elif kind == "decade":
+                got, lo, hi = g["decade"][:3], None, None
+            elif kind in ("quarter", "half"):
+                n = int(value or g.get("n") or 1)
+                first_month = 3 * n - 2 if kind == "quarter" else 6 * n - 5
+                if not g.get("year") and tense != "future" and dt.date(year, first_month, 1) > reference:
+                    year -= 1  # "figures for the fourth quarter", written in January: the one just ended
+                got, lo, hi = f"{year}-{'Q' if kind == 'quarter' else 'H'}{n}", None, None
+            else:  # a year on its own
+                got = g["year"]
+                lo, hi = dt.date(int(got), 1, 1), dt.date(int(got), 12, 31)
+            a, b = m.span("core") if g.get("core") else m.span()
+            added.append(TimeExpression(a, b, text[a:b], got, lo, hi, "year" if kind == "year" else "unknown" if lo is None else "month", kind))
+    return sorted(found + added, key=lambda e: (e.start, e.end))
 
 
 # ---------------------------------------------------------------------------------------------
