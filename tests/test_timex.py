@@ -176,7 +176,6 @@ CASES = [
     ("en", "Trump called Putin at the end of Monday's meetings.", dt.date(2025, 8, 19), "Monday", "2025-08-18"),
     # times of day, joined to their day or on the reference's
     ("en", "Jurors must report at 9:30 a.m. Friday.", dt.date(2023, 3, 15), "9:30 a.m. Friday", "2023-03-17T09:30"),
-    ("en", "The match kicked off at 8 p.m. in front of a full house.", dt.date(2022, 8, 5), "8 p.m.", "2022-08-05T20:00"),
     ("en", "Biden would speak at 3 p.m. Tuesday.", dt.date(2021, 5, 3), "3 p.m. Tuesday", "2021-05-04T15:00"),
     # named days and weekends (TimeML values)
     ("en", "The period included Black Friday, which fell on Nov. 24.", dt.date(2024, 1, 3), "Black Friday", "2023-11-24"),
@@ -356,3 +355,8 @@ def test_literal_clauses_are_what_every_match_needs(pattern: str, needs: list[se
 @pytest.mark.parametrize("text", ["", "x" * 5000, "Friday " * 600, "2021 " * 900])
 def test_windows_cover_every_match(text: str) -> None:
     assert scan.__wrapped__(text, "en") == scan_everywhere(text, "en")
+
+
+def test_a_time_of_day_with_no_day_beside_it_is_left_out() -> None:
+    """Its day is the narrative's, not surely the reference's: no guess is given as a value."""
+    assert resolve_dates("The match kicked off at 8 p.m. in front of a full house.", dt.date(2022, 8, 5), "en") == []
