@@ -199,6 +199,10 @@ CASES = [
     ("en", "Prices last fell like this in the 1990s.", dt.date(2020, 2, 29), "the 1990s", "199"),
     ("en", "Official figures for the fourth quarter come out on Jan. 17.", dt.date(2024, 1, 3), "the fourth quarter", "2023-Q4"),
     ("en", "Emissions fell to 50% below 2005 levels.", dt.date(2021, 4, 22), "2005", "2005"),
+    # "before Sunday's derby" lies ahead, "after Saturday's race" behind; "told to report" is ahead
+    ("en", "His players had three days to recover before Sunday's derby.", dt.date(2024, 2, 29), "Sunday", "2024-03-03"),
+    ("en", "More than 50,000 runners took part, after Saturday's 5K race.", dt.date(2024, 10, 13), "Saturday", "2024-10-12"),
+    ("en", "Jurors were told to report at 9:30 a.m. Friday.", dt.date(2023, 3, 15), "9:30 a.m. Friday", "2023-03-17T09:30"),
     # a date without a year: the tense moves it across a year boundary only when that keeps it near
     ("en", "Ukraine had proposed holding a meeting between June 20 and June 30.", dt.date(2025, 6, 3), "June 30", "2025-06-30"),
     ("en", "He said on Dec. 28 that talks had failed.", dt.date(2025, 1, 5), "Dec. 28", "2024-12-28"),

@@ -86,6 +86,7 @@ class _Lang:
     past: re.Pattern | None
     present: re.Pattern | None  # a plain present with no other marker speaks of what is scheduled
     present_after: bool  # the verb may follow the expression ("в пятницу температура опустится")
+    possessive_lead: tuple[tuple[str, re.Pattern], ...]  # "before Sunday's derby": ahead
     lead: tuple[tuple[str | None, re.Pattern], ...]
     sets: re.Pattern | None
     slash_order: str
@@ -621,6 +622,9 @@ def _lang(code: str) -> _Lang:
         past=re.compile(lex["past_markers"], re.I) if lex.get("past_markers") else None,
         present=re.compile(lex["present_markers"], re.I) if lex.get("present_markers") else None,
         present_after=bool(lex.get("present_after")),
+        possessive_lead=tuple(
+            (tense, re.compile(rf"(?<![\w])(?:{words})\s+$", re.I)) for tense, words in (lex.get("tense_lead_possessive") or {}).items()
+        ),
         slash_order=str(lex.get("slash_order") or "dmy"),
         sets=re.compile(rf"(?<![\w])(?:{lex['sets_before']})\s+$", re.I) if lex.get("sets_before") else None,
         lead=tuple(
@@ -703,6 +707,10 @@ def _tense(text: str, start: int, end: int, lang: _Lang, weekday: bool = False) 
     if clock:
         before_words = before_words[: clock.start()]
     before_words = before_words[-24:]
+    if before_words[-1:].isspace() and text.startswith(("'s", "’s"), end):
+        for tense, pattern in lang.possessive_lead:
+            if pattern.search(before_words):
+                return tense
     if before_words[-1:].isspace():  # each lead pattern ends in blanks right before the expression
         for tense, pattern in lang.lead:
             if pattern.search(before_words):
