@@ -188,3 +188,21 @@ def test_builds_list_exactly_what_a_new_article_brings(tmp_path, mini_config):
         assert change["article"] == "a2" or change["event"] in with_a2, change
     assert ET.fromstring((out / "changes.xml").read_text()).findall(f"{ATOM}entry")
     assert "a2" in (out / "changes.html").read_text()
+
+
+def test_the_previous_export_is_taken_from_the_cache_only_while_it_is_the_same_file(tmp_path):
+    """keep_compact() stores the compact form beside the cache; read_previous() uses it while the
+    output's export is the very file it was made from, and reads the file again once it changed."""
+    from timeline.changes import keep_compact
+
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    (out / "data").mkdir(parents=True)
+    cache.mkdir()
+    (out / "data" / "timeline.json").write_text(json.dumps(BASE), encoding="utf-8")
+    keep_compact(cache, out, {"articles": [], "events": [], "compact": True})
+    assert read_previous(out, small=True, cache_dir=cache)[0] == {"articles": [], "events": [], "compact": True}
+    other = copy.deepcopy(BASE)
+    other["events"] = other["events"][:1]
+    (out / "data" / "timeline.json").write_text(json.dumps(other), encoding="utf-8")
+    assert read_previous(out, small=True, cache_dir=cache)[0] == compact(other)
+    assert read_previous(out, small=True, cache_dir=tmp_path / "nowhere")[0] == compact(other)

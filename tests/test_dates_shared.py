@@ -147,3 +147,26 @@ def test_a_weekday_earlier_in_the_paragraph_must_match_the_sibling_day() -> None
     friday = _article("friday", text, DateEstimate.unknown(), "Zelensky said Putin could come to Kyiv.", timexes=True)
     articles, _ = share_dates([DATED, friday], [_event(DATED, friday)])
     assert articles[1].published.known and articles[1].published.earliest >= D(2026, 1, 30)
+
+
+def test_the_memo_gives_what_a_fresh_run_gives() -> None:
+    """A weak article's vote and re-dated claims are kept under its file and the sibling reports
+    it was offered: a second run from the memo is the first run, and a change of the siblings
+    is a new computation, not a stale answer."""
+    import pickle
+
+    dated = replace(DATED, sha256="d")
+    undated = _article("undated", PLAIN, DateEstimate.unknown(), PLAIN)
+    undated = replace(undated, sha256="u")
+    fresh = share_dates([dated, undated], [_event(dated, undated)])
+    memo: dict = {}
+    first = share_dates([dated, undated], [_event(dated, undated)], memo=memo)
+    assert memo["votes"] and memo["redated"]
+    second = share_dates([dated, undated], [_event(dated, undated)], memo=pickle.loads(pickle.dumps(memo)))
+    for result in (first, second):
+        assert result[0] == fresh[0]
+        assert [(e, e.claims) for e in result[1]] == [(e, e.claims) for e in fresh[1]]
+    other = replace(dated, claims=(replace(dated.claims[0], said=DateEstimate.day(D(2026, 2, 3), dated.claims[0].said.evidence)),))
+    moved = share_dates([other, undated], [_event(other, undated)], memo=memo)
+    assert moved[0][1].published == share_dates([other, undated], [_event(other, undated)])[0][1].published != fresh[0][1].published
+    assert len(memo["votes"]) == 1  # only what the last call used is kept

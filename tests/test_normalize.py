@@ -324,3 +324,131 @@ def test_weekdays_named(text, language, expected):
     from timeline.normalize import weekdays_named
 
     assert weekdays_named(text, language) == expected
+
+
+# ---------------------------------------------------------------------------------------------
+# Speed without a different answer: the memo kept between builds, the counted clusters
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _fingerprint(result) -> str:
+    """Everything normalize returns, events' claims included (Event equality leaves them out)."""
+    articles, events = result
+    return repr((articles, [(e, e.claims) for e in events]))
+
+
+def _synthetic(folder: Path, n: int) -> Path:
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "benchmarks" / "generate.py")
+    generate = importlib.util.module_from_spec(spec)
+    sys.modules["bench_generate"] = generate  # its dataclasses look their module up
+    spec.loader.exec_module(generate)
+    pool = generate.statement_pool(7)
+    folder.mkdir()
+    for i in range(n):
+        (folder / generate.file_name(i)).write_text(generate.article(i, pool=pool), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def corpora(tmp_path_factory):
+    from timeline.build import load_all
+
+    out = []
+    story_config = load_config(ROOT / "timeline.yaml")
+    for folder in (ROOT / "articles", ROOT.parent / "shared" / "corpus" / "articles"):
+        if folder.is_dir():
+            out.append((load_all(folder, story_config, jobs=1), story_config))
+    mini = load_config(FIXTURES / "mini.yaml")
+    out.append((load_all(_synthetic(tmp_path_factory.mktemp("syn") / "articles", 160), mini, jobs=1), mini))
+    return out
+
+
+def test_the_memo_never_changes_the_result(corpora):
+    import pickle
+
+    for articles, config in corpora:
+        plain = _fingerprint(normalize(articles, config))
+        memo: dict = {}
+        assert _fingerprint(normalize(articles, config, memo=memo)) == plain
+        assert memo["reports"]  # filled
+        kept = pickle.loads(pickle.dumps(memo))  # as the build keeps it, in the cache folder
+        assert _fingerprint(normalize(articles, config, memo=kept)) == plain
+        # a memo of another corpus (articles gone, one new): reused where it applies, pruned
+        partial: dict = {}
+        normalize(articles[2:] + articles[:1], config, memo=partial)
+        assert _fingerprint(normalize(articles, config, memo=partial)) == plain
+        assert len(partial["reports"]) == len(articles)
+
+
+def test_the_memo_is_not_used_for_articles_without_a_content_hash(story):
+    a = replace(article("a", claim("a", "zelensky", "invite", "kyiv", day("2026-01-10"), "Zelensky invited Putin to Kyiv.")), sha256="")
+    memo: dict = {}
+    normalize([a], story, memo=memo)
+    assert memo["reports"] == {}
+
+
+_WINDOW_DAYS = st.dates(min_value=dt.date(2026, 1, 1), max_value=dt.date(2026, 1, 20))
+
+
+@st.composite
+def _reports(draw):
+    from timeline.normalize import _Report
+
+    out = []
+    for _ in range(draw(st.integers(1, 7))):
+        start = draw(st.one_of(st.none(), _WINDOW_DAYS))
+        families = draw(st.sets(st.sampled_from(["offer", "refuse", "comment", "conditional"]), min_size=1))
+        r = _Report([], "b", window=(start, start + dt.timedelta(days=draw(st.integers(0, 3)))) if start else None, article=f"a{draw(st.integers(0, 3))}")
+        r.words = set(draw(st.sets(st.sampled_from(["meet", "kyiv", "talks", "putin", "summit"]))))
+        r.venue = draw(st.sampled_from([None, "kyiv", "moscow"]))
+        r.families = families
+        r.day = draw(st.one_of(st.none(), _WINDOW_DAYS))
+        r.pub = draw(st.one_of(st.none(), _WINDOW_DAYS))
+        r.people = frozenset(draw(st.sets(st.sampled_from(["putin", "peskov"]), max_size=1)))
+        r.weekdays = frozenset(draw(st.sets(st.integers(0, 6), max_size=2)))
+        r.core = frozenset(families - {"comment"})
+        r.fwords = frozenset(r.words)
+        r.shape = (r.venue, frozenset(families), r.day, r.window is None, r.pub, r.mark)
+        out.append(r)
+    return out
+
+
+def _state(c) -> tuple:
+    return (
+        [id(r) for r in c.reports], c.articles, c.people, c.days, c.pubs, c.venues, c.refusing, c.offering,
+        c.min_end, c.max_start, c.shapes, c.families, c.weekdays,
+    )  # fmt: skip
+
+
+@given(_reports(), st.data())
+@settings(max_examples=200, deadline=None)
+def test_a_report_taken_out_and_put_back_leaves_the_cluster_as_it_was(reports, data):
+    """The second looks score a report against its cluster without it, then put it back: the
+    cluster must be what it would be had the report never left, and without it what a cluster
+    of the others is."""
+    from timeline.normalize import _Cluster
+
+    c = _Cluster(reports)
+    before = _state(c)
+    r = data.draw(st.sampled_from(reports))
+    at = c.remove(r)
+    assert _state(c)[1:] == _state(_Cluster([x for x in reports if x is not r]))[1:]
+    c.insert(at, r)
+    assert _state(c) == before
+
+
+@given(st.lists(st.sampled_from(["Monday", "monday", "Mondays", "SUNDAY", "Sun", "on", "Friday,", "xFriday", "Friday7", "понедельник", " ", "."]), max_size=8))
+def test_weekdays_named_is_each_days_own_search(parts):
+    from timeline.lexicon import part
+    from timeline.normalize import weekdays_named
+
+    text = " ".join(parts)
+    for language in ("en", "ru"):
+        names = part("time/", language).get("weekdays") or {}
+        expected = {int(k) for k, v in names.items() if v and re.search(r"\b(?:" + "|".join(re.escape(w) for w in v) + r")\b", text, re.IGNORECASE)}
+        assert weekdays_named(text, language) == expected

@@ -361,3 +361,59 @@ def test_pages_rendered_by_worker_processes_are_the_same(mini_config, tmp_path, 
     again_used = Fragments(tmp_path / "b", "s")
     list(iter_pages(jobs, TEMPLATES, again_used))
     assert again_used.rendered == 0
+
+
+def test_export_text_is_the_export_byte_for_byte_with_or_without_its_memo(mini_config, tmp_path):
+    """export_text() gives dumps(export()) and compact(export()), whether each event's piece is
+    made afresh, kept in this build's memo, or read back from the cache folder."""
+    from timeline.changes import compact
+    from timeline.render.export import dumps, export, export_text
+    from timeline.render.memo import Memo
+
+    articles, events = corpus()
+    whole = export(articles, events, mini_config)
+    assert export_text(articles, events, mini_config) == (dumps(whole), compact(whole))
+    first = Memo(tmp_path, "export", "salt")
+    assert export_text(articles, events, mini_config, first) == (dumps(whole), compact(whole))
+    assert first.made > 0
+    first.save()
+    second = Memo(tmp_path, "export", "salt")
+    assert export_text(articles, events, mini_config, second) == (dumps(whole), compact(whole)) and second.made == 0
+    moved = [replace(events[0], headline="Moved")] + events[1:]
+    third = Memo(tmp_path, "export", "salt")
+    assert export_text(articles, moved, mini_config, third)[0] == dumps(export(articles, moved, mini_config))
+    assert third.made == 1
+
+
+def test_event_views_kept_between_builds_give_the_same_plan_and_pages(mini_config, tmp_path):
+    """Views read back from the cache folder give the same page keys and the same pages; a
+    changed article (what its reports show) makes the views that cite it again."""
+    from timeline.render.memo import Memo
+
+    articles, events = corpus()
+    plain = plan_pages(articles, events, mini_config, TEMPLATES)
+    first = Memo(tmp_path, "views", "salt", pickled=True)
+    assert [(j.path, j.key) for j in plan_pages(articles, events, mini_config, TEMPLATES, first)] == [(j.path, j.key) for j in plain]
+    first.save()
+    second = Memo(tmp_path, "views", "salt", pickled=True)
+    kept = plan_pages(articles, events, mini_config, TEMPLATES, second)
+    assert second.made == 0
+    assert [(j.path, j.key) for j in kept] == [(j.path, j.key) for j in plain]
+    assert render_pages(kept, TEMPLATES) == render_pages(plain, TEMPLATES)
+    cited = events[0].sources[0].article
+    changed = [replace(a, title="A new title", outlet=None) if a.id == cited else a for a in articles]
+    third = Memo(tmp_path, "views", "salt", pickled=True)
+    again = plan_pages(changed, events, mini_config, TEMPLATES, third)
+    assert third.made > 0
+    assert [(j.path, j.key) for j in again] == [(j.path, j.key) for j in plan_pages(changed, events, mini_config, TEMPLATES)]
+
+
+@pytest.mark.parametrize(
+    ("made", "used", "unused", "stored", "save"),
+    [(1, 10, 0, 0, True), (0, 10, 0, 0, False), (3, 10_000, 0, 10_000, False), (200, 10_000, 0, 10_000, True),
+     (0, 10_000, 3_000, 13_000, True), (0, 10_000, 100, 10_100, False)],
+)
+def test_a_store_is_rewritten_only_when_worth_it(made, used, unused, stored, save):
+    from timeline.render.memo import worth_saving
+
+    assert worth_saving(made, used, unused, stored) is save

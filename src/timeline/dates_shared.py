@@ -10,6 +10,7 @@ every new range is computed from the articles as loaded, so no chain of sharing 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -57,6 +58,7 @@ def share_dates(
     events: list[Event],
     *,
     merge_date: Callable[[list[DateEstimate]], DateEstimate] | None = None,
+    memo: dict | None = None,
 ) -> tuple[list[Article], list[Event]]:
     """Give each undated or weakly dated article (precision month or coarser) the range implied by
     a dated article that reports the same statement, then re-resolve its claims' dates and the
@@ -69,8 +71,20 @@ def share_dates(
 
     Linear in claims: only weakly dated articles are looked at, only events holding one of their
     claims, and each (claim, trial day) is resolved once, from the article's own scan.
+
+    memo, kept between builds by the caller for one configuration and one version of the code,
+    holds each weak article's vote and re-dated claims under what they are computed from (the
+    article's file and the sibling reports it was offered); entries not used are dropped.
     """
-    merge = merge_date or _best_date
+    votes, redated = _Memo(memo, "votes"), _Memo(memo, "redated")
+    try:
+        return _share(articles, events, merge_date or _best_date, votes, redated)
+    finally:
+        votes.close()
+        redated.close()
+
+
+def _share(articles: list[Article], events: list[Event], merge: Callable[[list[DateEstimate]], DateEstimate], votes: _Memo, redated: _Memo) -> tuple[list[Article], list[Event]]:
     weak = {a.id: a for a in articles if not (a.published.known and a.published.precision in STRONG)}
     if not weak:
         return articles, events
@@ -93,9 +107,13 @@ def share_dates(
             work.setdefault(claim.article, []).append((claim, usable))
     proposals: dict[str, tuple[DateEstimate, str]] = {}
     for article_id, items in work.items():
-        found = _proposals(weak[article_id], items)
-        if found:
-            proposals[article_id] = _vote(weak[article_id], found)
+        key = _vote_key(weak[article_id], items) if votes.memo is not None else None
+        vote = votes.get(key)
+        if vote is _MISSING:
+            found = _proposals(weak[article_id], items)
+            vote = votes.put(key, _vote(weak[article_id], found) if found else None)
+        if vote is not None:
+            proposals[article_id] = vote
     if not proposals:
         return articles, events
     new_articles: list[Article] = []
@@ -108,7 +126,14 @@ def share_dates(
         if published == article.published:
             new_articles.append(article)
             continue
-        claims = tuple(_redate(article, c, published) for c in article.claims)
+        known = _article_key(article) if redated.memo is not None else None
+        key = (known, published) if known is not None else None
+        saids = redated.get(key)
+        if saids is _MISSING:
+            claims = tuple(_redate(article, c, published) for c in article.claims)
+            redated.put(key, tuple(c.said for c in claims))
+        else:
+            claims = tuple(c if c.said == said else replace(c, said=said) for c, said in zip(article.claims, saids, strict=True))  # type: ignore[call-overload]
         for old, new in zip(article.claims, claims, strict=True):
             if new != old:
                 changed[(old.article, old.start, old.end, old.speaker)] = new
@@ -125,6 +150,57 @@ def share_dates(
         claims = tuple(changed.get((c.article, c.start, c.end, c.speaker), c) for c in event.claims)
         new_events.append(replace(event, claims=claims, date=merge([c.said for c in claims])))
     return new_articles, new_events
+
+
+_MISSING = object()
+
+
+class _Memo:
+    """One part of the caller's memo: what this call used of it is all that is kept."""
+
+    def __init__(self, memo: dict | None, name: str):
+        self.memo, self.name = memo, name
+        self.known = memo.get(name, {}) if memo is not None else {}
+        self.used: dict = {}
+
+    def get(self, key: object) -> object:
+        if key is None:
+            return _MISSING
+        found = self.known.get(key, _MISSING)
+        if found is not _MISSING:
+            self.used[key] = found
+        return found
+
+    def put(self, key: object, value: object) -> object:
+        if key is not None:
+            self.used[key] = value
+        return value
+
+    def close(self) -> None:
+        if self.memo is not None:
+            self.memo[self.name] = self.used
+
+
+def _article_key(article: Article) -> tuple | None:
+    from timeline.normalize import article_key
+
+    return article_key(article)
+
+
+def _vote_key(article: Article, items: list[tuple[Claim, list[Claim]]]) -> tuple | None:
+    """What a weak article's vote is computed from: the article (its file), and for each of its
+    claims the sibling reports offered, as much of them as _proposals and _vote read."""
+    key = _article_key(article)
+    if key is None:
+        return None
+    index = {id(c): i for i, c in enumerate(article.claims)}
+    parts = []
+    for claim, sources in items:
+        at = index.get(id(claim))
+        if at is None:
+            return None
+        parts.append((at, tuple((s.article, s.start, s.end, s.sentence[:160], s.said.value, s.said.earliest, s.said.latest) for s in sources)))
+    return (key, hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).digest())
 
 
 Proposal = tuple[dt.date, dt.date, Claim]  # the publication range one sibling report implies, and that report

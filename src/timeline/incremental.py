@@ -148,20 +148,21 @@ def split_jobs(jobs: Iterable[Job], previous: Manifest | None, out_dir: Path) ->
     keep: set[str] = set()
     if previous is None or not out_dir.is_dir():
         return list(jobs), keep
+    root = str(out_dir)
     for job in jobs:
-        if previous.keys.get(job.path) == job.key and _stamp(out_dir / job.path) == previous.files.get(
-            job.path
-        ):
+        if previous.keys.get(job.path) == job.key and _stamp(
+            os.path.join(root, job.path)
+        ) == previous.files.get(job.path):
             keep.add(job.path)
         else:
             render.append(job)
     return render, keep
 
 
-def _stamp(path: Path) -> tuple[int, int] | None:
+def _stamp(path: str | Path) -> tuple[int, int] | None:
     try:
-        st = path.stat()
-    except OSError:
+        st = os.stat(path)
+    except (OSError, ValueError):
         return None
     return (st.st_size, st.st_mtime_ns)
 

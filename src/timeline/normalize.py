@@ -21,6 +21,7 @@ import gc
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from sys import intern
 from urllib.parse import quote
 
 from timeline.config import Config
@@ -69,6 +70,11 @@ class _Report:
     around: tuple[dt.date, dt.date] | None = None  # the days its article can have been published on, less WEAK_SPAN
     weekdays: frozenset[int] = frozenset()  # the weekdays its sentences name ("on Monday"), 0 = Monday
     news_weekdays: frozenset[int] = frozenset()  # the weekdays its article names anywhere
+    # set by _finish, read by clusters and scores
+    shape: tuple = ()  # (venue, stance families, strong day, undated, publication day, named day)
+    fwords: frozenset[str] = frozenset()
+    core: frozenset[str] = frozenset()  # its stance families but comment
+    owner: _Cluster | None = field(default=None, compare=False, repr=False)  # the cluster it is in (set by cluster() and on every move)
 
     def _finish(self, config: Config) -> None:
         self.venue = next((c.venue for c in self.claims if c.venue), None)
@@ -83,60 +89,93 @@ class _Report:
         marks = {m for m in (_claim_mark(c) for c in self.claims) if m}
         self.mark = self.day or (next(iter(marks)) if len(marks) == 1 else None)
         self.weekdays = frozenset(w for c in self.claims for w in weekdays_named(c.sentence, c.language))
+        self.core = frozenset(self.families - {"comment"})
+        self.fwords = frozenset(self.words)
+        self.shape = (self.venue, frozenset(self.families), self.day, self.window is None, self.pub, self.mark)
 
 
 class _Cluster:
     """Reports of one statement, with what a newcomer must agree with kept up to date as reports
     come and go (articles, people, days, venues, stance families, the span of their windows), so
-    that a report is checked against a cluster at once rather than against each of its reports."""
+    that a report is checked against a cluster at once rather than against each of its reports.
+
+    Each of those is a count per value (a dict), so that a report leaves as cheaply as it came:
+    the second looks take a report out, score it against the rest, and put it back in place."""
 
     def __init__(self, reports: list[_Report]):
-        self._reset()
-        for r in reports:
-            self.append(r)
-
-    def _reset(self) -> None:
         self.reports: list[_Report] = []
-        self.articles: set[str] = set()
-        self.people: list[frozenset[str]] = []  # the distinct non-empty sets of persons
-        self.days: set[dt.date] = set()
-        self.pubs: set[dt.date] = set()  # publication days of the reports with no date of their own
-        self.venues: set[str] = set()
+        self.articles: dict[str, int] = {}
+        self.people: dict[frozenset[str], int] = {}  # the distinct non-empty sets of persons
+        self.days: dict[dt.date, int] = {}
+        self.pubs: dict[dt.date, int] = {}  # publication days of the reports with no date of their own
+        self.venues: dict[str, int] = {}
         self.refusing = 0  # reports with a refusal among their stances (comments aside)
         self.offering = 0  # reports with stances, none a refusal
+        self.starts: dict[dt.date, int] = {}  # the reports' windows
+        self.ends: dict[dt.date, int] = {}
         self.min_end: dt.date | None = None  # over the reports with a window
         self.max_start: dt.date | None = None
         # the reports by what a score reads of them besides their words: (venue, stance
-        # families, strong day, undated) -> their distinct sets of words
-        self.shapes: dict[tuple, set[frozenset[str]]] = {}
+        # families, strong day, undated, publication day, named day) -> their distinct sets of words
+        self.shapes: dict[tuple, dict[frozenset[str], int]] = {}
+        self.families: dict[str, int] = {}  # every stance family of its reports
+        self.weekdays: dict[int, int] = {}  # every weekday its reports name
+        for r in reports:
+            self.append(r)
 
     def append(self, r: _Report) -> None:
         self.reports.append(r)
-        self.articles.add(r.article)
-        if r.people and r.people not in self.people:
-            self.people.append(r.people)
+        self._count(r, 1)
+
+    def insert(self, at: int, r: _Report) -> None:
+        """Put back a report taken out by remove(), where it was."""
+        self.reports.insert(at, r)
+        self._count(r, 1)
+
+    def remove(self, r: _Report) -> int:
+        """Take r out; its former position, for insert()."""
+        reports = self.reports
+        at = next(i for i, x in enumerate(reports) if x is r)
+        del reports[at]
+        self._count(r, -1)
+        return at
+
+    def _count(self, r: _Report, step: int) -> None:
+        _bump(self.articles, r.article, step)
+        if r.people:
+            _bump(self.people, r.people, step)
         if r.day:
-            self.days.add(r.day)
+            _bump(self.days, r.day, step)
         if r.pub:
-            self.pubs.add(r.pub)
+            _bump(self.pubs, r.pub, step)
         if r.venue:
-            self.venues.add(r.venue)
-        core = r.families - {"comment"}
+            _bump(self.venues, r.venue, step)
+        core = r.core
         if core:
             if "refuse" in core:
-                self.refusing += 1
+                self.refusing += step
             else:
-                self.offering += 1
-        if r.window:
-            self.min_end = r.window[1] if self.min_end is None else min(self.min_end, r.window[1])
-            self.max_start = r.window[0] if self.max_start is None else max(self.max_start, r.window[0])
-        self.shapes.setdefault((r.venue, frozenset(r.families), r.day, r.window is None, r.pub, r.mark), set()).add(frozenset(r.words))
-
-    def remove(self, r: _Report) -> None:
-        rest = [x for x in self.reports if x is not r]
-        self._reset()
-        for x in rest:
-            self.append(x)
+                self.offering += step
+        window = r.window
+        if window:
+            _bump(self.starts, window[0], step)
+            _bump(self.ends, window[1], step)
+            if step > 0:
+                self.min_end = window[1] if self.min_end is None else min(self.min_end, window[1])
+                self.max_start = window[0] if self.max_start is None else max(self.max_start, window[0])
+            else:
+                self.min_end = min(self.ends) if self.ends else None
+                self.max_start = max(self.starts) if self.starts else None
+        wordings = self.shapes.get(r.shape)
+        if wordings is None:
+            wordings = self.shapes[r.shape] = {}
+        _bump(wordings, r.fwords, step)
+        if not wordings:
+            del self.shapes[r.shape]
+        for f in r.families:
+            _bump(self.families, f, step)
+        for w in r.weekdays:
+            _bump(self.weekdays, w, step)
 
     def admits(self, r: _Report) -> bool:
         """Whether r agrees with every report of the cluster: another article, the same people,
@@ -155,43 +194,112 @@ class _Cluster:
             return False
         if r.venue and any(v != r.venue for v in self.venues):
             return False
-        core = r.families - {"comment"}
+        core = r.core
         return not (core and (self.offering if "refuse" in core else self.refusing))
 
 
-def normalize(articles: list[Article], config: Config) -> tuple[list[Article], list[Event]]:
-    """Cluster the claims of all articles into events; add the configuration's context events."""
+def _bump(counts: dict, key: object, step: int) -> None:
+    """Add step to a count, dropping the key at zero (so that the keys are the values present)."""
+    n = counts.get(key, 0) + step
+    if n:
+        counts[key] = n
+    else:
+        del counts[key]
+
+
+def normalize(articles: list[Article], config: Config, memo: dict | None = None) -> tuple[list[Article], list[Event]]:
+    """Cluster the claims of all articles into events; add the configuration's context events.
+
+    memo, kept between builds by the caller (beside the article cache, so for one configuration
+    and one version of the code), spares the work that depends on one article alone: its
+    reports, and the dates its siblings lend it (dates_shared). Entries not used by this call
+    are dropped from it. The result is the same with or without it."""
     # Clustering makes many small objects and no cycles: the collector's passes over every
     # loaded article would cost more than the work itself, so it waits until the end.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _normalize(articles, config)
+        return _normalize(articles, config, memo)
     finally:
+        _PAIRS.clear()
         if enabled:
             gc.enable()
 
 
-def _normalize(articles: list[Article], config: Config) -> tuple[list[Article], list[Event]]:
+def _normalize(articles: list[Article], config: Config, memo: dict | None = None) -> tuple[list[Article], list[Event]]:
     by_id = {a.id: a for a in articles}
     reports: list[_Report] = []
+    known = memo.get("reports", {}) if memo is not None else {}
+    used: dict[tuple, tuple] = {}
     for article in sorted(articles, key=lambda a: a.id):
-        found = _reports(article.claims, config)
-        around = window(replace(article.published, evidence=())) if article.published.known and article.published.precision != "unknown" else None
-        named = {w for x in article.sentences for w in weekdays_named(x.text, article.language)} if article.sentences else set()
-        for r in found:
-            r.around = (around[0] - WEAK_SPAN, around[1]) if around else None
-            r.news_weekdays = frozenset(named)
+        key = article_key(article)
+        frozen = known.get(key) if key is not None else None
+        if frozen is None:
+            found = _article_reports(article, config)
+            if key is not None and memo is not None:
+                used[key] = _freeze(article, found)
+        else:
+            found = _thaw(article, frozen)
+            used[key] = frozen
         reports.extend(found)
+    if memo is not None:
+        memo["reports"] = used
     clusters = cluster(reports, config)
     events = _unique([_event(c, by_id, config) for c in clusters])
-    articles, events = _share_dates(articles, events)
+    shared = memo.setdefault("shared", {}) if memo is not None else None
+    articles, events = _share_dates(articles, events, shared)
     events += context_events(articles, config)
     events.sort(key=lambda e: (e.date.value or dt.date.max, e.kind != "context", e.id))
     return articles, events
 
 
-def _share_dates(articles: list[Article], events: list[Event]) -> tuple[list[Article], list[Event]]:
+def _article_reports(article: Article, config: Config) -> list[_Report]:
+    """One article's claims folded into reports, with what its publication date and its weekdays say."""
+    found = _reports(article.claims, config)
+    published = article.published
+    around = None
+    if published.known and published.precision != "unknown":
+        around = ((published.earliest or published.value) - WEAK_SPAN, published.latest or published.value)
+    named = frozenset(w for x in article.sentences for w in weekdays_named(x.text, article.language)) if article.sentences else frozenset()
+    for r in found:
+        r.around = around
+        r.news_weekdays = named
+    return found
+
+
+def article_key(article: Article) -> tuple | None:
+    """An article as loaded is a function of its file's bytes (and of the configuration and the
+    code, which select the memo): what the memo of its reports is kept under."""
+    if not article.sha256:
+        return None
+    return (article.id, article.file, article.sha256, len(article.claims), article.published.value)
+
+
+def _freeze(article: Article, reports: list[_Report]) -> tuple:
+    """An article's reports as plain values, claims as their positions in the article."""
+    index = {id(c): i for i, c in enumerate(article.claims)}
+    return tuple(
+        (
+            tuple(index[id(c)] for c in r.claims), r.block, r.window, r.fwords, r.venue, frozenset(r.families), frozenset(r.persons), r.day,
+            r.article, r.people, frozenset(r.days), r.pub, r.mark, r.around, r.weekdays, r.news_weekdays,
+        )
+        for r in reports
+    )
+
+
+def _thaw(article: Article, frozen: tuple) -> list[_Report]:
+    claims = article.claims
+    out = []
+    for at, block, window_, words_, venue, families, persons, day, art, people, days, pub, mark, around, weekdays, news in frozen:
+        r = _Report([claims[i] for i in at], block, window_, words_, venue, families, persons, day, art, people, days, pub, mark, around, weekdays, news)
+        r.core = families - {"comment"}
+        r.fwords = words_
+        r.shape = (venue, families, day, window_ is None, pub, mark)
+        out.append(r)
+    return out
+
+
+def _share_dates(articles: list[Article], events: list[Event], memo: dict | None = None) -> tuple[list[Article], list[Event]]:
     """Hand the clusters to the time engine, which dates undated reports from their siblings.
 
     The time engine owns `timeline.dates_shared`; without it the events keep their dates.
@@ -203,7 +311,11 @@ def _share_dates(articles: list[Article], events: list[Event]) -> tuple[list[Art
     share = getattr(dates_shared, "share_dates", None)
     if share is None:
         return articles, events
-    shared_articles, shared_events = share(articles, events, merge_date=lambda dates: merged_date(dates, [""] * len(dates))[0])
+    merge = lambda dates: merged_date(dates, [""] * len(dates))[0]  # noqa: E731
+    if memo is None:
+        shared_articles, shared_events = share(articles, events, merge_date=merge)
+    else:
+        shared_articles, shared_events = share(articles, events, merge_date=merge, memo=memo)
     return list(shared_articles), list(shared_events)
 
 
@@ -293,7 +405,7 @@ def words(claims: Iterable[Claim]) -> set[str]:
     out: set[str] = set()
     for c in claims:
         text = c.sentence + " " + " ".join(q.text for q in c.quotes)
-        out.update(w.lower()[:6] for w in WORD.findall(text))
+        out.update(intern(w.lower()[:6]) for w in WORD.findall(text))  # interned: stored once in the memo
     return out
 
 
@@ -301,31 +413,63 @@ def overlap(a: set[str], b: set[str]) -> float:
     return len(a & b) / max(1, min(len(a), len(b)))
 
 
-def _score(report: _Report, target: _Cluster, config: Config) -> float | None:
-    """How well a report fits a cluster; None when it must not join it."""
+def _score(report: _Report, target: _Cluster, config: Config, floor: float | None = None, bonus: float = 0.0) -> float | None:
+    """How well a report fits a cluster; None when it must not join it.
+
+    floor: the caller takes the cluster only if the score plus bonus exceeds it; kinds of report
+    that could not reach it even with the same words are not looked at, so the score is exact
+    whenever score + bonus > floor, and never more than the exact score otherwise."""
     if not target.admits(report):
         return None
     best: float | None = None
-    venue, families, day, words_, undated = report.venue, report.families, report.day, report.words, report.window is None
+    words_ = report.words
+    size = len(words_)
     # The best fit among reports that look alike but for their words is the one whose words are
-    # closest (a closer wording only ever helps), so each kind of report is scored once.
-    for (other_venue, other_families, other_day, other_undated, other_pub, other_mark), wordings in target.shapes.items():
-        shared_venue = bool(venue and venue == other_venue)
-        same_family = bool(families & other_families - {"comment"}) or families == other_families
-        similar = max(overlap(words_, w) for w in wordings)
-        same_day = bool(day and day == other_day)
-        near = same_day or near_days(report.mark, report.pub, other_mark, other_pub)
-        # a bare comment is a vaguer reading of the same day's words ("said a meeting could take
-        # place within two weeks"), never of a refusal
-        vague = near and (families == {"comment"}) != (other_families == {"comment"}) and "refuse" not in families | other_families
-        same_family = same_family or vague
-        if not (shared_venue or similar >= MIN_OVERLAP or (same_family and near)):
+    # closest (a closer wording only ever helps), so each kind of report is scored once; what the
+    # two kinds alone decide is worked out once per pair of kinds.
+    for shape, wordings in target.shapes.items():
+        pair = (report.shape, shape)
+        found = _PAIRS.get(pair)
+        if found is None:
+            found = _PAIRS[pair] = _pair(report.shape, shape)
+        base, same_day, near, free, family, undated, top = found
+        if floor is not None and top + bonus <= floor:
             continue
-        if (undated or other_undated) and not (shared_venue or (same_family and similar >= 2.5 * MIN_OVERLAP)):
+        if len(wordings) == 1:
+            w = next(iter(wordings))
+            similar = len(words_ & w) / max(1, min(size, len(w)))
+        else:
+            similar = max([len(words_ & w) / max(1, min(size, len(w))) for w in wordings])
+        if not (free or similar >= MIN_OVERLAP):
+            continue
+        if undated and not (base >= 3.0 or (family and similar >= 2.5 * MIN_OVERLAP)):
             continue  # with no date to check, ask for more than loose wording
-        score = 3.0 * shared_venue + 2.0 * same_family + 4.0 * similar + 1.0 * same_day + 1.0 * near
-        best = score if best is None else max(best, score)
+        score = base + 4.0 * similar + same_day + near
+        if best is None or score > best:
+            best = score
     return best
+
+
+_PAIRS: dict[tuple[tuple, tuple], tuple[float, float, float, bool, bool, bool, float]] = {}
+
+
+def _pair(mine: tuple, other: tuple) -> tuple[float, float, float, bool, bool, bool, float]:
+    """What two report shapes alone decide of a score: (3 x shared venue + 2 x same family,
+    same day, near days, passes without shared words, same family, either undated, the score
+    with the same words)."""
+    venue, families, day, undated, pub, mark = mine
+    other_venue, other_families, other_day, other_undated, other_pub, other_mark = other
+    shared_venue = bool(venue and venue == other_venue)
+    same_family = bool(families & other_families - {"comment"}) or families == other_families
+    same_day = bool(day and day == other_day)
+    near = same_day or near_days(mark, pub, other_mark, other_pub)
+    # a bare comment is a vaguer reading of the same day's words ("said a meeting could take
+    # place within two weeks"), never of a refusal
+    vague = near and (families == {"comment"}) != (other_families == {"comment"}) and "refuse" not in families | other_families
+    same_family = same_family or vague
+    base = 3.0 * shared_venue + 2.0 * same_family
+    free = shared_venue or (same_family and near)
+    return base, 1.0 * same_day, 1.0 * near, free, same_family, undated or other_undated, base + 4.0 + 1.0 * same_day + 1.0 * near
 
 
 def news_of(day: dt.date, pub: dt.date) -> bool:
@@ -378,7 +522,16 @@ def cluster(reports: list[_Report], config: Config) -> list[_Cluster]:
             target.append(r)
             index.add(target, r)
         clusters.extend(mine)
+    for c in clusters:
+        for r in c.reports:
+            r.owner = c
     return _reconsider_undated(_reconsider_weak(clusters, config), config)
+
+
+def _move(r: _Report, here: _Cluster, there: _Cluster) -> None:
+    here.remove(r)
+    there.append(r)
+    r.owner = there
 
 
 def _reconsider_weak(clusters: list[_Cluster], config: Config) -> list[_Cluster]:
@@ -399,7 +552,7 @@ def _reconsider_weak(clusters: list[_Cluster], config: Config) -> list[_Cluster]
             for other in candidates:
                 if other is c or not other.reports:
                     continue
-                score = _score(r, other, config)
+                score = _score(r, other, config, best_score)
                 if score is not None and (best_score is None or score > best_score):
                     best, best_score = other, score
             if best is None:
@@ -412,8 +565,7 @@ def _reconsider_weak(clusters: list[_Cluster], config: Config) -> list[_Cluster]
                 here = _score(r, _Cluster([x for x in c.reports if x is not r]), config)
                 if here is not None and here >= best_score:
                     continue
-            c.remove(r)
-            best.append(r)
+            _move(r, c, best)
     return [c for c in clusters if c.reports]
 
 
@@ -442,7 +594,7 @@ def _around_fits(r: _Report, c: _Cluster) -> bool:
         near = {(w + k) % 7 for w in r.news_weekdays for k in (-1, 0, 1)}
         if not any(d.weekday() in near for d in days):
             return False  # an article's news is of the weekdays it names or the days either side
-        named = {d.weekday() for d in days} & {w for x in c.reports for w in x.weekdays}
+        named = {d.weekday() for d in days} & c.weekdays.keys()
         if named and not named & r.news_weekdays:
             return False  # its reports say "on Sunday"; an article that names weekdays would name that one
     if r.venue and not c.venues and r.families - {"comment"}:
@@ -450,24 +602,34 @@ def _around_fits(r: _Report, c: _Cluster) -> bool:
     if r.around is None:
         return True
     lo, hi = r.around
-    return all(x.window is None or (x.window[0] - SLACK <= hi and lo - SLACK <= x.window[1]) for x in c.reports)
+    # every report's window meets [lo, hi]: the latest start and the earliest end do
+    return c.min_end is None or (c.max_start - SLACK <= hi and lo - SLACK <= c.min_end)
 
 
-_WEEKDAYS: dict[str, list[tuple[int, re.Pattern[str]]]] = {}
+_WEEKDAYS: dict[str, tuple[re.Pattern[str] | None, list[tuple[int, re.Pattern[str]]]]] = {}
 
 
 def weekdays_named(text: str, language: str) -> set[int]:
-    """The weekdays a sentence names, from the language's time lexicon (0 = Monday)."""
-    if language not in _WEEKDAYS:
+    """The weekdays a sentence names, from the language's time lexicon (0 = Monday).
+
+    One search for any weekday first: most sentences name none, and the alternation matches
+    exactly where one of the day patterns would."""
+    found = _WEEKDAYS.get(language)
+    if found is None:
         from timeline.lexicon import part
 
         names = part("time/", language).get("weekdays") or {}
-        _WEEKDAYS[language] = [(int(k), re.compile(r"\b(?:" + "|".join(re.escape(w) for w in v) + r")\b", re.IGNORECASE)) for k, v in names.items() if v]
-    return {k for k, rx in _WEEKDAYS[language] if rx.search(text)}
+        alternatives = {k: "|".join(re.escape(w) for w in v) for k, v in names.items() if v}
+        any_day = re.compile(r"\b(?:" + "|".join(alternatives.values()) + r")\b", re.IGNORECASE) if alternatives else None
+        found = _WEEKDAYS[language] = (any_day, [(int(k), re.compile(r"\b(?:" + a + r")\b", re.IGNORECASE)) for k, a in alternatives.items()])
+    any_day, days = found
+    if any_day is None or any_day.search(text) is None:
+        return set()
+    return {k for k, rx in days if rx.search(text)}
 
 
 def _family_fits(core: set[str], c: _Cluster) -> bool:
-    theirs = {f for x in c.reports for f in x.families} - {"comment"}
+    theirs = c.families.keys() - {"comment"}
     return bool(core & theirs) if core else not theirs
 
 
@@ -511,51 +673,62 @@ def _reconsider_undated(clusters: list[_Cluster], config: Config) -> list[_Clust
         return [c for c in clusters if c.reports]
     by_block: dict[str, list[_Cluster]] = {}
     by_article: dict[str, list[_Cluster]] = {}
+    reports_of: dict[tuple[str, str], list[_Report]] = {}  # an article's reports in a block, wherever they are
     for c in clusters:
         by_block.setdefault(c.reports[0].block, []).append(c)
         for art in c.articles:
             by_article.setdefault(art, []).append(c)
+        for r in c.reports:
+            reports_of.setdefault((r.article, r.block), []).append(r)
     indexes: dict[str, _Index] = {}  # a block's, made before any of its reports moves
     for c in list(clusters):
         for r in [r for r in c.reports if r.window is None]:
             companions = {a for other in by_article.get(r.article, ()) if other is not c for a in other.articles} - {r.article}
-            rest = _Cluster([x for x in c.reports if x is not r])
-            here = _score(r, rest, config) if rest.reports else None
-            best, best_total = None, (here + 2.0 * len(rest.articles & companions)) if here is not None else None
             if r.block not in indexes:
                 indexes[r.block] = _Index(by_block[r.block])
+            # where it is now, scored without itself: taken out, and put back unless it moves
+            at = c.remove(r)
+            here = _score(r, c, config) if c.reports else None
+            best, best_total = None, (here + 2.0 * len(c.articles.keys() & companions)) if here is not None else None
             for other in indexes[r.block].candidates(r):
                 if other is c or not other.reports:
                     continue
-                score = _score(r, other, config)
+                bonus = 2.0 * len(other.articles.keys() & companions)
+                score = _score(r, other, config, best_total, bonus)
                 if score is None:
                     continue
-                total = score + 2.0 * len(other.articles & companions)
+                total = score + bonus
                 if best_total is None or total > best_total:
                     best, best_total = other, total
-            if best is None and len(c.reports) == 1 and companions:
-                best = _companion_fit(r, c, by_block[r.block], companions)
-            if best is not None:
-                c.remove(r)
+            if best is None and not c.reports and companions:
+                holders = {id(x.owner): x.owner for a in companions for x in reports_of.get((a, r.block), ())}
+                best = _companion_fit(r, c, list(holders.values()))
+            if best is None:
+                c.insert(at, r)
+            else:
                 best.append(r)
+                r.owner = best
     return [c for c in clusters if c.reports]
 
 
-def _companion_fit(r: _Report, here: _Cluster, clusters: list[_Cluster], companions: set[str]) -> _Cluster | None:
+def _companion_fit(r: _Report, here: _Cluster, clusters: list[_Cluster]) -> _Cluster | None:
     """An undated report alone, whose words meet no report (another language), joins the one
     cluster of its speaker that admits it, has its stance family and holds an article its own
-    article's other statements went with: the outlets answered the same news cycle."""
+    article's other statements went with: the outlets answered the same news cycle.
+
+    clusters: the clusters of r's block that hold a companion article; the order does not
+    matter, since only a single fit is taken."""
     core = r.families - {"comment"}
     if not core:
         return None
-    fits = [o for o in clusters if o is not here and o.reports and o.articles & companions and o.admits(r) and _family_fits(core, o) and _around_fits(r, o)]
+    fits = [o for o in clusters if o is not here and o.reports and o.admits(r) and _family_fits(core, o) and _around_fits(r, o)]
     return fits[0] if len(fits) == 1 else None
 
 
 def _best(report: _Report, candidates: list[_Cluster], config: Config) -> _Cluster | None:
     best, best_score = None, None
     for c in candidates:
-        score = _score(report, c, config)
+        score = _score(report, c, config, best_score)
         if score is not None and (best_score is None or score > best_score):
             best, best_score = c, score
     return best

@@ -64,18 +64,23 @@ def source_date() -> dt.datetime | None:
     return dt.datetime.fromtimestamp(int(value), tz=dt.UTC)
 
 
-def safe_relpath(relpath: str) -> PurePosixPath:
-    """A relative path that stays inside the output folder, or OutputError."""
-    path = PurePosixPath(relpath)
+def _checked(relpath: str) -> str:
+    """relpath itself when it stays inside the output folder (checked on the string: no part empty,
+    '.', '..' or holding ':', no backslash or NUL, not absolute), else OutputError."""
     if (
         not relpath
         or "\x00" in relpath
         or "\\" in relpath
-        or path.is_absolute()
+        or relpath.startswith("/")
         or any(part in ("", ".", "..") or ":" in part for part in relpath.split("/"))
     ):
         raise OutputError(f"refusing to write {relpath!r}: not a path inside the output folder")
-    return path
+    return relpath
+
+
+def safe_relpath(relpath: str) -> PurePosixPath:
+    """A relative path that stays inside the output folder, or OutputError."""
+    return PurePosixPath(_checked(relpath))
 
 
 def check_out_dir(out_dir: Path, *protected: Path) -> Path:
@@ -158,24 +163,28 @@ def _fill(
     keep: Collection[str],
     reuse: bool = False,
 ) -> set[str]:
-    made: set[PurePosixPath] = set()
+    made: set[str] = {""}
     done: set[str] = set()
     written: set[str] = set()
+    root = str(tmp)
 
-    def target(relpath: str) -> Path:
-        rel = safe_relpath(relpath)
-        if rel.parent not in made:
-            (tmp / rel.parent).mkdir(parents=True, exist_ok=True)
-            made.add(rel.parent)
-        return tmp / rel
+    def target(relpath: str) -> str:
+        folder = _checked(relpath).rpartition("/")[0]
+        if folder not in made:
+            os.makedirs(os.path.join(root, folder), exist_ok=True)
+            made.add(folder)
+        return os.path.join(root, relpath)
 
     if static_dir is not None and static_dir.is_dir():
         shutil.copytree(static_dir, tmp / "static", dirs_exist_ok=True)
     pairs = sorted(files.items()) if isinstance(files, Mapping) else files
+    static = relpath_set(tmp / "static") if (tmp / "static").is_dir() else set()
     for relpath, content in pairs:
         path = target(relpath)
-        if relpath in done or path.is_symlink() or path.exists():
-            path.unlink()  # a copied static file (or a path given twice: the last wins): never write through a link
+        if relpath in done or relpath in static:
+            os.unlink(
+                path
+            )  # a copied static file (or a path given twice: the last wins): never write through a link
         done.add(relpath)
         data = content.encode("utf-8") if isinstance(content, str) else content
         if reuse and _same(out / relpath, data):
@@ -187,11 +196,12 @@ def _fill(
         with open(path, "wb") as handle:
             handle.write(data)
         written.add(relpath)
+    base = str(out)
     for relpath in sorted(set(keep) - done):
         path = target(relpath)
-        source = out / safe_relpath(relpath)
-        if path.exists():
-            path.unlink()
+        source = os.path.join(base, relpath)
+        if relpath in static:
+            os.unlink(path)
         try:
             os.link(source, path)
         except OSError as error:
@@ -201,6 +211,17 @@ def _fill(
                 ) from None
             shutil.copy2(source, path)
     return written
+
+
+def relpath_set(folder: Path) -> set[str]:
+    """The relative paths of every file and link under folder (what the copied static files hold)."""
+    found = set()
+    for parent, dirs, names in os.walk(folder):
+        rel = os.path.relpath(parent, folder.parent).replace(os.sep, "/")
+        found.update(
+            f"{rel}/{name}" for name in names + [d for d in dirs if os.path.islink(os.path.join(parent, d))]
+        )
+    return found
 
 
 def _swap(tmp: Path, out: Path) -> None:

@@ -99,3 +99,46 @@ def dumps(data: dict[str, Any]) -> str:
     """Stable text: the same data always gives the same bytes. Compact (no indent, no spaces): the
     export of 10,000 articles is tens of megabytes, and indenting forces json's pure-Python encoder."""
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False) + "\n"
+
+
+def _published(article: Article | None) -> tuple | None:
+    if article is None:
+        return None
+    p = article.published
+    return (p.value, p.precision, p.earliest, p.latest)
+
+
+def export_text(
+    articles: list[Article], events: list[Event], config: Config, memo: Any = None, digests: dict[int, str] | None = None
+) -> tuple[str, dict[str, Any]]:
+    """(dumps(export(...)), changes.compact(export(...))), byte for byte, without building the
+    whole export: each event's JSON text and compact form are kept in memo (render.memo.Memo) by
+    the digest of the event and of its sources' publication dates (all that its entry shows), so
+    a rebuild encodes only the events that changed."""
+    from timeline.changes import compact_article, compact_event
+    from timeline.render.pages import event_digest
+
+    by_id = {a.id: a for a in articles}
+
+    def make(event: Event) -> tuple[str, dict[str, Any]]:
+        data = event_json(event, chronology(event, by_id))
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")), compact_event(data)
+
+    texts, small = [], []
+    for event in events:
+        if not event.sources:
+            continue
+        if memo is None:
+            text, entry = make(event)
+        else:
+            key = (digests[id(event)] if digests is not None else event_digest(event), tuple(_published(by_id.get(s.article)) for s in event.sources))
+            text, entry = memo.get(repr(key), lambda event=event: make(event))
+        texts.append(text)
+        small.append(entry)
+    listed = [article_json(a) for a in sorted(articles, key=lambda a: a.id)]
+    head = json.dumps(
+        {"schema_version": SCHEMA_VERSION, "topic": config.site.title, "articles": listed},
+        ensure_ascii=False, separators=(",", ":"),
+    )  # fmt: skip
+    text = head[:-1] + ',"events":[' + ",".join(texts) + "]}\n"
+    return text, {"articles": [compact_article(a) for a in listed], "events": small, "compact": True}

@@ -301,19 +301,33 @@ class _Site:
         claims = [e for e in events if e.kind == "claim"]
         self.actor_ids = sorted({x for e in claims for x in (e.speaker, e.counterpart) if x})
         self.venue_ids = sorted({e.venue for e in claims if e.venue})
+        self.actor_set, self.venue_set = set(self.actor_ids), set(self.venue_ids)
+        self._parts: dict[str, tuple] = {}
+
+    def article_part(self, article_id: str) -> tuple:
+        """What a view shows of an article (its key, and its outlet's page), for view keys."""
+        part = self._parts.get(article_id)
+        if part is None:
+            article = self.articles.get(article_id)
+            key = self.article_keys.get(article_id)
+            part = self._parts[article_id] = (
+                article_id, key, article.file if article else None,
+                self.outlet_slugs.get(article.outlet) if article and article.outlet else None,
+            )  # fmt: skip
+        return part
 
     def actor(self, actor_id: str | None) -> Link | None:
         if not actor_id:
             return None
         actor = self.config.actor(actor_id)
-        href = f"actors/{actor_id}.html" if actor_id in self.actor_ids else None
+        href = f"actors/{actor_id}.html" if actor_id in self.actor_set else None
         return Link(actor.name if actor else actor_id, href)
 
     def venue(self, venue_id: str | None) -> Link | None:
         if not venue_id:
             return None
         place = self.config.place(venue_id)
-        href = f"venues/{venue_id}.html" if venue_id in self.venue_ids else None
+        href = f"venues/{venue_id}.html" if venue_id in self.venue_set else None
         return Link(place.name if place else venue_id, href)
 
     def outlet(self, name: str | None) -> Link | None:
@@ -484,14 +498,20 @@ def _article_view(article: Article, reported: list[tuple[int, int, EventView]], 
     )
 
 
-def _article_key(article: Article, reported: list[tuple[int, int, EventView]], site: _Site, summary: ArticleSummary) -> str:
+def _article_key(
+    article: Article, reported: list[tuple[int, int, EventView]], site: _Site, summary: ArticleSummary, memo: Any = None
+) -> str:
     """Everything _article_view() reads, hashed without building the view: the file's content
     hash stands for its text and paragraphs (the page keys also hold the code's version), the
     statements for the marks and the list under the text."""
     numbered = sorted(reported, key=lambda r: (r[0], r[1], r[2].id))
     statements = tuple((s, e, v.id, v.headline, v.href, repr(v.date), v.stance_label) for s, e, v in numbered)
-    spans = article.paragraphs or _fallback_paragraphs(article.text)
-    if any(article.text[span.start : span.end] != span.text for span in spans):
+    def cut() -> bool:
+        spans = article.paragraphs or _fallback_paragraphs(article.text)
+        return any(article.text[span.start : span.end] != span.text for span in spans)
+
+    # Whether the paragraphs are slices of the text depends on the file alone (and the code).
+    if (memo.get(f"cut:{article.id}:{article.sha256}", cut) if memo is not None else cut()):
         statements += tuple(v.digest for _, _, v in numbered)  # the marks are then found by the reports' sentences
     outlet_evidence = site.evidence([article.outlet_evidence]) if article.outlet_evidence else ()
     return _sha((
@@ -541,13 +561,51 @@ def _group(views: list[EventView]) -> list[tuple[int, list[tuple[int, str, list[
     return out
 
 
-def plan_pages(articles: list[Article], events: list[Event], config: Config, template_dir: Path) -> list[PageJob]:
-    """Every file of the site (pages, feed, sitemap) as jobs, in a stable order."""
+def _view_key(event: Event, site: _Site, ident: str, digest: str) -> str:
+    """Everything _event_view() reads, hashed without building the view: the event (its digest),
+    the dates its claims give the reports, what it shows of every article it cites (by source or
+    by evidence), and whether its speaker, counterpart and venue have pages."""
+    claims = {(c.article, c.start, c.end): c for c in event.claims}
+    said = []
+    evidence = [e.article for e in event.date.evidence if e.article]
+    for source in event.sources:
+        claim = claims.get((source.article, source.start, source.end))
+        if claim is not None and claim.said:
+            said.append(flat(claim.said))
+            evidence += [e.article for e in claim.said.evidence if e.article]
+        else:
+            said.append(None)
+        article = site.articles.get(source.article)
+        if article is not None:
+            evidence += [e.article for e in article.published.evidence if e.article]
+    cited = sorted({s.article for s in event.sources}.union(evidence))
+    return _sha((
+        ident, digest, said, [site.article_part(a) for a in cited],
+        event.speaker in site.actor_set, event.counterpart in site.actor_set, event.venue in site.venue_set,
+    ))  # fmt: skip
+
+
+def plan_pages(
+    articles: list[Article], events: list[Event], config: Config, template_dir: Path,
+    views_memo: Any = None, digests: dict[int, str] | None = None,
+) -> list[PageJob]:
+    """Every file of the site (pages, feed, sitemap) as jobs, in a stable order.
+
+    views_memo (render.memo.Memo): event views kept between builds by _view_key(), so that a
+    rebuild builds views only for the events that changed; digests: event_digest() of each event
+    by id(event), when the caller has them already."""
     site = _Site(articles, events, config)
     # Names from the configuration show on any page; the code makes the views and the HTML of the text.
     digest = templates_digest(template_dir) + config.digest + code_version()
     events = sorted(events, key=lambda e: (e.date.value or dt.date.max, e.kind != "context", e.id))
-    views = [_event_view(e, site, ident) for e, ident in zip(events, _unique_ids(events), strict=True)]
+    digests = digests if digests is not None else {id(e): event_digest(e) for e in events}
+    if views_memo is None:
+        views = [_event_view(e, site, ident) for e, ident in zip(events, _unique_ids(events), strict=True)]
+    else:
+        views = [
+            views_memo.get(_view_key(e, site, ident, digests[id(e)]), functools.partial(_event_view, e, site, ident))
+            for e, ident in zip(events, _unique_ids(events), strict=True)
+        ]
     by_id = {v.id: v for v in views}
     claims = [v for v in views if v.kind == "claim"]
     common: dict[str, Any] = {"site": config.site}
@@ -605,14 +663,14 @@ def plan_pages(articles: list[Article], events: list[Event], config: Config, tem
         if view.href:
             cited = {s.article: site.articles[s.article] for s in event.sources if s.article in site.articles}
             add(view.href, "event.html", "", derived=("event",), lazy=functools.partial(_event_extras, event, cited, config),
-                view=view, event=event, event_key=event_digest(event), articles=_ArticleMap(cited, site.article_keys))  # fmt: skip
+                view=view, event=event, event_key=digests[id(event)], articles=_ArticleMap(cited, site.article_keys))  # fmt: skip
     for article in articles:
         # The page's key is made from what its view is made of; the view itself (the text cut into
         # marked paragraphs) is built only when the page is rendered.
         shown = reported.get(article.id, [])
         add(f"articles/{article.id}.html", "article.html", "articles", derived=("view",),
             lazy=functools.partial(_article_context, article, shown, site),
-            view=None, article_key=_article_key(article, shown, site, by_article[article.id]))  # fmt: skip
+            view=None, article_key=_article_key(article, shown, site, by_article[article.id], views_memo))  # fmt: skip
     add("articles/index.html", "articles.html", "articles", summaries=summaries)
 
     for link, _said, _about in actors:
@@ -732,10 +790,21 @@ def _review(site: _Site, claims: list[EventView], summaries: list[ArticleSummary
 # Rendering
 
 
-def environment(template_dir: Path) -> jinja2.Environment:
-    """The one compiled environment: autoescape everywhere, strict undefined, no reload checks."""
+def environment(template_dir: Path, cache_dir: Path | None = None) -> jinja2.Environment:
+    """The one compiled environment: autoescape everywhere, strict undefined, no reload checks.
+
+    With cache_dir, compiled templates are kept there (Jinja2's bytecode cache checks each
+    template's source), so a rebuild does not compile them again."""
+    bytecode = None
+    if cache_dir is not None:
+        try:
+            (cache_dir / "jinja2").mkdir(parents=True, exist_ok=True)
+            bytecode = jinja2.FileSystemBytecodeCache(str(cache_dir / "jinja2"))
+        except OSError:
+            bytecode = None
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(template_dir)),
+        bytecode_cache=bytecode,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -827,9 +896,13 @@ class Fragments:
 
     def save(self) -> None:
         """Write the pieces this build used (atomically), when they differ from what was read."""
-        if self.path is None or (self._new.keys() == self._old.keys() and not self.rendered):
+        if self.path is None:
             return
         from timeline.cache import write_bytes_atomically
+        from timeline.render.memo import worth_saving
+
+        if not worth_saving(self.rendered, len(self._new), len(self._old.keys() - self._new.keys()), len(self._old)):
+            return
 
         # In key order, so that the file does not depend on which process rendered what first.
         write_bytes_atomically(self.path, [marshal.dumps(dict(sorted(self._new.items())))])
@@ -856,6 +929,14 @@ def _fragment_globals(env: jinja2.Environment, store: Fragments) -> None:
     env.globals["article_item"] = lambda summary, root: store.get(
         ("article", summary.digest, root), lambda: macros().article_line(summary, root)
     )
+    feed: list[Any] = []
+
+    def feed_entry(e: dict[str, Any]) -> Markup:
+        if not feed:
+            feed.append(env.get_template("_feed.xml").module)
+        return store.get(("feed", e["view"].digest, e["id"], e["href"], e["updated"]), lambda: feed[0].feed_entry(e))
+
+    env.globals["feed_entry"] = feed_entry
 
 
 def render_pages(jobs: Iterable[PageJob], template_dir: Path, fragments: Fragments | None = None) -> dict[str, str]:
@@ -864,7 +945,8 @@ def render_pages(jobs: Iterable[PageJob], template_dir: Path, fragments: Fragmen
 
 
 def iter_pages(
-    jobs: Iterable[PageJob], template_dir: Path, fragments: Fragments | None = None, processes: int = 1
+    jobs: Iterable[PageJob], template_dir: Path, fragments: Fragments | None = None, processes: int = 1,
+    cache_dir: Path | None = None,
 ) -> Iterator[tuple[str, str]]:
     """(path, text) of each job in turn, so that a caller can write each page as it is made.
 
@@ -876,7 +958,7 @@ def iter_pages(
     if processes > 1 and len(jobs) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
         yield from _iter_parallel(jobs, template_dir, store, processes)
         return
-    env = environment(template_dir)
+    env = environment(template_dir, cache_dir)
     _fragment_globals(env, store)
     templates: dict[str, jinja2.Template] = {}
     for job in jobs:
@@ -917,6 +999,7 @@ def _render_chunk(bounds: tuple[int, int]) -> tuple[list[tuple[str, str]], dict[
 def _iter_parallel(jobs: list[PageJob], template_dir: Path, store: Fragments, processes: int) -> Iterator[tuple[str, str]]:
     _SHARED.clear()
     _SHARED.update(jobs=jobs, template_dir=template_dir, old=store._old)
+    was_frozen = gc.get_freeze_count() > 0  # the build freezes the corpus itself, and thaws it at its end
     gc.freeze()  # the workers then share the parent's objects instead of copying them as the collector visits them
     try:
         chunks = [(i, min(i + CHUNK, len(jobs))) for i in range(0, len(jobs), CHUNK)]
@@ -925,7 +1008,8 @@ def _iter_parallel(jobs: list[PageJob], template_dir: Path, store: Fragments, pr
                 store.merge(rendered, used)
                 yield from pages
     finally:
-        gc.unfreeze()
+        if not was_frozen:
+            gc.unfreeze()
         _SHARED.clear()
 
 
