@@ -596,3 +596,12 @@ def test_an_ambiguous_mention_means_the_one_edition_the_other_evidence_allows(pr
     est = infer_published(text, config=project_config)
     assert est.value == D(2025, 8, 24), est
     assert any("the only one of the editions" in (e.detail or "") for e in est.evidence), est.evidence
+
+
+def test_weekdays_alone_never_single_out_one_week_of_a_wide_range(project_config) -> None:
+    """"on Thursday" in a text of some day of December: every Thursday fits as well, so the
+    estimate stays the month, whatever day it gives as its value."""
+    text = "A headline\n\nPutin said on Thursday he was ready to meet Donald Trump, who takes office next month.\n"
+    est = infer_published(text, config=project_config)
+    assert (est.earliest, est.latest) == (D(2024, 12, 1), D(2024, 12, 31)), est
+    assert est.precision == "month", est

@@ -48,6 +48,7 @@ DATELINE_LINES = 15
 PARAGRAPH_BREAK = re.compile(r"\n")  # a line is a paragraph (scraped text is not hard-wrapped)
 DATELINE_WORDS = 8
 NEAR_DAYS = 45  # a year-less past date is taken to be at most this old (weak)
+ONE_WEEK_CHOICE = 13  # days: a wider range holds several weeks the same weekdays fit
 WIDE = 120  # above this many days the range is too wide to choose a day by weekdays
 NEXT_YEAR_NEAR = 61  # days: "the war will enter its third year" is written this near the day
 STRENGTH = {"counter": 3, "anchor-event": 4, "mentioned-date": 5, "recent-date": 7, "anchor-nearness": 7}
@@ -639,6 +640,10 @@ def _choose_day(lo: dt.date, hi: dt.date, weekdays: list[Mention], known_days: s
     latest = min([hi, *([max(past) + 6 * DAY] if past else []), *ahead])
     latest = max(latest, p)
     earliest = min(earliest, p)
+    if not anchor_days and not known and (hi - lo).days > ONE_WEEK_CHOICE:
+        # Nothing but the weekdays to go by, and several weeks of the range fit them as well: the
+        # day is a guess inside the range, which stays as wide as the evidence leaves it.
+        return p, lo, hi
     return p, earliest, latest
 
 
