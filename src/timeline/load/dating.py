@@ -348,7 +348,9 @@ def _anchored(ref, relation: str, m: re.Match) -> list[Constraint]:
             Constraint(STRENGTH["anchor-nearness"], None, ref.last + dt.timedelta(days=WIDE), _detail(ev, f"{name} is recent, at most four months back (assumed)"), assumed=True),
         ]
     if relation == "during":
-        return [Constraint(STRENGTH["anchor-event"], ref.date, ref.last, _detail(ev, f"written during {name}"), anchor=ref.date)]
+        # a long period ("the war's fourth year", "December 2024") says nothing of nearness to its start
+        near = ref.date if (ref.last - ref.date).days <= ONE_WEEK_CHOICE else None
+        return [Constraint(STRENGTH["anchor-event"], ref.date, ref.last, _detail(ev, f"written during {name}"), anchor=near)]
     return [Constraint(STRENGTH["anchor-event"], ref.date - dt.timedelta(days=30), ref.last + dt.timedelta(days=30), _detail(ev, f"written around {name}"), anchor=ref.date)]
 
 
