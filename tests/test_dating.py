@@ -605,3 +605,18 @@ def test_weekdays_alone_never_single_out_one_week_of_a_wide_range(project_config
     est = infer_published(text, config=project_config)
     assert (est.earliest, est.latest) == (D(2024, 12, 1), D(2024, 12, 31)), est
     assert est.precision == "month", est
+
+
+def test_a_dateline_without_a_year_takes_the_first_year_its_weekday_fits() -> None:
+    text = (
+        "A headline\n\nMINSK, May 24 (Reuters) - President Vladimir Putin said on Friday that talks were possible.\n\n"
+        "Russia launched its invasion in February 2022.\n"
+    )
+    est = infer_published(text)
+    assert est.value == D(2024, 5, 24), est
+    assert any("(assumed)" in (e.detail or "") for e in est.evidence), est.evidence
+
+
+def test_a_dateline_without_a_year_and_no_weekday_stays_open() -> None:
+    est = infer_published("A headline\n\nMINSK, May 24 (Reuters) - Putin said talks were possible.\n\nThe invasion began in February 2022.\n")
+    assert est.precision != "day", est

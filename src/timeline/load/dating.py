@@ -525,6 +525,32 @@ def _text_constraints(mentions: list[Mention]) -> list[Constraint]:
     return out
 
 
+DATELINE_YEARS = 8  # how many years after the earliest date a dateline without a year is looked for in
+
+
+def _dateline_year(partial: Mention, lo: dt.date, weekdays: list[Mention]) -> Constraint | None:
+    """A dateline without a year ("MINSK, May 24 (Reuters)") in a text that says what it reports
+    happened "on Friday": a wire story is of its dateline's day, so the year is the first one,
+    from the earliest date the evidence allows, in which that day is that weekday (assumed)."""
+    named = {m.weekday for m in weekdays if m.weekday is not None and not m.strict}
+    if len(named) != 1:
+        return None
+    weekday = named.pop()
+    for year in range(lo.year, lo.year + DATELINE_YEARS):
+        day = _safe(year, partial.month or 1, partial.day or 1)
+        if day is not None and day >= lo and day.weekday() == weekday:
+            detail = f"dateline without a year: {day}, the first {day:%A} {day:%-d %B} on or after {lo}, the weekday the text names (assumed)"
+            return Constraint(STRENGTH["anchor-nearness"], day, day, Evidence("dateline", partial.text, partial.start, partial.end, detail=detail), assumed=True)
+    return None
+
+
+def _safe(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
 def _yearless(mentions: list[Mention], lo: dt.date, hi: dt.date, partial: Mention | None) -> list[Constraint]:
     """Dates without a year ("on April 6", "in November") once the range fixes their year."""
     out = []
@@ -703,6 +729,11 @@ def infer_publication(
             break
         extra = _yearless(mentions, lo, hi, partial)
         lo, hi, used, dropped = _narrow(constraints + extra)
+    if partial is not None and lo is not None and hi is None:
+        found_year = _dateline_year(partial, lo, [m for m in mentions if m.kind == "weekday" and m.tense != "future"])
+        if found_year is not None:
+            extra = [found_year]
+            lo, hi, used, dropped = _narrow(constraints + extra)
     evidence = [c.evidence for c in sorted(used, key=lambda c: c.strength)]
     evidence += [c.evidence for c in constraints if c.ambiguous and c not in used]
     if lo is None or hi is None:
