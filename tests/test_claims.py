@@ -385,6 +385,13 @@ def test_a_meeting_proposed_in_the_speakers_own_city_is_an_invitation(project_co
             "Zelensky told reporters after the talks that he was ready to meet Putin.",
             "2019-12-09",
         ),
+        # a day named right after the talks is the talks' day, even in a sentence of speech
+        (
+            "en",
+            "Umerov said after the third round of direct talks in Istanbul on December 9.\n\n"
+            "Zelensky told reporters that he was ready to meet Putin.",
+            "2019-12-09",
+        ),
         # the day of someone else's statement is not the news day: the report's own day stays
         (
             "en",

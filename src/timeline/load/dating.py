@@ -932,6 +932,7 @@ def _narrative_day(sentence: Sentence, text: str, language: str, published: Date
     return replace(estimate, evidence=(Evidence("narrative-day", m.text, m.start, m.end, detail=detail),))
 
 
+EVENT_NOUN_REACH = 40  # characters before a day within which an event noun makes it the event's day
 NEWS_DAY_LAG = (1, 2)  # days before the publication an article's news day may lie
 
 
@@ -960,7 +961,7 @@ def _news_day(sentence: Sentence, text: str, language: str, published: DateEstim
     lo = paragraphs[bisect.bisect_right(paragraphs, m.start) - 1]
     if any(a <= m.start < b for a, b in quotations(text[lo : m.end], lo)) or _period_start(text, m, language):
         return None
-    if not POSSESSIVE.match(text, m.end):
+    if not POSSESSIVE.match(text, m.end) and not _event_day(text, m, language):
         cut = max(text.rfind(ch, lo, m.start) for ch in ".!?")
         stops = [i for i in (text.find(ch, m.end) for ch in ".!?") if i >= 0]
         if _verb_spans(text[max(cut + 1, lo) : min(stops, default=len(text))], language):
@@ -968,6 +969,19 @@ def _news_day(sentence: Sentence, text: str, language: str, published: DateEstim
     estimate = _from_expression(m, e, text, language, published)
     detail = f"no date in the sentence; the article's news is of '{m.text}' ({e.value}), the last day it names before it"
     return replace(estimate, evidence=(Evidence("narrative-day", m.text, m.start, m.end, detail=detail),))
+
+
+@functools.cache
+def _event_nouns(language: str) -> re.Pattern | None:
+    words = lexicon.part("time/", language).get("event_nouns") or ()
+    return re.compile(r"(?<![\w])(?:" + "|".join(map(str, words)) + r")(?![\w])", re.I) if words else None
+
+
+def _event_day(text: str, m: Mention, language: str) -> bool:
+    """"... said after the third round of direct talks in Istanbul on July 23": the day is the
+    talks', named right after them, not only the day of the saying."""
+    nouns = _event_nouns(language)
+    return bool(nouns and nouns.search(text, max(0, m.start - EVENT_NOUN_REACH), m.start))
 
 
 @functools.cache
