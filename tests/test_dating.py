@@ -620,3 +620,8 @@ def test_a_dateline_without_a_year_takes_the_first_year_its_weekday_fits() -> No
 def test_a_dateline_without_a_year_and_no_weekday_stays_open() -> None:
     est = infer_published("A headline\n\nMINSK, May 24 (Reuters) - Putin said talks were possible.\n\nThe invasion began in February 2022.\n")
     assert est.precision != "day", est
+
+
+def test_a_dateline_with_a_reading_time_is_a_dateline() -> None:
+    est = infer_published("A headline\n\nby A Writer\nJul 24, 2025 12:41 AM · 3 min read\n\nUkraine has proposed a meeting.\n")
+    assert (est.value, est.precision) == (D(2025, 7, 24), "day"), est
