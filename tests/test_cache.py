@@ -176,3 +176,84 @@ def test_extra_memo_round_trip_and_damage(tmp_path):
     cache._extra_path("refers-to").write_bytes(b"garbage")
     assert ArticleCache(tmp_path, "config-digest").load_extra("refers-to") == {}
     assert ArticleCache(None, "config-digest").load_extra("refers-to") == {}
+
+
+def many(config, n):
+    """n distinct small articles (distinct bytes, so distinct keys)."""
+    return [load_article(f"m{i:03d}.txt", f"{TEXTS[i % 2]}\nNote {i}.\n".encode(), config) for i in range(n)]
+
+
+def header(store):
+    import json
+
+    data = store.path.read_bytes()
+    return json.loads(data[len(cache_module.MAGIC) : data.index(b"\n", len(cache_module.MAGIC))])
+
+
+def test_a_new_article_is_added_without_rewriting_the_others(tmp_path, mini_config, monkeypatch):
+    """One new article: the full segment's bytes are copied, the new one is pickled on its own."""
+    monkeypatch.setattr(cache_module, "SEGMENT", 16)
+    old = many(mini_config, 16)
+    store = ArticleCache(tmp_path, mini_config.digest)
+    for article in old:
+        store.put(article)
+    store.save()
+    first = header(store)["segments"]
+    assert [s["count"] for s in first] == [16]
+    again = ArticleCache(tmp_path, mini_config.digest)
+    assert again.get_many([key(a) for a in old]) == old
+    new = load_article("new.txt", b"Zelensky said he would meet Putin anywhere.\n", mini_config)
+    again.put(new)
+    again.save()
+    segments = header(again)["segments"]
+    assert [s["count"] for s in segments] == [16, 1]
+    assert segments[0] == first[0]  # same length, same checksum: the same bytes
+    third = ArticleCache(tmp_path, mini_config.digest)
+    assert third.get_many([key(a) for a in [*old, new]]) == [*old, new]
+    assert not third.changed
+
+
+@pytest.mark.parametrize("dropped, segments", [(2, [[16, 2]]), (6, [[10, 0]])])
+def test_entries_no_longer_used_are_skipped_or_the_segment_rewritten(tmp_path, mini_config, monkeypatch, dropped, segments):
+    """A few dropped entries stay in their segment, listed as skipped (never returned); when more
+    than a quarter are gone the live ones are pickled again without them."""
+    monkeypatch.setattr(cache_module, "SEGMENT", 16)
+    old = many(mini_config, 16)
+    store = ArticleCache(tmp_path, mini_config.digest)
+    for article in old:
+        store.put(article)
+    store.save()
+    kept, gone = old[dropped:], old[:dropped]
+    again = ArticleCache(tmp_path, mini_config.digest)
+    assert again.get_many([key(a) for a in kept]) == kept
+    again.save()
+    assert [[s["count"], len(s["skip"])] for s in header(again)["segments"]] == segments
+    third = ArticleCache(tmp_path, mini_config.digest)
+    assert third.get_many([key(a) for a in gone]) == [None] * dropped
+    assert third.get_many([key(a) for a in kept]) == kept
+
+
+def test_save_lets_go_of_the_file_and_the_records(tmp_path, mini_config):
+    filled(tmp_path, mini_config)
+    again = ArticleCache(tmp_path, mini_config.digest)
+    assert all(again.get_many([key(a) for a in articles(mini_config)]))
+    again.save()
+    assert again._segments == [] and not again._decoded and not again._fresh
+    assert (again.hits, again.misses) == (2, 0)  # the build's counts stay
+
+
+def test_many_articles_are_split_into_segments_and_small_ones_merged(tmp_path, mini_config, monkeypatch):
+    monkeypatch.setattr(cache_module, "SEGMENT", 8)
+    old = many(mini_config, 17)
+    store = ArticleCache(tmp_path, mini_config.digest)
+    for article in old:
+        store.put(article)
+    store.save()
+    assert [s["count"] for s in header(store)["segments"]] == [8, 8, 1]
+    again = ArticleCache(tmp_path, mini_config.digest)
+    assert again.get_many([key(a) for a in old]) == old
+    new = load_article("new.txt", b"Zelensky said he would meet Putin anywhere.\n", mini_config)
+    again.put(new)
+    again.save()
+    assert [s["count"] for s in header(again)["segments"]] == [8, 8, 2]  # the small one is merged with the new
+    assert ArticleCache(tmp_path, mini_config.digest).get_many([key(a) for a in [*old, new]]) == [*old, new]

@@ -102,3 +102,17 @@ def test_alternation_of_names_finds_what_the_whole_regex_finds(text):
     alternation = Alternation(patterns, r"(?<![\w])", r"(?![\w])", re.IGNORECASE)
     whole = re.compile(r"(?<![\w])(?:" + "|".join(p for p, _, _ in patterns) + r")(?![\w])", re.IGNORECASE)
     assert spans(alternation.finditer(text)) == spans(whole.finditer(text))
+
+
+def test_positions_are_remembered_for_recent_texts_only(monkeypatch):
+    """Asking again about a text gives the same answer; the memory of texts stays bounded."""
+    from timeline import textindex
+
+    monkeypatch.setattr(textindex, "RECENT_TEXTS", 4)
+    matcher = words_re(["said", "told"])
+    texts = [f"Putin said {i} times and told them {i}." for i in range(10)]
+    first = [list(matcher.positions(t)) for t in texts]
+    again = [list(matcher.positions(t)) for t in reversed(texts)][::-1]
+    assert first == again == [[t.index("said"), t.index("told")] for t in texts]
+    assert len(matcher._recent) <= 4
+    assert [m.group(0) for m in matcher.finditer(texts[3])] == ["said", "told"]

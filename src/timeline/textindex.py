@@ -25,6 +25,7 @@ SLAVIC_ENDING = "абвгдеёжзийклмнопрстуфхцчшщъыьэ�
 WORD_START = r"(?<![\w])"
 WORD_END = r"(?![\w])"
 KNOWN_WORDS_LIMIT = 200_000  # a bound on each matcher's memory of words it has classified
+RECENT_TEXTS = 64  # texts whose positions each matcher remembers (three in four searches repeat one)
 
 try:  # the characters that re's IGNORECASE takes as equal beyond lower() (ı and i, ſ and s)
     from re._casefix import _EXTRA_CASES
@@ -60,11 +61,21 @@ class _WordIndex:
     def __init__(self) -> None:
         self._known: set[str] = set()
         self._hits: set[str] = set()
+        self._recent: dict[str, list[int]] = {}  # text -> positions: the loader asks again and again about one sentence
 
     def _starts(self, word: str) -> bool:
         raise NotImplementedError
 
     def positions(self, text: str) -> list[int]:
+        """Where the text's filed words stand (the list is shared: do not change it)."""
+        found = self._recent.get(text)
+        if found is None:
+            if len(self._recent) >= RECENT_TEXTS:
+                self._recent.clear()
+            found = self._recent[text] = self._positions(text)
+        return found
+
+    def _positions(self, text: str) -> list[int]:
         index = token_index(text)
         words = index.keys()
         if not words <= self._known:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from dataclasses import replace
 
 from timeline.config import Config
 from timeline.gazetteer import reference_mentions
@@ -100,6 +101,13 @@ def _load_article(relpath: str, data: bytes, config: Config, ident: str) -> Arti
         warnings.append("unknown outlet")
     timexes = tuple(find_expressions(text, published.value, language))
     claims = extract_claims(ident, text, sentences, skip, published, language, config)
+    candidates = candidate_actors(text, sentences, skip, language, config)
+    # From here on the paragraphs, sentences and quotations read their text from the article's
+    # one string instead of holding copies (model.Span.within): a third of the record's memory.
+    base = (text,)
+    spans = tuple(p.within(base) for p in spans)
+    sentences = tuple(s.within(base) for s in sentences)
+    claims = tuple(replace(c, quotes=tuple(q.within(base) for q in c.quotes)) if c.quotes else c for c in claims)
     return Article(
         id=ident,
         file=relpath,
@@ -115,7 +123,7 @@ def _load_article(relpath: str, data: bytes, config: Config, ident: str) -> Arti
         paragraphs=spans,
         sentences=sentences,
         claims=claims,
-        candidate_actors=candidate_actors(text, sentences, skip, language, config),
+        candidate_actors=candidates,
         reference_mentions=reference_mentions(text, language, config),
         timexes=timexes,
         outlet_evidence=outlet_evidence,

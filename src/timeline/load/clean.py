@@ -12,6 +12,8 @@ from timeline.model import Span
 
 MARKUP = re.compile(r"^(#{1,6}\s+|>\s+|\*\*|__)+|(\*\*|__)+$")
 SENTENCE_LIKE = re.compile(r"[.!?…:\"”»“]\s*$")
+MARKUP_TAIL = re.compile(r"(\*\*|__)+\s*$")
+LIST_COUNTER = re.compile(r"^list \d+ of \d+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -22,11 +24,30 @@ class Line:
     kind: str  # text | blank | boilerplate | list
 
 
-@functools.cache
-def _patterns(language: str) -> tuple[tuple[re.Pattern, ...], tuple[re.Pattern, ...], tuple[re.Pattern, ...]]:
-    def compile_all(items):
-        return tuple(re.compile(p, re.IGNORECASE) for p in items or ())
+class _AnyOf:
+    """Whether any of several patterns is found in a text: one regex of their alternation
+    (a third of the time of trying each in turn), or each in turn when they do not combine."""
 
+    def __init__(self, patterns: list[str]):
+        self.each = tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+        self.one: re.Pattern | None = None
+        if patterns and not any(BACKREFERENCE.search(p) for p in patterns):
+            try:
+                self.one = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+            except re.error:  # e.g. a pattern with inline flags: keep them apart
+                self.one = None
+
+    def search(self, text: str) -> bool:
+        if self.one is not None:
+            return self.one.search(text) is not None
+        return any(p.search(text) for p in self.each)
+
+
+BACKREFERENCE = re.compile(r"\\\d|\(\?P=")  # a backreference would point elsewhere in a joined regex
+
+
+@functools.cache
+def _patterns(language: str) -> tuple[_AnyOf, _AnyOf, _AnyOf]:
     lines = [*lexicon.common().get("boilerplate_lines", ())]
     headers: list[str] = []
     items = [*lexicon.common().get("list_items", ())]
@@ -37,7 +58,7 @@ def _patterns(language: str) -> tuple[tuple[re.Pattern, ...], tuple[re.Pattern, 
         lines += lex.get("boilerplate_lines", ())
         headers += lex.get("list_headers", ())
         items += lex.get("list_items", ())
-    return compile_all(lines), compile_all(headers), compile_all(items)
+    return _AnyOf(lines), _AnyOf(headers), _AnyOf(items)
 
 
 def split_lines(text: str, start: int = 0, language: str = "en") -> list[Line]:
@@ -59,23 +80,23 @@ def split_lines(text: str, start: int = 0, language: str = "en") -> list[Line]:
         if match and match.end() < len(stripped):
             content_start += match.end()
             stripped = stripped[match.end() :]
-        tail = re.search(r"(\*\*|__)+\s*$", stripped)
+        tail = MARKUP_TAIL.search(stripped)
         if tail:
             stripped = stripped[: tail.start()].rstrip()
         content_end = content_start + len(stripped)
-        if any(p.search(stripped) for p in headers):
+        if headers.search(stripped):
             in_list = True
             out.append(Line(stripped, content_start, content_end, "list"))
             continue
-        if any(p.search(stripped) for p in boilerplate):
+        if boilerplate.search(stripped):
             out.append(Line(stripped, content_start, content_end, "boilerplate"))
             continue
-        is_item = any(p.search(stripped) for p in items)
+        is_item = items.search(stripped)
         if in_list and (is_item or (len(stripped) < 120 and not SENTENCE_LIKE.search(stripped))):
             out.append(Line(stripped, content_start, content_end, "list"))
             continue
         in_list = False
-        if is_item and re.match(r"^list \d+ of \d+", stripped, re.IGNORECASE):
+        if is_item and LIST_COUNTER.match(stripped):
             out.append(Line(stripped, content_start, content_end, "list"))
             continue
         out.append(Line(stripped, content_start, content_end, "text"))

@@ -12,6 +12,8 @@ from timeline.model import Sentence, Span
 # then something that can start a sentence.
 BOUNDARY = re.compile(r"([.!?…]+[\"'”»“’)\]]*)\s+(?=[\"'“„«‘(\[]?[A-ZА-ЯЁІЇЄҐÀ-ÖØ-Þ0-9])")
 
+LAST_WORD = re.compile(r"([\w.]+)\.$")  # the word before a full stop (an abbreviation?)
+
 
 @functools.cache
 def _abbreviations() -> frozenset[str]:
@@ -47,7 +49,7 @@ def split_sentences(paragraphs: tuple[Span, ...]) -> tuple[Sentence, ...]:
         cut = 0
         for match in BOUNDARY.finditer(text):
             before = text[cut : match.start() + 1]
-            word = re.search(r"([\w.]+)\.$", before)
+            word = LAST_WORD.search(before)
             if match.group(1) == "." and word:
                 token = word.group(1).lower()
                 if token in abbreviations or (len(token) == 1 and token.isalpha()):
