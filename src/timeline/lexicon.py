@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 LEXICON_PACKAGE = "timeline.lexicons"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when present: same data, ~10x quicker
 PARTS = ("", "time/", "speech/")
 
 
@@ -31,7 +32,7 @@ def _read(name: str) -> dict[str, Any]:
     resource = resources.files(LEXICON_PACKAGE).joinpath(f"{name}.yaml")
     if not resource.is_file():
         return {}
-    return yaml.safe_load(resource.read_text(encoding="utf-8")) or {}
+    return yaml.load(resource.read_text(encoding="utf-8"), Loader=_LOADER) or {}  # a safe loader
 
 
 @functools.cache
