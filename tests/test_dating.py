@@ -625,3 +625,16 @@ def test_a_dateline_without_a_year_and_no_weekday_stays_open() -> None:
 def test_a_dateline_with_a_reading_time_is_a_dateline() -> None:
     est = infer_published("A headline\n\nby A Writer\nJul 24, 2025 12:41 AM · 3 min read\n\nUkraine has proposed a meeting.\n")
     assert (est.value, est.precision) == (D(2025, 7, 24), "day"), est
+
+
+def test_a_copyright_year_bounds_the_date_and_its_years_are_no_mentions(project_config) -> None:
+    text = (
+        "A headline\n\nZelenskyy on Saturday told the Munich Security Conference that he proposed a meeting.\n\n"
+        "US President Joe Biden said on Friday he was convinced Putin had decided to invade.\n\n"
+        "© 2015-2022 Deutsche Welle\n"
+    )
+    est = infer_published(text, config=project_config)
+    assert est.latest is not None and est.latest <= D(2022, 12, 31), est
+    assert est.earliest is None or est.earliest.year > 2015, est  # "2015" of the footer is no mention
+    # the conference is held every February: four editions fit, so no day is given
+    assert est.precision not in ("day", "week"), est

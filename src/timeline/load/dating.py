@@ -270,6 +270,10 @@ def anchor_constraints(text: str, language: str, config) -> list[Constraint]:
             found.append((ref, relation, m))
     out = []
     for group in _same_words(found):
+        # the most specific words win: "the Munich Security Conference on February 19" over
+        # "the Munich Security Conference", which every year's edition matches
+        longest = max(m.end() - m.start() for _, _, m in group)
+        group = [item for item in group if item[2].end() - item[2].start() == longest]
         if len({(ref.date, ref.last) for ref, _, _ in group}) > 1:
             out.append(_ambiguous(group))
             continue
@@ -480,6 +484,26 @@ def _stamps(text: str, mentions, language: str) -> tuple[tuple[dt.date, Evidence
         elif updated is None and updated_label is not None and updated_label.search(before):
             updated = (day, Evidence("dateline", m.text, m.start, m.end, detail=f"a date the page labels as its last update: published by {day}"))
     return published, updated
+
+
+@functools.cache
+def _copyright_pattern() -> re.Pattern | None:
+    pattern = lexicon.common().get("copyright")
+    return re.compile(str(pattern), re.I | re.M) if pattern else None
+
+
+def _copyright(text: str) -> list[Constraint]:
+    """"© 2022 Deutsche Welle": a page is shown in its copyright's last year or later, so it was
+    published by the end of that year. An assumption (a stale footer exists), dropped whenever it
+    meets evidence as strong."""
+    pattern = _copyright_pattern()
+    found = list(pattern.finditer(text)) if pattern else []
+    if not found:
+        return []
+    m = found[-1]
+    year = int(m.group("year"))
+    ev = Evidence("copyright", m.group(0), m.start(), m.end(), detail=f"a page of {year} or later: published by {year}-12-31 (assumed)")
+    return [Constraint(STRENGTH["anchor-nearness"], None, dt.date(year, 12, 31), ev, assumed=True)]
 
 
 _NAMES_CACHE: dict[str, tuple[str, ...]] = {}
@@ -715,9 +739,11 @@ def infer_publication(
         constraints.append(Constraint(2, from_url[0], from_url[1], from_url[2]))
     constraints += _looking_back(counter_constraints(text, language, config), mentions)
     constraints += anchor_constraints(text, language, config)
-    constraints += _text_constraints(mentions)
+    footer = [m.span() for m in (_copyright_pattern().finditer(text) if _copyright_pattern() else ())]
+    constraints += _text_constraints([m for m in mentions if not any(a <= m.start < b for a, b in footer)])
     if updated is not None:
         constraints.append(Constraint(1.5, None, updated[0], updated[1]))
+    constraints += _copyright(text)
     lo, hi, used, dropped = _narrow(constraints)
     chosen = _disambiguated(constraints, lo, hi)
     if chosen:
