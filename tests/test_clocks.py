@@ -113,3 +113,55 @@ def test_a_memo_spares_the_engine_and_gives_the_same_events():
     again = with_refers_to([other], counting, memo)
     assert calls and again == with_refers_to([other], real)
     assert len(memo) == 1  # entries this call did not use are dropped
+
+
+def test_each_sentence_and_statement_date_is_resolved_once():
+    calls: list[tuple[str, dt.date | None, str]] = []
+    real = engine()
+
+    def counting(text, reference, language):
+        calls.append((text, reference, language))
+        return real(text, reference, language)
+
+    sentence = "He wants a meeting with Putin by May 15, 2022, he said."
+    events = [make(sentence), make(sentence), make(sentence, dt.date(2022, 4, 1)), make("Nothing to see here, he said.")]
+    got = with_refers_to(events, counting)
+    assert sorted(set(calls)) == sorted(calls)  # no pair asked twice
+    assert len(calls) == 3
+    assert [e.refers_to for e in got] == [refers_to(e) for e in events]
+
+
+def test_memoised_gives_what_the_resolver_gives():
+    from timeline.clocks import memoised
+
+    real = engine()
+    cached = memoised(real)
+    for day in (dt.date(2022, 3, 2), dt.date(2022, 12, 30), dt.date(2022, 3, 2), None):
+        text = "Talks will resume next week, before Christmas, and by 9:30 a.m. Friday, he said on Monday."
+        assert list(cached(text, day, "en")) == list(real(text, day, "en"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks will resume after Christmas, at 9:30 a.m. Friday, he said.",
+        "Er sagte am Montag, die Gespräche würden nach Ostern und Mitte März weitergehen.",
+        "Переговоры продолжатся в пятницу в 18:00, сказал он.",
+        "Nothing here names a day.",
+    ],
+)
+def test_kept_scans_and_matches_change_no_resolution(text):
+    """Inside keep_scans() texts are scanned and searched once; the values are those of a fresh
+    scan for every reference date, and nothing is kept after the block."""
+    from timeline.load import timex
+    from timeline.load.language import detect_language
+
+    language = detect_language(text, "en")
+    days = [dt.date(2021, 1, 3), dt.date(2022, 6, 30), dt.date(2021, 1, 3), dt.date(2023, 12, 24)]
+    fresh = [timex.resolve_dates(text, day, language) for day in days]
+    with timex.keep_scans():
+        kept = [timex.resolve_dates(text, day, language) for day in days]
+        assert timex.scan(text, language) is timex.scan(text, language)
+        assert timex.scan(text, language) == timex.scan_everywhere(text, language)
+    assert kept == fresh
+    assert not timex._KEPT

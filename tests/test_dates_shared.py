@@ -170,3 +170,37 @@ def test_the_memo_gives_what_a_fresh_run_gives() -> None:
     moved = share_dates([other, undated], [_event(other, undated)], memo=memo)
     assert moved[0][1].published == share_dates([other, undated], [_event(other, undated)])[0][1].published != fresh[0][1].published
     assert len(memo["votes"]) == 1  # only what the last call used is kept
+
+
+def _scans_per_text(monkeypatch: pytest.MonkeyPatch, keep: bool) -> dict[str, int]:
+    """share_dates over more weak articles than scan's own cache holds: how often each is scanned."""
+    import contextlib
+
+    from timeline import dates_shared
+    from timeline.load import timex
+
+    weak = [_article(f"w{i}", f"Item {i}. Zelensky told reporters on Friday that Putin could come to Kyiv.", DateEstimate.unknown(), "Zelensky told reporters on Friday that Putin could come to Kyiv.") for i in range(80)]
+    counts: dict[str, int] = {}
+    real = timex._scan
+
+    def counting(text: str, language: str, *, windowed: bool):
+        counts[text] = counts.get(text, 0) + 1
+        return real(text, language, windowed=windowed)
+
+    timex._scan_recent.cache_clear()
+    monkeypatch.setattr(timex, "_scan", counting)
+    if not keep:
+        monkeypatch.setattr(dates_shared, "keep_scans", contextlib.nullcontext)
+    articles, _ = share_dates([DATED, *weak], [_event(DATED, *weak)])
+    assert all(a.published.known for a in articles[1:])
+    timex._scan_recent.cache_clear()
+    return {t: n for t, n in counts.items() if t.startswith("Item")}
+
+
+def test_each_weak_article_is_scanned_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert set(_scans_per_text(monkeypatch, keep=True).values()) == {1}
+
+
+def test_without_kept_scans_articles_are_scanned_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The check above can fail: scan's own cache of 64 texts alone re-scans them."""
+    assert max(_scans_per_text(monkeypatch, keep=False).values()) > 1

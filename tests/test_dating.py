@@ -638,3 +638,21 @@ def test_a_copyright_year_bounds_the_date_and_its_years_are_no_mentions(project_
     assert est.earliest is None or est.earliest.year > 2015, est  # "2015" of the footer is no mention
     # the conference is held every February: four editions fit, so no day is given
     assert est.precision not in ("day", "week"), est
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # "two weeks after the summit": the news is of the summit's day plus two weeks
+        ("A headline\n\nPutin on Wednesday asked why he should meet Zelensky.\n\nHis show came two weeks after his summit with U.S. President Joe Biden in Geneva.\n", D(2021, 6, 30)),
+        ("Eine Überschrift\n\nDas Treffen in Washington fand drei Tage nach dem Gipfel von Trump und Putin in Alaska statt. Merz sagte am Dienstag, Putin habe zugestimmt.\n", D(2025, 8, 19)),
+    ],
+)
+def test_a_span_of_time_after_a_reference_event_dates_the_news(project_config, text: str, day: dt.date) -> None:
+    est = infer_published(text, config=project_config)
+    assert est.value == day, est
+
+
+def test_the_week_of_the_war_is_a_counter(project_config) -> None:
+    est = infer_published("A headline\n\nThe war, now in its fifth week, has driven millions out. Talks opened on Tuesday.\n", config=project_config)
+    assert est.earliest is not None and D(2022, 3, 24) <= est.earliest and est.latest <= D(2022, 4, 1), est

@@ -166,18 +166,37 @@ def with_refers_to(
     memo (memo_key -> result), kept between builds by the caller, spares the time engine the
     events whose claims did not change; it must be dropped when the code or the configuration
     changes. Entries not used by this call are removed from it."""
-    resolve = resolve or engine()
+    from timeline.load.timex import keep_scans
+
+    resolve = memoised(resolve or engine())
     out = []
     used: dict[str, DateEstimate | None] = {}
-    for event in events:
-        if memo is None:
-            target = refers_to(event, resolve)
-        else:
-            key = memo_key(event)
-            target = memo[key] if key in memo else refers_to(event, resolve)
-            used[key] = target
-        out.append(replace(event, refers_to=target) if target is not None else event)
+    with keep_scans():  # a sentence is scanned once, however many events and dates hold it
+        for event in events:
+            if memo is None:
+                target = refers_to(event, resolve)
+            else:
+                key = memo_key(event)
+                target = memo[key] if key in memo else refers_to(event, resolve)
+                used[key] = target
+            out.append(replace(event, refers_to=target) if target is not None else event)
     if memo is not None:
         memo.clear()
         memo.update(used)
     return out
+
+
+def memoised(resolve: Resolver) -> Resolver:
+    """resolve, each (sentence, statement date, language) worked out once: a sentence is shared
+    by the claims of several events and often by several reports of one date (at 10,000 articles
+    41,000 calls for 23,000 pairs); the results live as long as the returned function."""
+    seen: dict[tuple[str, dt.date | None, str], Sequence[TimeExpression]] = {}
+
+    def cached(text: str, reference: dt.date | None, language: str) -> Sequence[TimeExpression]:
+        key = (text, reference, language)
+        found = seen.get(key)
+        if found is None:
+            found = seen[key] = tuple(resolve(text, reference, language))
+        return found
+
+    return cached

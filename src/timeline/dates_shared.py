@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from timeline.load.dating import _middle, as_reported, precision_of, statement_date
-from timeline.load.timex import scan, weekday_on
+from timeline.load.timex import keep_scans, scan, weekday_on
 from timeline.model import Article, Claim, DateEstimate, Event, Evidence, Sentence
 
 STRONG = ("day", "week")
@@ -78,7 +78,8 @@ def share_dates(
     """
     votes, redated = _Memo(memo, "votes"), _Memo(memo, "redated")
     try:
-        return _share(articles, events, merge_date or _best_date, votes, redated)
+        with keep_scans():  # a weak article is scanned once: for its vote, then again to re-date it
+            return _share(articles, events, merge_date or _best_date, votes, redated)
     finally:
         votes.close()
         redated.close()

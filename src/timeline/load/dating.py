@@ -278,8 +278,42 @@ def anchor_constraints(text: str, language: str, config) -> list[Constraint]:
             out.append(_ambiguous(group))
             continue
         for ref, relation, m in group:
-            out += _anchored(ref, relation, m)
+            out += _anchored(ref, relation, m, _offset_before(text, m.start(), language) if relation == "after" else None)
     return out
+
+
+@functools.cache
+def _offset_pattern(language: str) -> re.Pattern | None:
+    from timeline.load.timex import _lang
+
+    lang = _lang(language)
+    if not lang.numbers or not lang.units:
+        return None
+    numbers = "|".join(sorted(map(re.escape, lang.numbers), key=len, reverse=True))
+    units = "|".join(sorted(map(re.escape, lang.units), key=len, reverse=True))
+    after = lexicon.part("time/", language).get("offset_after") or ""
+    tail = rf"(?:(?:{after})\s+(?:\w+\s+)?)?" if after else ""
+    return re.compile(rf"(?<![\w])(?P<n>{numbers}|\d{{1,2}})\s+(?P<unit>{units})\s+{tail}$", re.I)
+
+
+def _offset_before(text: str, start: int, language: str) -> dt.timedelta | None:
+    """"two weeks after the Geneva summit", "drei Tage nach dem Gipfel": how long after the event
+    the text's news is (days and weeks only: longer spans are too loosely said)."""
+    pattern = _offset_pattern(language)
+    m = pattern.search(text, max(0, start - 40), start) if pattern else None
+    if m is None:
+        return None
+    vague = lexicon.part("time/", language).get("offset_vague")
+    if vague and re.search(rf"(?<![\w])(?:{vague})\s+$", text[max(0, m.start() - 20) : m.start()], re.I):
+        return None  # "less than three weeks after": a bound, not a day
+    from timeline.load.timex import _lang
+
+    lang = _lang(language)
+    n = lang.numbers.get(m.group("n").lower()) if not m.group("n").isdigit() else int(m.group("n"))
+    unit = lang.units.get(m.group("unit").lower())
+    if not n or unit not in ("day", "week"):
+        return None
+    return dt.timedelta(days=n * (7 if unit == "week" else 1))
 
 
 def _same_words(found: list[tuple[object, str, re.Match]]) -> list[list[tuple[object, str, re.Match]]]:
@@ -338,13 +372,20 @@ def _disambiguated(constraints: list[Constraint], lo: dt.date | None, hi: dt.dat
     return out
 
 
-def _anchored(ref, relation: str, m: re.Match) -> list[Constraint]:
+def _anchored(ref, relation: str, m: re.Match, offset: dt.timedelta | None = None) -> list[Constraint]:
+    """What one reference event named in the text implies; offset: "two weeks after the summit"."""
     ev = Evidence("anchor-event", m.group(0), m.start(), m.end())
     name = f"{ref.title} ({ref.date}{'–' + str(ref.end) if ref.end else ''})"
     if relation == "before":
         return [
             Constraint(STRENGTH["anchor-event"], None, ref.date - DAY, _detail(ev, f"written before {name}"), anchor=ref.date),
             Constraint(STRENGTH["anchor-nearness"], ref.date - dt.timedelta(days=90), None, _detail(ev, f"an upcoming {name} is at most three months ahead (assumed)"), assumed=True),
+        ]
+    if relation == "after" and offset:
+        day = ref.last + offset
+        return [
+            Constraint(STRENGTH["anchor-event"], day, None, _detail(ev, f"{offset.days} days after {name}: {day}; written on or after it"), anchor=day),
+            Constraint(STRENGTH["anchor-nearness"], None, day + dt.timedelta(days=WIDE), _detail(ev, f"{day} is recent, at most four months back (assumed)"), assumed=True),
         ]
     if relation == "after":
         return [

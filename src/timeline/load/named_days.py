@@ -19,11 +19,24 @@ from dataclasses import replace
 from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 
 from timeline import lexicon
+from timeline.load.timex import kept
 from timeline.model import TimeExpression
 
 CLOCK_JOIN = re.compile(r"^\s*(?:,|on|am|le|в|у)?\s*$", re.I)
 WEEKEND = re.compile(r"weekend|wochenende|week-end|выходны|вихідн", re.I)
 YEAR_REACH = 270  # days: as timex.YEARLESS_REACH, how far a named day reaches across a year boundary
+
+
+def _matches(rules: tuple, at: int | None, text: str) -> tuple[tuple[re.Match, ...], ...]:
+    """Each rule's matches in the text, its pattern being rule[at] (or the rule itself): inside a
+    timex.keep_scans() block worked out once per text, which is resolved against many dates."""
+    found = kept((id(rules), text), lambda: _search(rules, at, text))
+    return found if found is not None else ((),) * len(rules)
+
+
+def _search(rules: tuple, at: int | None, text: str) -> tuple[tuple[re.Match, ...], ...] | None:
+    found = tuple(tuple((rule if at is None else rule[at]).finditer(text)) for rule in rules)
+    return found if any(found) else None  # most texts match no rule: kept small
 
 
 def with_extras(text: str, found: list[TimeExpression], reference: dt.date, language: str, tense_at) -> list[TimeExpression]:
@@ -59,8 +72,8 @@ def _periods(text: str, found: list[TimeExpression], reference: dt.date, languag
     rules, months = _period_rules(language)
     month_of = dict(months)
     added: list[TimeExpression] = []
-    for kind, pattern, value in rules:
-        for m in pattern.finditer(text):
+    for (kind, _, value), matches in zip(rules, _matches(rules, 1, text), strict=True):
+        for m in matches:
             if any(e.start < m.end() and m.start() < e.end for e in (*found, *added)):
                 continue
             g = m.groupdict()
@@ -154,8 +167,9 @@ def _occurrence(rule: dict, reference: dt.date, tense: str | None) -> dt.date | 
 
 def _named_days(text: str, found: list[TimeExpression], reference: dt.date, language: str, tense_at) -> list[TimeExpression]:
     spans: list[TimeExpression] = []
-    for pattern, rule in _named_day_rules(language):
-        for m in pattern.finditer(text):
+    rules = _named_day_rules(language)
+    for (_, rule), matches in zip(rules, _matches(rules, 0, text), strict=True):
+        for m in matches:
             if any(s.start < m.end() and m.start() < s.end for s in spans):
                 continue
             day = _occurrence(rule, reference, tense_at(m.start(), m.end()))
@@ -215,8 +229,9 @@ def _clock(m: re.Match) -> tuple[int, int] | None:
 def _with_clock_times(text: str, found: list[TimeExpression], reference: dt.date, language: str) -> list[TimeExpression]:
     """Times of day joined to the day they stand by ("at 9:30 a.m. Friday" is 2023-03-17T09:30)."""
     clocks: list[tuple[int, int, tuple[int, int]]] = []
-    for pattern in _clock_patterns(language):
-        for m in pattern.finditer(text):
+    patterns = _clock_patterns(language)
+    for matches in _matches(patterns, None, text):
+        for m in matches:
             hm = _clock(m)
             if hm is None or any(e.start <= m.start() < e.end or m.start() <= e.start < m.end() for e in found):
                 continue

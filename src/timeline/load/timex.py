@@ -18,17 +18,21 @@ reference events of the configuration use the same machinery (timeline.load.dati
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from re import _casefix, _constants, _parser  # the standard library's own regex reader
+from typing import TypeVar
 
 from dateutil.relativedelta import relativedelta
 
 from timeline import lexicon
 from timeline.model import TimeExpression
 
+T = TypeVar("T")
 MIN_YEAR, MAX_YEAR = 1900, 2099
 URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 PRESENT_WEIGHT = 2.0  # a present verb counts as a marker this many times farther away
@@ -751,14 +755,55 @@ def _tense(text: str, start: int, end: int, lang: _Lang, weekday: bool = False) 
     return best[1] if best else None
 
 
-@functools.lru_cache(maxsize=64)
+_KEPT: list[dict[tuple[str, str], tuple[Mention, ...]]] = []  # the open keep_scans() blocks, innermost last
+
+
+@contextlib.contextmanager
+def keep_scans() -> Iterator[None]:
+    """Inside the block every text's scan is kept, not only the last 64: a stage that reads the
+    same texts again and again out of order (statement targets, dates shared between reports)
+    scans each once, and all are dropped when the block ends (memory stays bounded)."""
+    kept: dict[tuple[str, str], tuple[Mention, ...]] = {}
+    _KEPT.append(kept)
+    try:
+        yield
+    finally:
+        _KEPT.remove(kept)
+
+
 def scan(text: str, language: str = "en") -> tuple[Mention, ...]:
     """Every time expression in the text, longest first where two overlap, in text order.
 
     Each pattern runs only near the words its matches need (a digit, a month name, "ago"),
     found for all patterns in two passes over the text; the result is the same as running every
     pattern over the whole text (scan_everywhere, which the tests compare it with)."""
+    if _KEPT:
+        kept = _KEPT[-1]
+        found = kept.get((text, language))
+        if found is None:
+            found = kept[(text, language)] = _scan_recent(text, language)
+        return found
+    return _scan_recent(text, language)
+
+
+def kept(key: tuple, compute: Callable[[], T]) -> T:
+    """compute(), worked out once per key while a keep_scans() block is open (else each time)."""
+    if not _KEPT:
+        return compute()
+    store: dict = _KEPT[-1]
+    if key in store:
+        return store[key]
+    value = store[key] = compute()
+    return value
+
+
+@functools.lru_cache(maxsize=64)
+def _scan_recent(text: str, language: str) -> tuple[Mention, ...]:
+    """scan, the last 64 texts cached (one article's sentences and the article itself)."""
     return _scan(text, language, windowed=True)
+
+
+scan.__wrapped__ = _scan_recent.__wrapped__  # type: ignore[attr-defined]  # uncached, for the tests
 
 
 def scan_everywhere(text: str, language: str = "en") -> tuple[Mention, ...]:
