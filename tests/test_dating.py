@@ -656,3 +656,17 @@ def test_a_span_of_time_after_a_reference_event_dates_the_news(project_config, t
 def test_the_week_of_the_war_is_a_counter(project_config) -> None:
     est = infer_published("A headline\n\nThe war, now in its fifth week, has driven millions out. Talks opened on Tuesday.\n", config=project_config)
     assert est.earliest is not None and D(2022, 3, 24) <= est.earliest and est.latest <= D(2022, 4, 1), est
+
+
+def test_a_relative_phrase_beside_a_reference_event_dates_the_text(project_config) -> None:
+    """"Russia invaded Ukraine last month": written in March 2022."""
+    text = "A headline\n\nRussia invaded Ukraine last month. Zelensky said on Sunday he was ready for talks.\n"
+    est = infer_published(text, config=project_config)
+    assert est.earliest is not None and est.latest is not None, est
+    assert D(2022, 3, 1) <= est.earliest and est.latest <= D(2022, 3, 31), est
+
+
+def test_the_invasion_named_years_later_assumes_no_nearness(project_config) -> None:
+    text = "A headline\n\nMINSK, May 24 (Reuters) - Putin said on Friday talks were possible, as he has since Russia invaded Ukraine in February 2022.\n"
+    est = infer_published(text, config=project_config)
+    assert est.value != D(2022, 5, 24), est

@@ -18,6 +18,8 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
+from dateutil.relativedelta import relativedelta
+
 from timeline import lexicon
 from timeline.load.attribution import quotations
 from timeline.load.clean import Line
@@ -279,7 +281,37 @@ def anchor_constraints(text: str, language: str, config) -> list[Constraint]:
             continue
         for ref, relation, m in group:
             out += _anchored(ref, relation, m, _offset_before(text, m.start(), language) if relation == "after" else None)
+            out += _relative_to(ref, m, text, language)
     return out
+
+
+RELATIVE_GAP = 12  # characters between a reference event's words and the relative phrase dating it
+
+
+def _relative_to(ref, m: re.Match, text: str, language: str) -> list[Constraint]:
+    """"Russia invaded Ukraine last month", "the talks in Antalya earlier this month": a relative
+    phrase right beside an event's words dates the text from the event: last month's event was
+    written of in the month after it."""
+    if ref.date != ref.last:
+        return []
+    for mention in scan(text, language):
+        if mention.kind != "relative" or mention.anchor or mention.unit not in ("day", "week", "month"):
+            continue
+        gap = mention.start - m.end() if mention.start >= m.end() else m.start() - mention.end
+        if not 0 <= gap <= RELATIVE_GAP or re.search(r"[.;!?\n]", text[min(m.end(), mention.end) : max(m.start(), mention.start)]):
+            continue
+        day, k = ref.date, -mention.offset  # the text is k units after the event
+        if mention.unit == "day":
+            lo = hi = day + dt.timedelta(days=k)
+        elif mention.unit == "week":
+            monday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(weeks=k)
+            lo, hi = monday, monday + dt.timedelta(days=6)
+        else:
+            first = (day.replace(day=1) + relativedelta(months=k))
+            lo, hi = first, first + relativedelta(months=1) - DAY
+        detail = f"{ref.title} ({ref.date}) was '{mention.text}' when written: {lo} to {hi}"
+        return [Constraint(STRENGTH["anchor-event"], lo, hi, Evidence("anchor-event", text[min(m.start(), mention.start) : max(m.end(), mention.end)], min(m.start(), mention.start), max(m.end(), mention.end), detail=detail), anchor=ref.date)]
+    return []
 
 
 @functools.cache
