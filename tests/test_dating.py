@@ -670,3 +670,12 @@ def test_the_invasion_named_years_later_assumes_no_nearness(project_config) -> N
     text = "A headline\n\nMINSK, May 24 (Reuters) - Putin said on Friday talks were possible, as he has since Russia invaded Ukraine in February 2022.\n"
     est = infer_published(text, config=project_config)
     assert est.value != D(2022, 5, 24), est
+
+
+def test_the_yearly_press_conference_other_evidence_singles_out_dates_the_text(project_config) -> None:
+    text = (
+        "A headline\n\nSpeaking at his annual marathon press conference on Thursday, Putin said he was ready "
+        "to meet Donald Trump, who takes office next month.\n"
+    )
+    est = infer_published(text, config=project_config)
+    assert est.value == D(2024, 12, 19), est

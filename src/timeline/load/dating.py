@@ -844,7 +844,10 @@ def infer_publication(
     if weekdays and (hi - lo).days <= WIDE:
         known = {c.named for c in extra if c.named}
         known |= {d for m in mentions if m.kind == "date" and (d := resolve(m, None).earliest)}
+        # the days of the events the text is written near: those that bound the range, and those
+        # inside it that bound nothing (an edition of a yearly event the evidence singled out)
         anchors = [c.anchor for c in used if c.anchor]
+        anchors += [c.anchor for c in constraints if c.anchor and c not in dropped and c not in used and lo <= c.anchor <= hi]
         known |= set(anchors)
         value, earliest, latest = _choose_day(lo, hi, weekdays, known, anchors)
         for m in weekdays:
