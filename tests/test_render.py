@@ -417,3 +417,127 @@ def test_a_store_is_rewritten_only_when_worth_it(made, used, unused, stored, sav
     from timeline.render.memo import worth_saving
 
     assert worth_saving(made, used, unused, stored) is save
+
+
+# ---------------------------------------------------------------------------------------------
+# The repeated pieces made in Python (render/fast.py) against the macros they stand for
+
+
+def _sites(project_config, mini_config):
+    """(configuration, articles, events) of the seed site, the dev corpus site and the crafted corpus."""
+    from timeline.build import analyse
+
+    root = Path(__file__).resolve().parents[1]
+    out = [(mini_config, *corpus())]
+    for folder in (root / "articles", root.parent / "shared" / "corpus" / "articles"):
+        if folder.is_dir():
+            out.append((project_config, *analyse(folder, project_config)))
+    return out
+
+
+@pytest.fixture(scope="module")
+def real_sites(project_config, mini_config):
+    return _sites(project_config, mini_config)
+
+
+def test_the_python_pieces_are_the_macros_byte_for_byte(real_sites):
+    """Every chronology entry, list line and evidence list of the seed and corpus sites, at both
+    page depths: render/fast.py gives exactly what _macros.html gives."""
+    from timeline.render import fast
+    from timeline.render.pages import Fragments, _fragment_globals, environment
+
+    env = environment(TEMPLATES)
+    _fragment_globals(env, Fragments())
+    macros = env.get_template("_macros.html").module
+    compared = 0
+    for config, articles, events in real_sites:
+        jobs = plan_pages(articles, events, config, TEMPLATES)
+        index = jobs[0].context
+        views = [v for _, months in index["years"] for _, _, vs in months for v in vs] + index["undated"]
+        summaries = next(j for j in jobs if j.path == "articles/index.html").context["summaries"]
+        evidence = [j.full_context()["view"].published_evidence for j in jobs if j.template == "article.html"]
+        for root in ("", "../"):
+            for view in views:
+                assert fast.event_entry(view, root, 4) == str(macros.event_entry(view, root, 4))
+                assert fast.event_entry(view, root, 3) == str(macros.event_entry(view, root, 3))
+                assert fast.event_line(view, root) == str(macros.event_line(view, root))
+                assert fast.how_known(view, root) == str(macros.how_known(view, root))
+                compared += 4
+            for summary in summaries:
+                assert fast.article_line(summary, root) == str(macros.article_line(summary, root))
+            for items in evidence:
+                assert fast.evidence_list(items, root) == str(macros.evidence_list(items, root))
+            for some in (views[:3], []):
+                lines = [fast.event_line(v, root) for v in some]
+                assert fast.lines(lines, '<ol class="event-list">', "</ol>") == str(macros.event_list(some, root))
+    assert compared > 100
+
+
+def test_pages_are_the_same_with_or_without_the_python_pieces(real_sites, monkeypatch):
+    """Whole sites rendered through the macros (as for a template folder with its own
+    _macros.html) and through render/fast.py are the same, page for page."""
+    from timeline.render import pages
+
+    for config, articles, events in real_sites:
+        jobs = plan_pages(articles, events, config, TEMPLATES)
+        quick = render_pages(jobs, TEMPLATES)
+        with monkeypatch.context() as patch:
+            patch.setattr(pages, "uses_fast_macros", lambda env: False)
+            slow = render_pages(jobs, TEMPLATES)
+        assert quick.keys() == slow.keys()
+        assert [p for p in quick if quick[p] != slow[p]] == []
+
+
+def test_the_python_pieces_stand_for_this_macros_file():
+    """render/fast.py copies _macros.html: edit both together, then put the new hash in fast.py."""
+    import hashlib
+
+    from timeline.render import fast
+
+    assert hashlib.sha256((TEMPLATES / "_macros.html").read_bytes()).hexdigest() == fast.MACROS_SHA256
+
+
+def test_another_macros_file_is_rendered_through_its_macros(tmp_path, mini_config):
+    folder = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, folder)
+    macros = folder / "_macros.html"
+    macros.write_text(macros.read_text(encoding="utf-8").replace("How this date is known", "Why this date"), encoding="utf-8")
+    articles, events = corpus()
+    site = render_pages(plan_pages(articles, events, mini_config, folder), folder)
+    assert "<summary>Why this date" in site["index.html"] and "<summary>How this date is known" not in site["index.html"]
+
+
+# ---------------------------------------------------------------------------------------------
+# The chronology split by year for big sites
+
+
+@pytest.fixture
+def split_site(mini_config, monkeypatch):
+    from timeline.render import pages
+
+    monkeypatch.setattr(pages, "YEAR_PAGES_FROM", 1)
+    monkeypatch.setattr(pages, "LATEST_ENTRIES", 2)
+    articles, events = corpus()
+    return render_site(articles, events, mini_config, TEMPLATES)
+
+
+def test_a_big_chronology_is_split_into_year_pages_all_linked(split_site, site):
+    pages = {path: parse(text) for path, text in split_site.items() if path.endswith(".html")}
+    years = sorted(p for p in split_site if p.startswith("years/"))
+    assert years and not any(p.startswith("years/") for p in site)
+    index = pages["index.html"]
+    assert set(years) <= set(index.hrefs())
+    assert split_site["index.html"].count('<article class="event') == 2
+    # Every entry of the whole chronology is on exactly one year page, so one link from the index.
+    whole = re.findall(r'<article class="event[^>]* id="([^"]+)"', site["index.html"])
+    on_years = [i for p in years for i in re.findall(r'<article class="event[^>]* id="([^"]+)"', split_site[p])]
+    assert sorted(on_years) == sorted(whole)
+    written = set(split_site) | {"data/timeline.json", "static/style.css", "static/filter.js", "changes.html", "changes.xml"}
+    for path in ["index.html", *years]:
+        page = pages[path]
+        assert page.headings.count(1) == 1 and len(page.ids) == len(set(page.ids)), path
+        for href in page.hrefs():
+            target = href.partition("#")[0]
+            if target and not re.match(r"^[a-z]+:", href):
+                assert posixpath.normpath(posixpath.join(posixpath.dirname(path), target)) in written, (path, href)
+        assert (f'href="../{path}" aria-current="page"' in split_site[path]) == (path != "index.html")
