@@ -497,3 +497,45 @@ def test_more_places_of_speaking_are_no_venue(project_config, language, body):
     _, claims = claims_of(body, project_config, language)
     assert claims, body
     assert {c.venue for c in claims} == {None}, brief(claims)
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "speaker"),
+    [
+        ("A meeting is possible only after the expert work, said an aide to the Russian president Ushakov.", "en", "ushakov"),
+        ("A meeting is possible only after the expert work, said the Russian president.", "en", "putin"),
+        ("A meeting is possible only after the expert work, said the Russian president Vladimir Putin.", "en", "putin"),
+        ("Встреча возможна только после подготовки документов. Об этом сообщил помощник президент России Ушаков.", "ru", "ushakov"),
+    ],
+)
+def test_a_name_in_apposition_to_a_role_is_the_speaker(story, body, language, speaker):
+    """"сообщил помощник президента РФ Юрий Ушаков": the role's complement names someone else."""
+    _, claims = claims_of(body, story, language)
+    assert {c.speaker for c in claims} == {speaker}
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Le président Zelensky a dit son souhait de voir cette rencontre se tenir en Europe. « Je plaide pour Genève », a déclaré Zelensky lundi soir lors d'un point presse à Moscou.", "fr", [("zelensky", "propose", "geneva")]),
+        ("Le président Zelensky a déclaré lors d'un point presse à Moscou qu'une rencontre était possible.", "fr", [("zelensky", "open-conditional", None)]),
+        ("Präsident Selenskyj brachte unterdessen Genf als möglichen Ort für das Treffen ins Spiel.", "de", [("zelensky", "propose", "geneva")]),
+    ],
+)
+def test_floating_a_venue_is_an_offer_of_it(story, body, language, expected):
+    """"plaide pour Genève", "brachte Genf als Ort ins Spiel": a venue offered; "point presse à X" is where it was said."""
+    _, claims = claims_of(body, story, language)
+    assert brief(claims) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("Le 3 mars, Zelensky avait lancé à Poutine : «Asseyez-vous avec moi pour négocier.»", "zelensky"),
+        ("Côté ukrainien, Zelensky s'est contenté d'évoquer l'idée d'une rencontre des dirigeants.", "zelensky"),
+        ("Zelensky a évoqué une rencontre des dirigeants.", "zelensky"),
+    ],
+)
+def test_french_cues_of_raising_and_challenging(story, body, speaker):
+    _, claims = claims_of(body, story, "fr")
+    assert {c.speaker for c in claims} == {speaker}

@@ -452,3 +452,75 @@ def test_weekdays_named_is_each_days_own_search(parts):
         names = part("time/", language).get("weekdays") or {}
         expected = {int(k) for k, v in names.items() if v and re.search(r"\b(?:" + "|".join(re.escape(w) for w in v) + r")\b", text, re.IGNORECASE)}
         assert weekdays_named(text, language) == expected
+
+
+def _week(value: str, rule: str = "weekday-relative") -> DateEstimate:
+    """A day named by the words ("on Friday") seen from a publication date sure to its week only."""
+    d = dt.date.fromisoformat(value)
+    return DateEstimate(d, "week", d, d + dt.timedelta(days=7), (Evidence(rule, value),))
+
+
+@pytest.mark.parametrize(
+    ("said_b", "merged"),
+    [
+        (day("2022-09-30", "narrative-day"), True),  # the same named day, one report sure of its week only
+        (_week("2022-09-30"), True),
+        (day("2022-10-04", "narrative-day"), False),  # another day named: another statement
+        (_week("2022-10-02"), False),
+    ],
+)
+def test_reports_naming_the_same_day_in_two_languages_merge(story, said_b, merged):
+    arts = [
+        article("a", claim("a", "zelensky", "reject", said=_week("2022-09-30"), sentence="In a video address on Friday, Zelenskyy ruled out any talks")),
+        article("b", claim("b", "zelensky", "reject", said=said_b, sentence="Того ж вечора Зеленський у зверненні заявив", language="uk"), language="uk"),
+    ]
+    assert (groups(events_of(arts, story)) == [["a", "b"]]) is merged
+
+
+@pytest.mark.parametrize(
+    ("stance_b", "said_b", "merged"),
+    [
+        ("condition", day("2025-07-23", "narrative-day"), True),  # a refusal and a condition of one day: two readings
+        ("open-conditional", day("2025-07-23", "narrative-day"), True),
+        ("condition", day("2025-07-25", "narrative-day"), False),  # another day: another statement
+        ("propose", day("2025-07-23", "narrative-day"), False),  # a refusal and an offer never merge
+        ("condition", reported("2025-07-24"), False),  # no day of its own: words or a shared family needed
+    ],
+)
+def test_a_refusal_and_a_condition_of_the_same_day_merge(story, stance_b, said_b, merged):
+    arts = [
+        article("a", claim("a", "medinsky", "reject", said=day("2025-07-23", "narrative-day"), sentence="It's impossible to start the whole process with a leaders' summit, Medinsky said")),
+        article("b", claim("b", "medinsky", stance_b, said=said_b, sentence="Мединский: встреча имеет смысл для финализации соглашения", language="ru"), language="ru"),
+    ]
+    assert (groups(events_of(arts, story)) == [["a", "b"]]) is merged
+
+
+def _reported_week(first: str, days: int) -> DateEstimate:
+    """No date cue in the sentence, in an article whose publication is known to a range of days."""
+    d = dt.date.fromisoformat(first)
+    return DateEstimate(d, "week", d, d + dt.timedelta(days=days), (Evidence("as-reported", first),))
+
+
+@pytest.mark.parametrize(
+    ("said_a", "merged"),
+    [
+        (day("2021-06-30"), True),  # a statement of the first day of the range: its news
+        (reported("2021-06-30"), True),  # an article of a day in the range: the same news cycle
+        (day("2021-06-28"), False),  # older than the range: a statement it would have dated
+        (reported("2021-07-09"), False),  # published after the range
+    ],
+)
+def test_an_article_known_to_its_week_reports_the_news_of_those_days(story, said_a, merged):
+    arts = [
+        article("a", claim("a", "putin", "deny", said=said_a, sentence="Путин усомнился в целесообразности встречи", language="ru"), language="ru"),
+        article("b", claim("b", "putin", "reject", said=_reported_week("2021-06-30", 6), sentence="Why should I meet him, the Russian leader asked")),
+    ]
+    assert (groups(events_of(arts, story)) == [["a", "b"]]) is merged
+
+
+def test_a_wide_publication_range_is_no_news_cycle(story):
+    arts = [
+        article("a", claim("a", "putin", "deny", said=day("2021-06-30"), sentence="Путин усомнился в целесообразности встречи", language="ru"), language="ru"),
+        article("b", claim("b", "putin", "reject", said=_reported_week("2021-06-30", 20), sentence="Why should I meet him, the Russian leader asked")),
+    ]
+    assert groups(events_of(arts, story)) == [["a"], ["b"]]

@@ -6,7 +6,9 @@ venue). Then reports of different articles join an event when the speaker is the
 institution and its spokesperson count as one), the dates can be the same day, the venues do
 not differ, the stances do not contradict, and there is positive evidence: the same named venue,
 overlapping wording, or the same stance family in the same news cycle (the same day, or a report
-with no date of its own in an article published that day or the next: a language-free cue). A
+with no date of its own in an article published that day or the next, or within the week its
+article is known to; two reports naming the same day: language-free cues). A refusal and a
+condition of the same speaker on the same day are two readings of one statement. A
 report with no date of its own is the news of its publication day or the day before, never of an
 older statement; an undated one may join its speaker's single fitting cluster. Two statements by
 one speaker on different days never merge. Reports are compared only inside blocks (speaker, then date order
@@ -70,6 +72,7 @@ class _Report:
     around: tuple[dt.date, dt.date] | None = None  # the days its article can have been published on, less WEAK_SPAN
     weekdays: frozenset[int] = frozenset()  # the weekdays its sentences name ("on Monday"), 0 = Monday
     news_weekdays: frozenset[int] = frozenset()  # the weekdays its article names anywhere
+    span: tuple[dt.date, dt.date] | None = None  # the days its article can be of, when no date of its own nor a publication day is sure
     # set by _finish, read by clusters and scores
     shape: tuple = ()  # (venue, stance families, strong day, undated, publication day, named day)
     fwords: frozenset[str] = frozenset()
@@ -86,12 +89,13 @@ class _Report:
         self.day = next(iter(self.days)) if len(self.days) == 1 else None
         weak = [c.said for c in self.claims if c.said.known and c.said.precision == "day" and is_weak(c.said)]
         self.pub = None if self.days or not weak else max(d.latest or d.value for d in weak)
+        self.span = None if self.days or self.pub else _span(self.claims)
         marks = {m for m in (_claim_mark(c) for c in self.claims) if m}
         self.mark = self.day or (next(iter(marks)) if len(marks) == 1 else None)
         self.weekdays = frozenset(w for c in self.claims for w in weekdays_named(c.sentence, c.language))
         self.core = frozenset(self.families - {"comment"})
         self.fwords = frozenset(self.words)
-        self.shape = (self.venue, frozenset(self.families), self.day, self.window is None, self.pub, self.mark)
+        self.shape = (self.venue, frozenset(self.families), self.day, self.window is None, self.pub, self.mark, self.span)
 
 
 class _Cluster:
@@ -109,8 +113,8 @@ class _Cluster:
         self.days: dict[dt.date, int] = {}
         self.pubs: dict[dt.date, int] = {}  # publication days of the reports with no date of their own
         self.venues: dict[str, int] = {}
-        self.refusing = 0  # reports with a refusal among their stances (comments aside)
-        self.offering = 0  # reports with stances, none a refusal
+        self.refusing = 0  # reports with a refusal among their stances
+        self.offering = 0  # reports with an offer among their stances, none a refusal
         self.starts: dict[dt.date, int] = {}  # the reports' windows
         self.ends: dict[dt.date, int] = {}
         self.min_end: dt.date | None = None  # over the reports with a window
@@ -151,11 +155,10 @@ class _Cluster:
         if r.venue:
             _bump(self.venues, r.venue, step)
         core = r.core
-        if core:
-            if "refuse" in core:
-                self.refusing += step
-            else:
-                self.offering += step
+        if "refuse" in core:
+            self.refusing += step
+        elif "offer" in core:
+            self.offering += step
         window = r.window
         if window:
             _bump(self.starts, window[0], step)
@@ -179,7 +182,8 @@ class _Cluster:
 
     def admits(self, r: _Report) -> bool:
         """Whether r agrees with every report of the cluster: another article, the same people,
-        no second day, dates that can meet, no second venue, no refusal beside an offer."""
+        no second day, dates that can meet, no second venue, no refusal beside an offer (a
+        condition goes with either: "only to sign a final agreement" is read as both)."""
         if r.article in self.articles:
             return False
         if r.people and any(not (r.people & p) for p in self.people):
@@ -195,7 +199,9 @@ class _Cluster:
         if r.venue and any(v != r.venue for v in self.venues):
             return False
         core = r.core
-        return not (core and (self.offering if "refuse" in core else self.refusing))
+        if "refuse" in core:
+            return not self.offering
+        return not ("offer" in core and self.refusing)
 
 
 def _bump(counts: dict, key: object, step: int) -> None:
@@ -281,7 +287,7 @@ def _freeze(article: Article, reports: list[_Report]) -> tuple:
     return tuple(
         (
             tuple(index[id(c)] for c in r.claims), r.block, r.window, r.fwords, r.venue, frozenset(r.families), frozenset(r.persons), r.day,
-            r.article, r.people, frozenset(r.days), r.pub, r.mark, r.around, r.weekdays, r.news_weekdays,
+            r.article, r.people, frozenset(r.days), r.pub, r.mark, r.around, r.weekdays, r.news_weekdays, r.span,
         )
         for r in reports
     )
@@ -290,11 +296,11 @@ def _freeze(article: Article, reports: list[_Report]) -> tuple:
 def _thaw(article: Article, frozen: tuple) -> list[_Report]:
     claims = article.claims
     out = []
-    for at, block, window_, words_, venue, families, persons, day, art, people, days, pub, mark, around, weekdays, news in frozen:
-        r = _Report([claims[i] for i in at], block, window_, words_, venue, families, persons, day, art, people, days, pub, mark, around, weekdays, news)
+    for at, block, window_, words_, venue, families, persons, day, art, people, days, pub, mark, around, weekdays, news, span in frozen:
+        r = _Report([claims[i] for i in at], block, window_, words_, venue, families, persons, day, art, people, days, pub, mark, around, weekdays, news, span)
         r.core = families - {"comment"}
         r.fwords = words_
-        r.shape = (venue, families, day, window_ is None, pub, mark)
+        r.shape = (venue, families, day, window_ is None, pub, mark, span)
         out.append(r)
     return out
 
@@ -393,11 +399,8 @@ def _dates_compatible(a: _Report, b: _Report) -> bool:
 
 
 def _stances_compatible(a: set[str], b: set[str]) -> bool:
-    """A refusal and an offer are two statements; a comment goes with anything."""
-    core_a, core_b = a - {"comment"}, b - {"comment"}
-    if not core_a or not core_b:
-        return True
-    return ("refuse" in core_a) == ("refuse" in core_b)
+    """A refusal and an offer are two statements; a comment or a condition goes with anything."""
+    return not ("refuse" in a and "offer" in b or "offer" in a and "refuse" in b)
 
 
 def words(claims: Iterable[Claim]) -> set[str]:
@@ -457,25 +460,62 @@ def _pair(mine: tuple, other: tuple) -> tuple[float, float, float, bool, bool, b
     """What two report shapes alone decide of a score: (3 x shared venue + 2 x same family,
     same day, near days, passes without shared words, same family, either undated, the score
     with the same words)."""
-    venue, families, day, undated, pub, mark = mine
-    other_venue, other_families, other_day, other_undated, other_pub, other_mark = other
+    venue, families, day, undated, pub, mark, span = mine
+    other_venue, other_families, other_day, other_undated, other_pub, other_mark, other_span = other
     shared_venue = bool(venue and venue == other_venue)
     same_family = bool(families & other_families - {"comment"}) or families == other_families
     same_day = bool(day and day == other_day)
-    near = same_day or near_days(mark, pub, other_mark, other_pub)
+    # both reports' own words name the same day ("on Friday", "30 вересня"), even where one of
+    # them is sure of its week only: the same day's news
+    near = same_day or bool(mark and mark == other_mark) or near_days(mark, pub, other_mark, other_pub) or in_span(span, other_mark, other_pub) or in_span(other_span, mark, pub)
     # a bare comment is a vaguer reading of the same day's words ("said a meeting could take
     # place within two weeks"), never of a refusal
     vague = near and (families == {"comment"}) != (other_families == {"comment"}) and "refuse" not in families | other_families
-    same_family = same_family or vague
+    # a refusal and a condition of the same speaker on the same day are two readings of one
+    # statement ("impossible to start with a meeting of the leaders" / "only to sign an agreement")
+    hedged = same_day and _hedged(families, other_families)
+    same_family = same_family or vague or hedged
     base = 3.0 * shared_venue + 2.0 * same_family
     free = shared_venue or (same_family and near)
     return base, 1.0 * same_day, 1.0 * near, free, same_family, undated or other_undated, base + 4.0 + 1.0 * same_day + 1.0 * near
+
+
+def _hedged(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> bool:
+    """One side refuses, the other sets conditions, and neither offers."""
+    core_a, core_b = a - {"comment"}, b - {"comment"}
+    if not core_a or not core_b or "offer" in core_a | core_b:
+        return False
+    return ("refuse" in core_a) != ("refuse" in core_b)
 
 
 def news_of(day: dt.date, pub: dt.date) -> bool:
     """Whether a statement of `day` can be the news of an article published on `pub` that gives
     no date for it (a report of an older statement names its day)."""
     return 0 <= (pub - day).days <= 1
+
+
+SPAN = 7  # the widest publication range (in days) still read as one news cycle
+
+
+def _span(claims: list[Claim]) -> tuple[dt.date, dt.date] | None:
+    """The publication range of an article known to the week, for a report whose claims give no
+    date of their own: its news is of those days."""
+    ranges = {(c.said.earliest, c.said.latest) for c in claims if c.said.known and c.said.precision != "day" and is_weak(c.said)}
+    if len(ranges) != 1:
+        return None
+    lo, hi = next(iter(ranges))
+    return (lo, hi) if lo and hi and 0 <= (hi - lo).days <= SPAN else None
+
+
+def in_span(span: tuple[dt.date, dt.date] | None, day: dt.date | None, pub: dt.date | None) -> bool:
+    """Whether a statement of `day`, or the news of an article published on `pub`, can be the
+    news of an article published within `span` that gives no date for it."""
+    if span is None:
+        return False
+    lo, hi = span
+    if day:
+        return lo - SLACK <= day <= hi
+    return bool(pub) and lo - SLACK <= pub <= hi + SLACK
 
 
 def near_days(day: dt.date | None, pub: dt.date | None, other_day: dt.date | None, other_pub: dt.date | None) -> bool:
@@ -763,6 +803,8 @@ def _reports(claims: Iterable[Claim], config: Config) -> list[_Report]:
                 continue  # undated words are the article's news, not an older statement's
             if day and pubs.get(id(r)) and not any(news_of(day, p) for p in pubs[id(r)]):
                 continue
+            if r.days and not any(_within(claim.said, d) for d in r.days):
+                continue  # its words put it outside the report's days ("earlier, in an interview")
             if claim.venue and r.venue:
                 ok = claim.venue == r.venue and ("refuse" in r.families) == (family == "refuse")
             elif claim.venue is None and family == "comment":
@@ -801,6 +843,14 @@ def _reports(claims: Iterable[Claim], config: Config) -> list[_Report]:
         r.words = words(r.claims)
         r._finish(config)
     return out
+
+
+def _within(said: DateEstimate, day: dt.date) -> bool:
+    """Whether a day lies in the bounds a claim's date gives, even a date with no value
+    ("earlier": before publication, the day not given). A date that only says "on or before
+    publication" bounds nothing but the end."""
+    earliest = None if is_weak(said) else said.earliest
+    return (earliest is None or earliest <= day) and (said.latest is None or day <= said.latest)
 
 
 def _claim_mark(claim: Claim) -> dt.date | None:

@@ -331,7 +331,16 @@ def attributions(text: str, offset: int, refs: list[Ref], quotes: list[tuple[int
             and not _blocked(text, cue_end, r.start, quotes, offset, ".;!?")
             and (r.kind != "pronoun" or r.start - cue_end <= 6)
         ]
-        return candidates[0] if candidates else None
+        if not candidates:
+            return None
+        first = candidates[0]
+        if first.kind == "descriptor":
+            # "сообщил помощник президента РФ Юрий Ушаков": the role's complement is not the
+            # speaker, the name in apposition right after it is
+            named = next((r for r in free if r.kind == "name" and r.actor != first.actor and 0 <= r.start - first.end <= 2), None)
+            if named is not None:
+                return named
+        return first
 
     def add(ref: Ref | None, m: re.Match) -> None:
         # A cue without a speaker is kept with an empty reference: it ends the previous speaker's words.
