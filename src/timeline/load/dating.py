@@ -29,6 +29,7 @@ from timeline.load.timex import (
     DIGITS,
     LAST_WEEKDAY_MIN_BACK,
     Mention,
+    _safe_date,
     finditer,
     fold,
     literal_clauses,
@@ -634,18 +635,11 @@ def _dateline_year(partial: Mention, lo: dt.date, weekdays: list[Mention]) -> Co
         return None
     weekday = named.pop()
     for year in range(lo.year, lo.year + DATELINE_YEARS):
-        day = _safe(year, partial.month or 1, partial.day or 1)
+        day = _safe_date(year, partial.month or 1, partial.day or 1)
         if day is not None and day >= lo and day.weekday() == weekday:
             detail = f"dateline without a year: {day}, the first {day:%A} {day:%-d %B} on or after {lo}, the weekday the text names (assumed)"
             return Constraint(STRENGTH["anchor-nearness"], day, day, Evidence("dateline", partial.text, partial.start, partial.end, detail=detail), assumed=True)
     return None
-
-
-def _safe(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
 
 
 def _yearless(mentions: list[Mention], lo: dt.date, hi: dt.date, partial: Mention | None) -> list[Constraint]:
