@@ -539,3 +539,14 @@ def test_floating_a_venue_is_an_offer_of_it(story, body, language, expected):
 def test_french_cues_of_raising_and_challenging(story, body, speaker):
     _, claims = claims_of(body, story, "fr")
     assert {c.speaker for c in claims} == {speaker}
+
+
+def test_an_earlier_sentence_of_the_same_utterance_dates_a_quotation(project_config) -> None:
+    body = (
+        "On Friday, after meeting the US vice-president in Munich, Zelenskyy told reporters he would sit down "
+        'with only one Russian, Putin. "I will meet with only one Russian, with Putin, and only after we have a '
+        'common plan," he said.'
+    )
+    _, claims = claims_of(body, project_config, date="2025-02-15")
+    said = {str(c.said.value) for c in claims if c.speaker == "zelensky"}
+    assert said == {"2025-02-14"}, [(c.sentence[:40], c.said) for c in claims]

@@ -203,6 +203,8 @@ CASES = [
     ("en", "His players had three days to recover before Sunday's derby.", dt.date(2024, 2, 29), "Sunday", "2024-03-03"),
     ("en", "More than 50,000 runners took part, after Saturday's 5K race.", dt.date(2024, 10, 13), "Saturday", "2024-10-12"),
     ("en", "Jurors were told to report at 9:30 a.m. Friday.", dt.date(2023, 3, 15), "9:30 a.m. Friday", "2023-03-17T09:30"),
+    # "two days earlier" counts from the last day named
+    ("en", "On Friday, Putin spoke in Vladivostok. He made similar remarks two days earlier in Beijing.", dt.date(2025, 9, 6), "two days earlier", "2025-09-03"),
     # a date without a year: the tense moves it across a year boundary only when that keeps it near
     ("en", "Ukraine had proposed holding a meeting between June 20 and June 30.", dt.date(2025, 6, 3), "June 30", "2025-06-30"),
     ("en", "He said on Dec. 28 that talks had failed.", dt.date(2025, 1, 5), "Dec. 28", "2024-12-28"),

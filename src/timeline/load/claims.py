@@ -427,6 +427,15 @@ def _claim(article_id, text, utterance, unit, speaker, stance, venue, cue, publi
             if not _as_reported(other):
                 said = other
                 break
+    if _as_reported(said):
+        # "On Friday, Zelenskyy told reporters he would ... «I will meet only Putin», he said": an
+        # earlier sentence of the same utterance, with its own reporting verb, says when.
+        for earlier in reversed(before[:-1]):
+            verb = earlier.attribution.cue_start if earlier.attribution.ref.kind != "none" else None
+            other = statement_date(_unquoted(earlier.sentence, text), text, published, language, config=config, speaker_at=verb)
+            if not _as_reported(other):
+                said = other
+                break
     stance = _hosting(stance, speaker, venue, config)
     lo = min(u.sentence.start for u in utterance)
     hi = max(u.sentence.end for u in utterance)
