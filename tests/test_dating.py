@@ -679,3 +679,27 @@ def test_the_yearly_press_conference_other_evidence_singles_out_dates_the_text(p
     )
     est = infer_published(text, config=project_config)
     assert est.value == D(2024, 12, 19), est
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Devdiscourse\n\nA headline\n\nReuters | Istanbul | Updated: 29-03-2022 21:14 IST | Created: 29-03-2022 21:14 IST\n\nThe talks ended.\n", D(2022, 3, 29)),
+    ],
+)
+def test_a_day_first_date_with_dashes_is_a_dateline(text: str, day: dt.date) -> None:
+    assert infer_published(text).value == day
+
+
+def test_a_month_in_the_url_with_a_dash(project_config) -> None:
+    est = infer_published("A headline\n\nSelenskyj sagte am Dienstag, er sei bereit.\n", url="https://www.zeit.de/politik/2022-10/selenskyj-dekret", config=project_config)
+    assert est.earliest == D(2022, 10, 1) and est.latest <= D(2022, 10, 31), est
+
+
+def test_the_weekday_of_an_upcoming_event_is_not_a_day_looked_back_on(project_config) -> None:
+    text = (
+        "A headline\n\nA Kremlin aide says a meeting on the sidelines of Monday's Normandy Four summit in Paris is possible.\n\n"
+        "Ushakov told reporters in Moscow on December 6 that a contact was quite possible.\n"
+    )
+    est = infer_published(text, config=project_config)
+    assert est.earliest is not None and D(2019, 12, 6) <= est.earliest and est.latest <= D(2019, 12, 8), est

@@ -45,7 +45,7 @@ from timeline.load.timex import (
 from timeline.model import DateEstimate, Evidence, Sentence
 
 URL_DAY = re.compile(r"(?<!\d)((?:19|20)\d\d)([/-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?=[/\-_.]|\d{4,6}(?!\d)|$)")
-URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/")
+URL_MONTH = re.compile(r"/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])/")  # /2022/10/ or /2022-10/
 DAY = dt.timedelta(days=1)
 DATELINE_LINES = 15
 PARAGRAPH_BREAK = re.compile(r"\n")  # a line is a paragraph (scraped text is not hard-wrapped)
@@ -670,6 +670,8 @@ def _yearless(mentions: list[Mention], lo: dt.date, hi: dt.date, partial: Mentio
                 ok = lo - dt.timedelta(days=NEAR_DAYS) <= first <= hi + dt.timedelta(days=NEAR_DAYS)
             if ok:
                 options.append((first, last))
+        if len(options) > 1 and m.kind == "month-day" and m.tense == "past" and lo <= options[-1][0] <= hi:
+            options = options[-1:]  # "told reporters on December 6": the latest such day, inside the range, is the news
         if len(options) != 1:
             continue
         first, last = options[0]
@@ -833,7 +835,10 @@ def infer_publication(
         if lo is not None:
             evidence.append(Evidence("open-range", "", detail=f"nothing bounds the date from above (on or after {lo})"))
         return DateEstimate(None, "unknown", lo, hi, tuple(evidence))
-    weekdays = [m for m in mentions if m.kind == "weekday"]
+    # a weekday inside a reference event's words is that event's day ("on the sidelines of Monday's
+    # Normandy summit"), not a day the text looks back on
+    events = [(c.evidence.start, c.evidence.end) for c in used if c.evidence.rule == "anchor-event"]
+    weekdays = [m for m in mentions if m.kind == "weekday" and not (POSSESSIVE.match(text, m.end) and any(a <= m.start < b for a, b in events))]
     value, earliest, latest = lo, lo, hi
     if weekdays and (hi - lo).days <= WIDE:
         known = {c.named for c in extra if c.named}

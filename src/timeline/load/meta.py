@@ -11,7 +11,7 @@ from timeline.load.clean import Line
 from timeline.model import Evidence
 
 URL = re.compile(r"https?://[^\s<>\"')\]]+", re.IGNORECASE)
-URL_LABEL = re.compile(r"^(original\s+url|source\s+url|url|source|original|link|quelle|источник|джерело)\s*:\s*(.*)$", re.I)
+URL_LABEL = re.compile(r"^(original[\s-]+url|source[\s-]+url|url|source|original|link|quelle|источник|джерело)\s*:\s*(.*)$", re.I)
 NAV = re.compile(r"\s[|·•]\s|\s/\s")
 DATELIKE = re.compile(r"^[\d\s:.,/\-–GMTUTC()a-zA-Zа-яА-ЯіїєІЇЄ]{0,40}\d{4}[\d\s:.,/\-–GMTUTC()]*$")
 

@@ -567,6 +567,8 @@ def _lang(code: str) -> _Lang:
         patterns.append(("season", rf"{B}(?i:the\s+)?(?P<s>{S})\s+(?i:of\s+)?{Y}"))
     # All-number dates; the time of day after them stays in the span.
     patterns.append(("numeric-dmy", rf"(?<![\d.]){D}\.(?P<m>0?[1-9]|1[0-2])\.{Y}(?!\.\d){NUMERIC_TIME}"))
+    # "29-03-2022 21:14": day first with dashes (the year last tells it from 2022-03-29)
+    patterns.append(("numeric-dmy", rf"(?<![\d./-]){D}-(?P<m>0?[1-9]|1[0-2])-{Y}(?![-\d]){NUMERIC_TIME}"))
     patterns.append(("numeric-ymd", rf"(?<![\d/.-]){Y}(?P<sep>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=sep)(?P<d>[12]\d|3[01]|0?[1-9])(?![\d/]){NUMERIC_TIME}"))
     patterns.append(("numeric-slash", r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)?\d\d)(?![\d/])" + NUMERIC_TIME))
     # Weekdays, with the words around them that say which one.
