@@ -703,3 +703,13 @@ def test_the_weekday_of_an_upcoming_event_is_not_a_day_looked_back_on(project_co
     )
     est = infer_published(text, config=project_config)
     assert est.earliest is not None and D(2019, 12, 6) <= est.earliest and est.latest <= D(2019, 12, 8), est
+
+
+def test_a_wire_dateline_without_a_year_is_its_day_even_after_an_event(project_config) -> None:
+    """"СТАМБУЛ, 29 мар ... по итогам переговоров в Стамбуле": the story of the talks' own evening."""
+    text = (
+        "РИА Новости\n\nЗаголовок\n\nСТАМБУЛ, 29 мар — РИА Новости. Мединский по итогам переговоров в Стамбуле заявил, "
+        "что встреча президентов возможна. Россия начала операцию 24 февраля.\n"
+    )
+    est = infer_published(text, config=project_config)
+    assert est.value == D(2022, 3, 29), est

@@ -678,7 +678,7 @@ def _yearless(mentions: list[Mention], lo: dt.date, hi: dt.date, partial: Mentio
         before = len(out)
         ev = Evidence("mentioned-date", m.text, m.start, m.end)
         if m is partial:
-            out.append(Constraint(1.5, first, first + DAY, Evidence("dateline", m.text, m.start, m.end, detail=f"dateline without a year: {first}")))
+            out.append(Constraint(1.5, first, first, Evidence("dateline", m.text, m.start, m.end, detail=f"dateline without a year: {first}")))
         elif m.tense == "past":
             out.append(Constraint(STRENGTH["mentioned-date"], first, None, _detail(ev, f"{first if first == last else first.strftime('%Y-%m')} is past: published on or after {first}")))
             if m.kind == "month-day":
