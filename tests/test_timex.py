@@ -205,6 +205,9 @@ CASES = [
     ("en", "Jurors were told to report at 9:30 a.m. Friday.", dt.date(2023, 3, 15), "9:30 a.m. Friday", "2023-03-17T09:30"),
     # "two days earlier" counts from the last day named
     ("en", "On Friday, Putin spoke in Vladivostok. He made similar remarks two days earlier in Beijing.", dt.date(2025, 9, 6), "two days earlier", "2025-09-03"),
+    # "before the end of August": ahead, whatever the verb's tense
+    ("de", "Umjerow hat ein Treffen noch vor Ende August vorgeschlagen.", dt.date(2025, 7, 23), "August", "2025-08"),
+    ("fr", "Il a proposé une rencontre avant la fin août.", dt.date(2025, 7, 23), "août", "2025-08"),
     # a date without a year: the tense moves it across a year boundary only when that keeps it near
     ("en", "Ukraine had proposed holding a meeting between June 20 and June 30.", dt.date(2025, 6, 3), "June 30", "2025-06-30"),
     ("en", "He said on Dec. 28 that talks had failed.", dt.date(2025, 1, 5), "Dec. 28", "2024-12-28"),
