@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.textindex import Alternation, WordRegex, _heads, fold, words_re
+from timeline.textindex import Alternation, WordRegex, _heads, fold, literal_trie, words_re
 
 LEXICON = [
     "said",
@@ -116,3 +116,27 @@ def test_positions_are_remembered_for_recent_texts_only(monkeypatch):
     assert first == again == [[t.index("said"), t.index("told")] for t in texts]
     assert len(matcher._recent) <= 4
     assert [m.group(0) for m in matcher.finditer(texts[3])] == ["said", "told"]
+
+
+TELLTALE_CHARS = "ab .(|A"
+literals = st.lists(st.text(TELLTALE_CHARS, min_size=1, max_size=5), min_size=1, max_size=8, unique=True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(literals, st.lists(st.text(TELLTALE_CHARS, max_size=15), min_size=1, max_size=5))
+def test_literal_trie_matches_as_the_longest_first_alternation(items, lines):
+    """Wrapped in what comes before and after it (as the outlet telltales are), the trie finds the
+    same matches, with the same groups, as the escaped literals sorted longest first."""
+    alternation = "|".join(re.escape(t) for t in sorted(items, key=lambda t: (-len(t), t)))
+    wrap = r"(^|[\s|/(:])({})(?=$|[\s|/),.:;!])"
+    plain, trie = re.compile(wrap.format(alternation)), re.compile(wrap.format(literal_trie(items)))
+    for line in lines:
+        assert [(m.span(), m.groups()) for m in trie.finditer(line)] == [(m.span(), m.groups()) for m in plain.finditer(line)]
+
+
+@pytest.mark.parametrize(
+    ("items", "pattern"),
+    [(["ab", "abc", "b"], "(?:abc?|b)"), (["x"], "x"), (["a.", "a"], r"a(?:\.)?"), (["ab", "a"], "ab?")],
+)
+def test_literal_trie_shape(items, pattern):
+    assert literal_trie(items) == pattern

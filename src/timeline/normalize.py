@@ -475,7 +475,9 @@ def _pair(mine: tuple, other: tuple) -> tuple[float, float, float, bool, bool, b
     # statement ("impossible to start with a meeting of the leaders" / "only to sign an agreement")
     hedged = same_day and _hedged(families, other_families)
     same_family = same_family or vague or hedged
-    base = 3.0 * shared_venue + 2.0 * same_family
+    # of two otherwise equal clusters, the one of the very same stances ("disrespect": a comment
+    # beside the comment rather than beside the offer made in the same sentence)
+    base = 3.0 * shared_venue + 2.0 * same_family + 0.1 * (families == other_families)
     free = shared_venue or (same_family and near)
     return base, 1.0 * same_day, 1.0 * near, free, same_family, undated or other_undated, base + 4.0 + 1.0 * same_day + 1.0 * near
 
@@ -620,6 +622,10 @@ def _only_fit(r: _Report, clusters: list[_Cluster]) -> _Cluster | None:
         return None
     core = r.families - {"comment"}
     fits = [c for c in clusters if c.admits(r) and _family_fits(core, c) and _around_fits(r, c)]
+    if len(fits) > 1 and r.news_weekdays:
+        # the day either side of a named weekday lets a cluster in; a cluster on the very
+        # weekday the article names is the better fit, when only one is
+        fits = [c for c in fits if any(d.weekday() in r.news_weekdays for d in (c.days or c.pubs))]
     return fits[0] if len(fits) == 1 else None
 
 

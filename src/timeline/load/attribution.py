@@ -111,6 +111,11 @@ class Speech:
         self.conditional = {str(w).casefold() for w in lex.get("conditional") or ()}  # "if invited"
         self.conditioned = dict(lex.get("conditioned") or {})
         self.stances = tuple((item["stance"], _words_re(item["patterns"])) for item in lex.get("stances") or ())
+        # every stance word at once: a text none of them can start in has no stance hit (the
+        # groups are searched through their word indexes; a group without one disables this)
+        gate = _words_re([p for item in lex.get("stances") or () for p in item["patterns"] or ()])
+        usable = gate is not None and not gate.fallback and all(m is None or not m.fallback for _, m in self.stances)
+        self.stance_gate = gate if usable else None
         self.priority = tuple(lex.get("priority") or ())
         self.venue_after = re.compile(r"\s*(?:" + "|".join(lex.get("venue_after") or ["$^"]) + ")", re.IGNORECASE)
         self.venue_clause = _words_re(lex.get("venue_clause"))

@@ -139,7 +139,9 @@ def _anaphoric(language: str) -> re.Pattern[str] | None:
     return re.compile(r"^\W*(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b", re.IGNORECASE) if patterns else None
 
 
+@functools.lru_cache(maxsize=1024)
 def _topical(t: str, topic: WordRegex | None, lex: Speech) -> bool:
+    """Whether t names the topic or a meeting (remembered: a sentence is asked about again as a unit)."""
     return bool((topic and topic.search(t)) or (lex.meeting and lex.meeting.search(t)))
 
 
@@ -157,6 +159,7 @@ def _paragraph_units(
     quotes = speech_quotes(text, spans, 0)
     refs = find.refs(p_text, p_start, published, lex)
     names = {r.actor for r in refs if r.kind == "name" and r.actor}
+    free = [r for r in refs if not inside(r.start, quotes)]  # the references outside quotations
     per_sentence = []
     for s in paragraph:
         s_refs = [r for r in refs if s.start <= r.start < s.end]
@@ -205,7 +208,7 @@ def _paragraph_units(
                 if r:
                     segments.append((r, s.start, s.end, att))
         fresh = False
-        if not segments and previous and not _other_subject(s, [r for r in refs if not inside(r.start, quotes)], previous):
+        if not segments and previous and not _other_subject(s, free, previous):
             segments.append((previous, s.start, s.end, None))
             # a reporting verb of its own whose subject is a bare role ("Earlier, the president
             # said ..."): the same speaker, but another statement
@@ -227,7 +230,7 @@ def _paragraph_units(
             current.set(previous)
         else:
             previous = None
-            subject = _subject(s, [r for r in refs if not inside(r.start, quotes)], config)
+            subject = _subject(s, free, config)
             if subject:
                 current.set(subject)
     return orphans
@@ -250,7 +253,9 @@ def _closing(text: str, s: Sentence, a: Attribution, silent: list[Attribution]) 
 
 def _quote_attribution(q: tuple[int, int], atts: list[Attribution], text: str) -> Attribution | None:
     """The attribution right after a quotation ("...," Zelensky said) or right before it (X said: "...")."""
-    after = [a for a in atts if q[1] <= a.start and a.start - q[1] <= 60 and '"' not in text[q[1] : a.start]]
+    # a quotation that ends its sentence ('... table." But he said') is not the next sentence's
+    ends = text[q[1] - 2 : q[1] - 1] in (".", "!", "?")
+    after = [a for a in atts if q[1] <= a.start and a.start - q[1] <= 60 and '"' not in text[q[1] : a.start] and not (ends and text[q[1] : a.start].strip()[:1].isupper())]
     if after:
         return min(after, key=lambda a: a.start)
     before = [a for a in atts if a.cue_end <= q[0] and q[0] - a.cue_end <= 30 and max(a.ref.end, a.cue_end) <= q[0]]
@@ -302,7 +307,8 @@ def _claims(
         if lex.off_topic and lex.off_topic.search(t) and not (lex.strong and lex.strong.search(t)):
             continue
         kept.append(u)
-    if not any(topical(text[u.start : u.end]) for u in kept) and not _topical_lead(text, kept, topical):
+    about = [topical(text[u.start : u.end]) for u in kept]
+    if not any(about) and not _topical_lead(text, kept, topical):
         return []
     find = finder(config, language)
     speaker = utterance[0].speaker
@@ -328,7 +334,6 @@ def _claims(
     for place, (stance, cue, u) in venue_claims.items():
         claims.append(_claim(article_id, text, utterance, u, speaker, stance, place, cue, published, language, config, find))
     hits = []
-    about = [topical(text[u.start : u.end]) for u in kept]
     for index, u in enumerate(kept):
         t = text[u.start : u.end]
         for c0, c1 in masks.get(index, ()):
@@ -346,7 +351,8 @@ def _claims(
     elif top is not None and top.stance in ("reject", "deny") and unit is not None:
         # "Moscow, he said, keeps making proposals it knows to be unacceptable": the refused place.
         t = text[unit.start : unit.end]
-        places = [p for p, a, b in find.places(t, 0) if p not in venue_claims and not lex.locus.search(t[:a])]
+        # (not a dateline: "KYIV, Ukraine (AP) — ... would not negotiate")
+        places = [p for p, a, b in find.places(t, 0) if p not in venue_claims and not lex.locus.search(t[:a]) and not _dateline(t, a, b)]
         venue = places[0] if places else None
     if venue is None and venue_claims and (top is None or top.stance in {st for st, _, _ in venue_claims.values()}):
         return claims  # what is left says nothing the venue claims do not
@@ -357,6 +363,11 @@ def _claims(
     stance = top.stance if top else "comment"
     claims.append(_claim(article_id, text, utterance, unit, speaker, stance, venue, top.cue if top else "", published, language, config, find))
     return claims
+
+
+def _dateline(t: str, a: int, b: int) -> bool:
+    """A place opening the text as a dateline ("KYIV, Ukraine (AP) —", "Kyiv (Reuters) -")."""
+    return not t[:a].strip() and (t[a:b].isupper() or bool(re.match(r"\s*(?:,\s*[\w .]+)?\s*[(\[—–-]", t[b:])))
 
 
 @functools.cache

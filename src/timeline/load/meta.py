@@ -9,6 +9,7 @@ from timeline.config import Config
 from timeline.gazetteer import gazetteer
 from timeline.load.clean import Line
 from timeline.model import Evidence
+from timeline.textindex import literal_trie
 
 URL = re.compile(r"https?://[^\s<>\"')\]]+", re.IGNORECASE)
 URL_LABEL = re.compile(r"^(original[\s-]+url|source[\s-]+url|url|source|original|link|quelle|источник|джерело)\s*:\s*(.*)$", re.I)
@@ -73,7 +74,7 @@ def find_outlet(lines: list[Line], url: str | None, config: Config) -> tuple[str
             return names[bare], Evidence("telltale", line.text, line.start, line.end, detail="a line that is the outlet's name")
         if COPYRIGHT.match(line.text):
             for name_folded, outlet in names.items():
-                if len(name_folded) > 3 and re.search(rf"(?<!\w){re.escape(name_folded)}(?!\w)", bare):
+                if len(name_folded) > 3 and name_folded in bare and re.search(rf"(?<!\w){re.escape(name_folded)}(?!\w)", bare):
                     return outlet, Evidence("copyright", line.text, line.start, line.end)
         best = None
         for match in pattern.finditer(line.text):
@@ -116,7 +117,7 @@ def _telltales(config: Config) -> tuple[re.Pattern | None, dict[str, tuple[int, 
             for telltale in outlet.telltales:
                 owners.setdefault(telltale, (rank, outlet.name))
         if owners:
-            alternation = "|".join(re.escape(t) for t in sorted(owners, key=lambda t: (-len(t), t)))
+            alternation = literal_trie(owners)  # what the escaped telltales, longest first, would match
             pattern = re.compile(rf"(^|[\s|/(:])({alternation})(?=$|[\s|/),.:;!])")
         else:
             pattern = None
@@ -146,6 +147,17 @@ def find_agencies(lines: list[Line], config: Config) -> tuple[str, ...]:
     return tuple(found)
 
 
+_TITLE_TELLTALES: dict[str, frozenset[str]] = {}
+
+
+def _title_telltales(config: Config) -> frozenset[str]:
+    """Outlet names and telltales as they stand (a line that is one is no headline), once per configuration."""
+    found = _TITLE_TELLTALES.get(config.digest)
+    if found is None:
+        found = _TITLE_TELLTALES[config.digest] = frozenset({t for o in config.outlets for t in o.telltales} | {o.name for o in config.outlets})
+    return found
+
+
 def find_title(lines: list[Line], config: Config, front: str | None) -> tuple[str | None, int | None]:
     """The headline: front matter, else the first line that reads like a headline.
 
@@ -154,7 +166,7 @@ def find_title(lines: list[Line], config: Config, front: str | None) -> tuple[st
     """
     if front:
         return front, None
-    telltales = {t for o in config.outlets for t in o.telltales} | {o.name for o in config.outlets}
+    telltales = _title_telltales(config)
     for index, line in enumerate(lines):
         if line.kind != "text":
             continue

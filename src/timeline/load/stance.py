@@ -28,6 +28,8 @@ class StanceHit:
 
 
 def stance_hits(text: str, lex: Speech) -> list[StanceHit]:
+    if lex.stance_gate is not None and not lex.stance_gate.positions(text):
+        return []
     hits: list[StanceHit] = []
     for stance, pattern in lex.stances:
         if pattern is None:

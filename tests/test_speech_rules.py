@@ -1,0 +1,132 @@
+"""Speech-lexicon rules found on a blind held-out set: reporting verbs, stance and venue words,
+quotations that end their sentence, datelines, and the tie-breaks of clustering."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from timeline.config import load_config
+from timeline.load import load_article
+from timeline.load.attribution import speech
+from timeline.load.stance import best, stance_hits
+from timeline.normalize import _pair
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def story():
+    return load_config(ROOT / "timeline.yaml")
+
+
+def claims_of(body: str, config, language: str = "en", date: str = "2025-09-03"):
+    data = f"---\ntitle: A headline\ndate: {date}\nlanguage: {language}\n---\nA headline\n\n{body}\n".encode()
+    return load_article("x.txt", data, config).claims
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "speaker"),
+    [
+        ("de", "Der Kremlchef Wladimir Putin hat ein Treffen mit Selenskyj in Moskau ausgeschlossen.", "putin"),
+        ("ru", "Министр Сергей Лавров ранее заявлял, что встреча Путина и Зеленского возможна.", "lavrov"),
+        ("uk", "Дмитро Кулеба заявляв, що зустріч Зеленського і Путіна можлива.", "kuleba"),
+        ("fr", "Vendredi, le porte-parole Dmitri Peskov a donné une autre version.\n\n« Poutine n'a proposé aucune rencontre », a-t-il soutenu.", "peskov"),
+        ("en", "Rustem Umerov put forward the idea of a leaders' summit before the end of the year.", "umerov"),
+        ("de", "Die Ukraine hat ein Treffen der Präsidenten Selenskyj und Putin vorgeschlagen. Das sagte Rustem Umjerow.", "umerov"),
+        ("ru", "Делегации на переговорах попросили о встрече президентов. Об этом в среду сообщил Мединский.", "medinsky"),
+    ],
+)
+def test_reporting_verbs_and_cues_find_the_speaker(story, language, body, speaker):
+    claims = claims_of(body, story, language)
+    assert claims and {c.speaker for c in claims} == {speaker}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "stance"),
+    [
+        ("en", "Ukraine is ready for dialogue, but with a different president of Russia", "reject"),
+        ("en", "his country would not negotiate with Russia", "reject"),
+        ("en", "a meeting could only take place to finalize agreements", "condition"),
+        ("en", "a summit made sense only to sign a final deal", "condition"),
+        ("en", "contacts of the leaders had to be prepared step by step", "condition"),
+        ("en", "Kyiv put forward the idea of a summit", "propose"),
+        ("en", "he began the arrangements for a meeting", "propose"),
+        ("en", "he urged Kyiv to return to the negotiating table", "propose"),
+        ("de", "die Ukraine bleibe bereit, aber mit einem anderen Präsidenten Russlands", "reject"),
+        ("de", "Wir werden abwarten, bis der Präsident seine Position ändert", "condition"),
+        ("de", "Ein Gipfel ergebe nur Sinn, wenn ein Abkommen fertig ist", "condition"),
+        ("ru", "встреча возможна, но только по итогам работы делегаций", "condition"),
+        ("ru", "мы готовы к диалогу, но с другим президентом", "reject"),
+        ("uk", "ми готові до діалогу, але з іншим президентом", "reject"),
+        ("uk", "зустріч можлива лише за підсумками роботи делегацій", "condition"),
+        ("fr", "Poutine n'a proposé aucune rencontre", "deny"),
+    ],
+)
+def test_stance_words(language, text, stance):
+    lex = speech(language)
+    top = best(stance_hits(text, lex), lex)
+    assert top is not None and top.stance == stance
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "venue"),
+    [
+        ("en", '"Switzerland is ready to host such a meeting," Ignazio Cassis said.', "switzerland"),
+        ("en", "Turkey stands ready to host a meeting of the two presidents, Hakan Fidan said.", "turkey"),
+        # a dateline is not the place a refusal is about
+        ("en", "KYIV, Ukraine (AP) — Zelensky said his country would not negotiate with Russia while Putin is in power.", None),
+        # the place the delegations talk in is not the venue of the leaders' meeting
+        ("ru", "Украинская делегация на переговорах в Стамбуле попросила о встрече президентов, сообщил Мединский.", None),
+        ("de", "Selenskyj hat Verhandlungen mit Putin ausgeschlossen. Das Dekret wurde auf der Internetseite des Präsidialamts in Kiew veröffentlicht.", None),
+    ],
+)
+def test_venues(story, language, body, venue):
+    claims = claims_of(body, story, language)
+    assert claims and {c.venue for c in claims} == {venue}
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "speaker"),
+    [
+        ("de", "Selenskyj sagte, die Ukraine bleibe zu einem Dialog mit Russland bereit.", "zelensky"),
+        ("en", "Zelenskyy said he felt disrespect because Vladimir Putin had not come.", "zelensky"),
+        ("de", '"Wir warten auf einen künftigen Präsidenten der Ukraine", sagte Kremlsprecher Dmitri Peskow.', "peskov"),
+        ("uk", "Дмитро Пєсков заявив, що Москва дочекається майбутнього президента України.", "peskov"),
+    ],
+)
+def test_topic_words(story, language, body, speaker):
+    assert {c.speaker for c in claims_of(body, story, language)} == {speaker}
+
+
+def test_a_quotation_ending_its_sentence_is_not_the_next_sentences(story):
+    body = (
+        'Zelensky said he was ready for talks. In his speech, Putin called on Kyiv "to cease fire and '
+        'to return to the negotiating table." But he said the annexation would not be discussed.'
+    )
+    claims = claims_of(body, story)
+    assert "zelensky" not in {c.speaker for c in claims if "negotiating table" in c.sentence}
+
+
+def test_a_pronoun_after_a_quotation_with_a_comma_still_speaks(story):
+    claims = claims_of('Putin spoke on Friday. "We are ready to meet Zelensky in Moscow," he said.', story)
+    assert {c.speaker for c in claims} == {"putin"}
+
+
+@pytest.mark.parametrize(
+    ("mine", "other", "higher"),
+    [
+        # of two clusters alike but for their stances, the one of the very same stances scores more
+        (frozenset({"comment"}), frozenset({"comment"}), True),
+        (frozenset({"comment"}), frozenset({"offer"}), False),
+    ],
+)
+def test_same_stances_break_a_tie(mine, other, higher):
+    import datetime as dt
+
+    day = dt.date(2025, 5, 15)
+    shape = (None, mine, day, False, day, day, None)
+    base = _pair(shape, (None, other, day, False, day, day, None))[0]
+    alike = _pair(shape, (None, mine, day, False, day, day, None))[0]
+    assert (base == alike) is higher
