@@ -8,14 +8,14 @@ from timeline.model import Article, Claim, DateEstimate, Event, Evidence, Source
 
 HOSTILE = (
     "<script>alert('x')</script> Intro with <img src=x onerror=alert(1)> an image.\n\n"
-    "Zelensky said he would never meet in Kyiv under these terms, \"not now\".\n\n"
-    "See [this](javascript:alert(2)) and <a href=\"javascript:alert(3)\" onclick=\"x()\">that</a> "
+    'Zelensky said he would never meet in Kyiv under these terms, "not now".\n\n'
+    'See [this](javascript:alert(2)) and <a href="javascript:alert(3)" onclick="x()">that</a> '
     "and [a real page](https://example.org/page?a=1&b=2)."
 )
 PLAIN = (
     "Putin Offers to Meet in Moscow\n\n"
     "Moscow, April 22, 2021.\n\n"
-    "Putin said he was ready to meet Zelensky in Moscow \"any time\". Officials added nothing.\n\n"
+    'Putin said he was ready to meet Zelensky in Moscow "any time". Officials added nothing.\n\n'
     "A later paragraph without statements."
 )
 UNDATED = "Peskov said a meeting needs preparation first.\n\nNothing else."
@@ -30,7 +30,9 @@ def paragraphs(text: str) -> tuple[Span, ...]:
     return tuple(out)
 
 
-def claim(article: Article | str, text: str, sentence: str, speaker: str, stance: str, venue, said: DateEstimate) -> Claim:
+def claim(
+    article: Article | str, text: str, sentence: str, speaker: str, stance: str, venue, said: DateEstimate
+) -> Claim:
     start = text.index(sentence)
     return Claim(
         article=article, speaker=speaker, stance=stance, venue=venue, counterpart=None, said=said,
@@ -40,8 +42,20 @@ def claim(article: Article | str, text: str, sentence: str, speaker: str, stance
 
 def corpus(base_url: str = "") -> tuple[list[Article], list[Event]]:
     day = DateEstimate.day(dt.date(2021, 4, 22), (Evidence("dateline", "April 22, 2021", 40, 54),))
-    month = DateEstimate(dt.date(2022, 4, 15), "month", dt.date(2022, 4, 1), dt.date(2022, 4, 30), (Evidence("url-date", "2022/04"),))
-    late = DateEstimate(dt.date(2026, 1, 28), "week", dt.date(2026, 1, 24), dt.date(2026, 1, 31), (Evidence("counter", "day 1,436"),))
+    month = DateEstimate(
+        dt.date(2022, 4, 15),
+        "month",
+        dt.date(2022, 4, 1),
+        dt.date(2022, 4, 30),
+        (Evidence("url-date", "2022/04"),),
+    )
+    late = DateEstimate(
+        dt.date(2026, 1, 28),
+        "week",
+        dt.date(2026, 1, 24),
+        dt.date(2026, 1, 31),
+        (Evidence("counter", "day 1,436"),),
+    )
     s1 = 'Putin said he was ready to meet Zelensky in Moscow "any time".'
     s2 = 'Zelensky said he would never meet in Kyiv under these terms, "not now".'
     s3 = "Peskov said a meeting needs preparation first."
@@ -85,7 +99,10 @@ def corpus(base_url: str = "") -> tuple[list[Article], list[Event]]:
         id="kremlin-2026-01-28-dddddd", kind="claim", date=late, speaker="kremlin", stance="comment", venue=None,
         counterpart=None, headline="The Kremlin comments", sources=(Source("a3", s3, c4.start, c4.end),), claims=(c4,),
     )  # fmt: skip
-    ctx_date = DateEstimate.day(dt.date(2022, 2, 24), (Evidence("reference-event", "Invasion begins", detail="from the configuration"),))
+    ctx_date = DateEstimate.day(
+        dt.date(2022, 2, 24),
+        (Evidence("reference-event", "Invasion begins", detail="from the configuration"),),
+    )
     ctx = Event(
         id="context-full-scale-invasion", kind="context", date=ctx_date, speaker=None, stance="comment", venue=None,
         counterpart=None, headline="Invasion begins",

@@ -17,7 +17,9 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SCORER = SHARED / "eval" / "score.py"
 
-pytestmark = pytest.mark.skipif(not SCORER.is_file(), reason="../shared (the scorer and the gold files) is absent")
+pytestmark = pytest.mark.skipif(
+    not SCORER.is_file(), reason="../shared (the scorer and the gold files) is absent"
+)
 
 
 def _scorer():
@@ -47,14 +49,20 @@ def _different_days_merged(instances, events) -> list[str]:
 
 
 def test_seeds(tmp_path):
-    claims, merging, instances, events = _figures(ROOT / "articles", SHARED / "gold" / "seeds.yaml", tmp_path / "seeds")
+    claims, merging, instances, events = _figures(
+        ROOT / "articles", SHARED / "gold" / "seeds.yaml", tmp_path / "seeds"
+    )
     assert claims["found"] >= 11, claims
     assert merging["f1"] >= 0.9, merging
 
 
-@pytest.mark.skipif(not (SHARED / "corpus" / "gold.yaml").is_file(), reason="the development corpus is absent")
+@pytest.mark.skipif(
+    not (SHARED / "corpus" / "gold.yaml").is_file(), reason="the development corpus is absent"
+)
 def test_development_corpus(tmp_path):
-    claims, merging, instances, events = _figures(SHARED / "corpus" / "articles", SHARED / "corpus" / "gold.yaml", tmp_path / "corpus")
+    claims, merging, instances, events = _figures(
+        SHARED / "corpus" / "articles", SHARED / "corpus" / "gold.yaml", tmp_path / "corpus"
+    )
     assert claims["found"] / claims["required"] >= 0.85, claims
     assert merging["f1"] >= 0.85, merging
     assert _different_days_merged(instances, events) == []

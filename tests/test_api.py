@@ -19,7 +19,12 @@ def test_resolve_dates_returns_spans_and_timeml_values() -> None:
     text = "On Friday, he said last week's talks and the April 6 remark mattered; last year was worse."
     found = resolve_dates(text, dt.date(2021, 4, 23))
     got = [(text[e.start : e.end], e.value) for e in found]
-    assert got == [("On Friday", "2021-04-23"), ("last week", "2021-W15"), ("April 6", "2021-04-06"), ("last year", "2020")]
+    assert got == [
+        ("On Friday", "2021-04-23"),
+        ("last week", "2021-W15"),
+        ("April 6", "2021-04-06"),
+        ("last year", "2020"),
+    ]
 
 
 def test_resolve_dates_on_plain_text_without_dates() -> None:
@@ -39,7 +44,9 @@ def test_infer_published_abstains_without_evidence() -> None:
 
 
 def test_infer_published_reads_a_dateline_with_page_furniture() -> None:
-    est = infer_published("Headline\n\nUpdated on: August 18, 2025 / 9:12 PM EDT / Some Outlet\n\nTrump said Monday he was ready.\n")
+    est = infer_published(
+        "Headline\n\nUpdated on: August 18, 2025 / 9:12 PM EDT / Some Outlet\n\nTrump said Monday he was ready.\n"
+    )
     assert (est.value, est.precision) == (dt.date(2025, 8, 18), "day")
 
 
@@ -54,7 +61,9 @@ def test_inspect_into_a_closed_pipe_exits_quietly(tmp_path) -> None:
     from pathlib import Path
 
     article = tmp_path / "a.txt"
-    article.write_text("Headline\n\nApril 22, 2021\n\n" + "It rained on Thursday and on Friday.\n" * 3000, encoding="utf-8")
+    article.write_text(
+        "Headline\n\nApril 22, 2021\n\n" + "It rained on Thursday and on Friday.\n" * 3000, encoding="utf-8"
+    )
     config = Path(__file__).parent / "fixtures" / "dating.yaml"
     run = subprocess.run(
         f'"{sys.executable}" -m timeline inspect "{article}" --config "{config}" | head -1',

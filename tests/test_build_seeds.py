@@ -16,7 +16,10 @@ from timeline.build import build, template_dir
 from timeline.config import load_config
 
 ROOT = Path(__file__).resolve().parents[1]
-SCHEMAS = [ROOT / "src" / "timeline" / "data" / "timeline.schema.json", ROOT.parent / "shared" / "schema" / "timeline.schema.json"]
+SCHEMAS = [
+    ROOT / "src" / "timeline" / "data" / "timeline.schema.json",
+    ROOT.parent / "shared" / "schema" / "timeline.schema.json",
+]
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +48,12 @@ def test_every_article_is_in_the_export_with_its_warnings(export):
 
 def test_the_invitation_to_kyiv_is_one_event_with_both_reports(export):
     invitations = [
-        e for e in export["events"] if e["kind"] == "claim" and e["speaker"] == "zelensky" and e["stance"] == "invite" and e["venue"] == "kyiv"
+        e
+        for e in export["events"]
+        if e["kind"] == "claim"
+        and e["speaker"] == "zelensky"
+        and e["stance"] == "invite"
+        and e["venue"] == "kyiv"
     ]
     assert len(invitations) == 1, [e["id"] for e in invitations]
     reporting = {s["article"] for s in invitations[0]["sources"]}

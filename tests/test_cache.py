@@ -214,7 +214,9 @@ def test_a_new_article_is_added_without_rewriting_the_others(tmp_path, mini_conf
 
 
 @pytest.mark.parametrize("dropped, segments", [(2, [[16, 2]]), (6, [[10, 0]])])
-def test_entries_no_longer_used_are_skipped_or_the_segment_rewritten(tmp_path, mini_config, monkeypatch, dropped, segments):
+def test_entries_no_longer_used_are_skipped_or_the_segment_rewritten(
+    tmp_path, mini_config, monkeypatch, dropped, segments
+):
     """A few dropped entries stay in their segment, listed as skipped (never returned); when more
     than a quarter are gone the live ones are pickled again without them."""
     monkeypatch.setattr(cache_module, "SEGMENT", 16)
@@ -255,5 +257,9 @@ def test_many_articles_are_split_into_segments_and_small_ones_merged(tmp_path, m
     new = load_article("new.txt", b"Zelensky said he would meet Putin anywhere.\n", mini_config)
     again.put(new)
     again.save()
-    assert [s["count"] for s in header(again)["segments"]] == [8, 8, 2]  # the small one is merged with the new
+    assert [s["count"] for s in header(again)["segments"]] == [
+        8,
+        8,
+        2,
+    ]  # the small one is merged with the new
     assert ArticleCache(tmp_path, mini_config.digest).get_many([key(a) for a in [*old, new]]) == [*old, new]

@@ -18,7 +18,16 @@ def date(value, precision="day"):
 
 
 def art(ident, published="2022-04-05", warnings=()):
-    return {"id": ident, "file": f"{ident}.txt", "title": f"T {ident}", "outlet": f"O {ident}", "url": None, "language": "en", "published": date(published), "warnings": list(warnings)}
+    return {
+        "id": ident,
+        "file": f"{ident}.txt",
+        "title": f"T {ident}",
+        "outlet": f"O {ident}",
+        "url": None,
+        "language": "en",
+        "published": date(published),
+        "warnings": list(warnings),
+    }
 
 
 def src(article, sentence="Peskov said a meeting is possible."):
@@ -26,7 +35,18 @@ def src(article, sentence="Peskov said a meeting is possible."):
 
 
 def event(ident, sources, when="2022-04-05", conflicts=()):
-    return {"id": ident, "kind": "claim", "date": date(when), "speaker": "peskov", "stance": "condition", "venue": None, "counterpart": None, "headline": f"Peskov {ident}", "sources": sources, "conflicts": list(conflicts)}
+    return {
+        "id": ident,
+        "kind": "claim",
+        "date": date(when),
+        "speaker": "peskov",
+        "stance": "condition",
+        "venue": None,
+        "counterpart": None,
+        "headline": f"Peskov {ident}",
+        "sources": sources,
+        "conflicts": list(conflicts),
+    }
 
 
 BASE = {
@@ -64,11 +84,17 @@ def add_source_that_renames_the_event(new):
     ("mutate", "kinds"),
     [
         (add_article_with_new_event, ["new-event", "new-article"]),
-        (add_source_that_renames_the_event, ["new-source", "new-article"]),  # matched by its reports, not its id
+        (
+            add_source_that_renames_the_event,
+            ["new-source", "new-article"],
+        ),  # matched by its reports, not its id
         (lambda n: n["events"][0].update(date=date("2022-04-06")), ["redated-event"]),
         (lambda n: n["events"][0].update(date=date("2022-04", "month")), ["redated-event"]),
         (lambda n: n["articles"][0].update(published=date("2022-04-04")), ["redated-article"]),
-        (lambda n: n["events"][0].update(conflicts=["reports name different venues: kyiv, moscow"]), ["new-conflict"]),
+        (
+            lambda n: n["events"][0].update(conflicts=["reports name different venues: kyiv, moscow"]),
+            ["new-conflict"],
+        ),
         (lambda n: n["articles"][1].update(warnings=["undated: no dateline"]), ["needs-review"]),
         (lambda n: n["events"].pop(1), ["removed-event"]),
     ],
@@ -172,7 +198,9 @@ def test_builds_list_exactly_what_a_new_article_brings(tmp_path, mini_config):
 
     first = build(articles, mini_config, out, templates)
     assert "first build" in first.changes
-    snapshot = {name: (out / name).read_bytes() for name in ("changes.html", "changes.xml", "data/changes.json")}
+    snapshot = {
+        name: (out / name).read_bytes() for name in ("changes.html", "changes.xml", "data/changes.json")
+    }
     again = build(articles, mini_config, out, templates)
     assert again.changes == "changes since the last build: no changes"
     assert {name: (out / name).read_bytes() for name in snapshot} == snapshot
@@ -200,7 +228,11 @@ def test_the_previous_export_is_taken_from_the_cache_only_while_it_is_the_same_f
     cache.mkdir()
     (out / "data" / "timeline.json").write_text(json.dumps(BASE), encoding="utf-8")
     keep_compact(cache, out, {"articles": [], "events": [], "compact": True})
-    assert read_previous(out, small=True, cache_dir=cache)[0] == {"articles": [], "events": [], "compact": True}
+    assert read_previous(out, small=True, cache_dir=cache)[0] == {
+        "articles": [],
+        "events": [],
+        "compact": True,
+    }
     other = copy.deepcopy(BASE)
     other["events"] = other["events"][:1]
     (out / "data" / "timeline.json").write_text(json.dumps(other), encoding="utf-8")

@@ -16,8 +16,21 @@ SVG = "{http://www.w3.org/2000/svg}"
 CSS = Path(__file__).resolve().parents[1] / "templates" / "static" / "style.css"
 
 
-def item(n: int, day: dt.date | None, speaker: str = "a", stance: str = "propose", venue: str | None = "x") -> ChartItem:
-    return ChartItem(f"e{n}", day, str(day), speaker, speaker.upper(), stance, stance, venue, venue.title() if venue else None, f"headline {n} <&>")
+def item(
+    n: int, day: dt.date | None, speaker: str = "a", stance: str = "propose", venue: str | None = "x"
+) -> ChartItem:
+    return ChartItem(
+        f"e{n}",
+        day,
+        str(day),
+        speaker,
+        speaker.upper(),
+        stance,
+        stance,
+        venue,
+        venue.title() if venue else None,
+        f"headline {n} <&>",
+    )
 
 
 def items() -> list[ChartItem]:
@@ -60,7 +73,9 @@ def test_marks_on_the_same_day_do_not_overlap():
 def test_legend_covers_speakers_and_stances():
     chart = build_chart(items())
     assert [name for _, name in chart.speakers] == ["A", "B", "C"]
-    assert [s for s, _, _ in chart.stances] == [s for s in STANCES if s in {"propose", "reject", "condition", "invite", "comment"}]
+    assert [s for s, _, _ in chart.stances] == [
+        s for s in STANCES if s in {"propose", "reject", "condition", "invite", "comment"}
+    ]
 
 
 def test_many_speakers_share_an_other_colour():

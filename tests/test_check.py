@@ -13,13 +13,28 @@ from timeline.cli import main
 from timeline.model import Article, DateEstimate, Evidence
 
 DAY = DateEstimate.day(dt.date(2021, 4, 22), (Evidence("dateline", "22 April 2021"),))
-MONTH = DateEstimate(dt.date(2022, 4, 15), "month", dt.date(2022, 4, 1), dt.date(2022, 4, 30), (Evidence("url-date", "2022/04"),))
+MONTH = DateEstimate(
+    dt.date(2022, 4, 15),
+    "month",
+    dt.date(2022, 4, 1),
+    dt.date(2022, 4, 30),
+    (Evidence("url-date", "2022/04"),),
+)
 
 
 def article(**changes) -> Article:
     fields = dict(
-        id="a1", file="a1.txt", sha256="0" * 64, text="", language="en", title="T", outlet="The Moscow Times",
-        agencies=(), url=None, published=DAY, warnings=(),
+        id="a1",
+        file="a1.txt",
+        sha256="0" * 64,
+        text="",
+        language="en",
+        title="T",
+        outlet="The Moscow Times",
+        agencies=(),
+        url=None,
+        published=DAY,
+        warnings=(),
     )
     fields.update(changes)
     return Article(**fields)
@@ -46,16 +61,31 @@ def test_reasons_for_review(mini_config, changes, reasons):
 
 def test_fields_come_from_the_article(mini_config):
     result = check_article(article(published=MONTH, outlet=None, warnings=("w",)), mini_config)
-    assert (result.date, result.precision, result.rule, result.outlet, result.statements) == ("2022-04-15", "month", "url-date", None, 0)
+    assert (result.date, result.precision, result.rule, result.outlet, result.statements) == (
+        "2022-04-15",
+        "month",
+        "url-date",
+        None,
+        0,
+    )
     assert result.warnings == ("w",)
 
 
 @pytest.mark.parametrize(
     ("check", "expected"),
     [
-        (ArticleCheck("a", "2021-04-22", "day", "dateline", "TASS", 1, (), ()), "ok      a  2021-04-22 (day, dateline)  TASS  1 statement"),
-        (ArticleCheck("a", "undated", "unknown", "none", None, 0, ("w1", "w2"), ("undated",)), "review  a  undated  outlet unknown  0 statements  warnings: w1; w2"),
-        (ArticleCheck("a", "2022-04-15", "month", "url-date", "X", 3, (), ("m",)), "review  a  2022-04-15 (month, url-date)  X  3 statements"),
+        (
+            ArticleCheck("a", "2021-04-22", "day", "dateline", "TASS", 1, (), ()),
+            "ok      a  2021-04-22 (day, dateline)  TASS  1 statement",
+        ),
+        (
+            ArticleCheck("a", "undated", "unknown", "none", None, 0, ("w1", "w2"), ("undated",)),
+            "review  a  undated  outlet unknown  0 statements  warnings: w1; w2",
+        ),
+        (
+            ArticleCheck("a", "2022-04-15", "month", "url-date", "X", 3, (), ("m",)),
+            "review  a  2022-04-15 (month, url-date)  X  3 statements",
+        ),
     ],
 )
 def test_format_line(check, expected):
@@ -103,12 +133,15 @@ def test_uses_the_build_pipeline(tmp_path, mini_config):
     assert "undated" in checks["undated"].reasons
 
 
-@pytest.mark.parametrize(("files", "strict", "status"), [
-    ({"good.txt": GOOD}, False, 0),
-    ({"good.txt": GOOD}, True, 0),
-    ({"good.txt": GOOD, "undated.txt": UNDATED}, False, 0),
-    ({"good.txt": GOOD, "undated.txt": UNDATED}, True, 1),
-])
+@pytest.mark.parametrize(
+    ("files", "strict", "status"),
+    [
+        ({"good.txt": GOOD}, False, 0),
+        ({"good.txt": GOOD}, True, 0),
+        ({"good.txt": GOOD, "undated.txt": UNDATED}, False, 0),
+        ({"good.txt": GOOD, "undated.txt": UNDATED}, True, 1),
+    ],
+)
 def test_strict_exit_status(tmp_path, mini_config, files, strict, status):
     folder = write(tmp_path / "articles", files)
     lines: list[str] = []

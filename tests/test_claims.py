@@ -34,9 +34,15 @@ def brief(claims):
     [
         ('"We are ready to meet," Zelensky said.', "zelensky"),
         ("Peskov told reporters that a meeting is possible only after the document is agreed.", "peskov"),
-        ("According to Lavrov, a meeting of the presidents will be necessary only when the key issues are clear.", "lavrov"),
+        (
+            "According to Lavrov, a meeting of the presidents will be necessary only when the key issues are clear.",
+            "lavrov",
+        ),
         ("The Kremlin spokesman said a meeting could only take place after expert work.", "peskov"),
-        ("Dmitry Peskov, press secretary of the Kremlin, said that a meeting is possible only after expert work.", "peskov"),
+        (
+            "Dmitry Peskov, press secretary of the Kremlin, said that a meeting is possible only after expert work.",
+            "peskov",
+        ),
         ("Zelensky wrote on X that he would wait for Putin in Turkey on Thursday.", "zelensky"),
         ("The Ukrainian leader said in an interview with ABC that Putin can come to Kyiv.", "zelensky"),
     ],
@@ -102,7 +108,9 @@ def test_two_venues_with_different_stances_are_two_claims(story):
 
 
 def test_where_the_speaker_spoke_is_not_the_venue(story):
-    body = "Zelensky told reporters in Kyiv that he would first meet Erdogan in Ankara and wait there for Putin."
+    body = (
+        "Zelensky told reporters in Kyiv that he would first meet Erdogan in Ankara and wait there for Putin."
+    )
     _, claims = claims_of(body, story)
     assert {c.venue for c in claims} == {"ankara"}
 
@@ -110,14 +118,24 @@ def test_where_the_speaker_spoke_is_not_the_venue(story):
 @pytest.mark.parametrize(
     ("language", "body", "speaker", "venue"),
     [
-        ("ru", "Ранее Владимир Зеленский заявил, что хочет организовать встречу с Путиным в Женеве.", "zelensky", "geneva"),
+        (
+            "ru",
+            "Ранее Владимир Зеленский заявил, что хочет организовать встречу с Путиным в Женеве.",
+            "zelensky",
+            "geneva",
+        ),
         ("ru", "«Есть ли смысл встречаться на высшем уровне», — задался вопросом Песков.", "peskov", None),
-        ("uk", "\"Зустріч можлива лише після підготовки\", — заявив Пєсков.", "peskov", None),
+        ("uk", '"Зустріч можлива лише після підготовки", — заявив Пєсков.', "peskov", None),
         ("uk", "Зеленський заявив, що готовий до зустрічі з Путіним у Женеві.", "zelensky", "geneva"),
         ("de", '"Das ist eine neue Initiative für ein Treffen", so Peskow.', "peskov", None),
         ("de", "Selenskyj sagte, er wolle Putin in Minsk treffen.", "zelensky", "minsk"),
         ("fr", "« Je suis prêt à une rencontre avec Poutine », a déclaré Zelensky.", "zelensky", None),
-        ("fr", "« Une rencontre doit reposer sur quelque chose », a lancé aux journalistes Dmitri Peskov.", "peskov", None),
+        (
+            "fr",
+            "« Une rencontre doit reposer sur quelque chose », a lancé aux journalistes Dmitri Peskov.",
+            "peskov",
+            None,
+        ),
     ],
 )
 def test_other_languages(story, language, body, speaker, venue):
@@ -125,7 +143,9 @@ def test_other_languages(story, language, body, speaker, venue):
     assert any(c.speaker == speaker and c.venue == venue for c in claims), brief(claims)
 
 
-@pytest.mark.parametrize("alias", ["Zelensky", "Zelenskyy", "Selenskyj", "Зеленский", "Зеленського", "Зеленского"])
+@pytest.mark.parametrize(
+    "alias", ["Zelensky", "Zelenskyy", "Selenskyj", "Зеленский", "Зеленського", "Зеленского"]
+)
 def test_alias_folding(story, alias):
     found = finder(story, "ru").refs(f"Сказал {alias} вчера", 0, None, speech("ru"))
     assert [r.actor for r in found if r.kind == "name"] == ["zelensky"]
@@ -163,7 +183,9 @@ def test_unknown_names_in_reporting_patterns_are_candidates(story):
 
 def test_descriptor_valid_only_in_its_time(tmp_path):
     text = (FIXTURES / "story.yaml").read_text(encoding="utf-8")
-    text = text.replace('{text: "Putin\'s spokesman", from: 2012-05-01}', '{text: "Putin\'s spokesman", from: 2030-01-01}')
+    text = text.replace(
+        '{text: "Putin\'s spokesman", from: 2012-05-01}', '{text: "Putin\'s spokesman", from: 2030-01-01}'
+    )
     path = tmp_path / "story.yaml"
     path.write_text(text, encoding="utf-8")
     config = load_config(path)
@@ -174,15 +196,24 @@ def test_descriptor_valid_only_in_its_time(tmp_path):
 @pytest.mark.parametrize(
     ("language", "body"),
     [
-        ("en", "In Moscow, Kremlin aide Ushakov told reporters that Putin is open to a meeting with Zelensky."),
+        (
+            "en",
+            "In Moscow, Kremlin aide Ushakov told reporters that Putin is open to a meeting with Zelensky.",
+        ),
         ("en", "On Wednesday in Minsk, Putin said that he is open to a meeting with Zelensky."),
-        ("en", "Putin told the plenary session of the economic forum in Minsk that he is ready to meet Zelensky."),
+        (
+            "en",
+            "Putin told the plenary session of the economic forum in Minsk that he is ready to meet Zelensky.",
+        ),
         ("en", "Speaking after talks in Istanbul, Zelensky said he was ready to meet Putin."),
         ("en", "Lavrov said at a press conference in Minsk that a meeting is possible."),
         ("ru", "3 сентября в Минске Путин говорил, что готов к встрече с Зеленским."),
         ("ru", "Путин на пленарном заседании форума в Минске заявил, что готов к встрече с Зеленским."),
         ("de", "Putin sagte in Minsk, er sei zu einem Treffen mit Selenskyj bereit."),
-        ("ru", "Путин не откажется от встречи с Зеленским, заявил Лавров по итогам переговоров с коллегой в Минске."),
+        (
+            "ru",
+            "Путин не откажется от встречи с Зеленским, заявил Лавров по итогам переговоров с коллегой в Минске.",
+        ),
     ],
 )
 def test_the_place_of_speaking_is_no_venue_in_any_language(story, language, body):
@@ -198,7 +229,11 @@ def test_the_place_of_speaking_is_no_venue_in_any_language(story, language, body
         ("en", "In Moscow a meeting is impossible, Zelensky said.", "moscow"),
         ("en", "Putin said that Moscow is the best place for a meeting with Zelensky.", "moscow"),
         ("de", "Putin sagte, Moskau sei der beste Ort für ein Treffen mit Selenskyj.", "moscow"),
-        ("fr", "Poutine a déclaré que Moscou est le meilleur endroit pour une rencontre avec Zelensky.", "moscow"),
+        (
+            "fr",
+            "Poutine a déclaré que Moscou est le meilleur endroit pour une rencontre avec Zelensky.",
+            "moscow",
+        ),
         ("ru", "Путин заявил, что готов к встрече с Зеленским в Москве.", "moscow"),
         ("de", "Selenskyj sagte, er wolle Putin in Minsk treffen.", "minsk"),
     ],
@@ -211,15 +246,33 @@ def test_a_place_proposed_for_the_meeting_stays_a_venue(story, language, body, v
 @pytest.mark.parametrize(
     ("language", "body", "speaker"),
     [
-        ("en", "The statement followed remarks by Kremlin aide Ushakov, who said on Wednesday that Putin was open to meeting Zelensky.", "ushakov"),
-        ("ru", "Путин не откажется от встречи с президентом Зеленским, заявил министр иностранных дел Лавров.", "lavrov"),
+        (
+            "en",
+            "The statement followed remarks by Kremlin aide Ushakov, who said on Wednesday that Putin was open to meeting Zelensky.",
+            "ushakov",
+        ),
+        (
+            "ru",
+            "Путин не откажется от встречи с президентом Зеленским, заявил министр иностранных дел Лавров.",
+            "lavrov",
+        ),
         ("uk", "Путін готовий до зустрічі із Зеленським, заявив Пєсков.", "peskov"),
-        ("fr", "Le président russe est prêt à voir Zelensky « lorsque l'ordre du jour d'un sommet sera prêt », a expliqué Lavrov.", "lavrov"),
-        ("fr", "Lavrov avait prévenu que Poutine ne rencontrerait Zelensky qu'une fois l'agenda prêt.", "lavrov"),
+        (
+            "fr",
+            "Le président russe est prêt à voir Zelensky « lorsque l'ordre du jour d'un sommet sera prêt », a expliqué Lavrov.",
+            "lavrov",
+        ),
+        (
+            "fr",
+            "Lavrov avait prévenu que Poutine ne rencontrerait Zelensky qu'une fois l'agenda prêt.",
+            "lavrov",
+        ),
         ("ru", "Ранее Песков говорил, что встреча Путина и Зеленского возможна.", "peskov"),
     ],
 )
-def test_the_speaker_is_the_reporting_verbs_subject_not_a_name_in_what_is_said(story, language, body, speaker):
+def test_the_speaker_is_the_reporting_verbs_subject_not_a_name_in_what_is_said(
+    story, language, body, speaker
+):
     _, claims = claims_of(body, story, language)
     assert claims, body
     assert {c.speaker for c in claims} == {speaker}, brief(claims)
@@ -231,7 +284,11 @@ def test_the_speaker_is_the_reporting_verbs_subject_not_a_name_in_what_is_said(s
         ("fr", "il est prêt à le voir lorsque l'ordre du jour d'un sommet sera prêt", "condition"),
         ("fr", "une rencontre une fois que le traité sera paraphé", "condition"),
         ("en", "his wish was to bring Putin and Zelensky together in Istanbul", "propose"),
-        ("en", "his wish was to bring Russian President Vladimir Putin and Ukrainian President Volodymyr Zelensky together", "propose"),
+        (
+            "en",
+            "his wish was to bring Russian President Vladimir Putin and Ukrainian President Volodymyr Zelensky together",
+            "propose",
+        ),
         ("en", "Trump said he would set up a meeting", "propose"),
         ("de", "dass es zu einem Treffen kommen werde", None),
         ("de", "Selenskyj könne nach Moskau kommen", "invite"),
@@ -264,7 +321,11 @@ def test_the_day_nearest_the_speakers_verb_dates_the_claim(story):
     ("language", "body", "speaker"),
     [
         ("uk", "Пєсков, речник Кремля, підтвердив, що Зеленський просив про зустріч із Путіним.", "peskov"),
-        ("fr", "« Le fait d'être prêt à une rencontre doit reposer sur quelque chose », a lancé aux journalistes Peskov.", "peskov"),
+        (
+            "fr",
+            "« Le fait d'être prêt à une rencontre doit reposer sur quelque chose », a lancé aux journalistes Peskov.",
+            "peskov",
+        ),
     ],
 )
 def test_a_name_after_the_verbs_that_clause_is_not_the_speaker(story, language, body, speaker):
@@ -282,8 +343,16 @@ def test_a_cue_with_no_known_speaker_leaves_the_topic_to_the_closing_speaker(sto
 @pytest.mark.parametrize(
     ("language", "body", "speaker"),
     [
-        ("ru", "Кремль пока не видит оснований для переговоров на высшем уровне. «Пока рано об этом говорить», — сказал Песков.", "peskov"),
-        ("en", "The Kremlin sees no grounds yet for a summit. \"It is too early to speak about it,\" Peskov said.", "peskov"),
+        (
+            "ru",
+            "Кремль пока не видит оснований для переговоров на высшем уровне. «Пока рано об этом говорить», — сказал Песков.",
+            "peskov",
+        ),
+        (
+            "en",
+            'The Kremlin sees no grounds yet for a summit. "It is too early to speak about it," Peskov said.',
+            "peskov",
+        ),
     ],
 )
 def test_a_quoted_remark_takes_its_topic_from_the_sentence_before(story, language, body, speaker):
@@ -322,11 +391,19 @@ def test_conditions_and_preparations_in_every_language(language, text, stance):
 @pytest.mark.parametrize(
     ("language", "body"),
     [
-        ("ru", "В среду, отвечая на вопросы журналистов в Женеве, Владимир Путин уже говорил, что если Зеленский готов, то «пусть приезжает в Москву»."),
-        ("uk", "У середу в Женеві Путін сказав журналістам, що Зеленський, «якщо готовий», може приїхати до Москви."),
+        (
+            "ru",
+            "В среду, отвечая на вопросы журналистов в Женеве, Владимир Путин уже говорил, что если Зеленский готов, то «пусть приезжает в Москву».",
+        ),
+        (
+            "uk",
+            "У середу в Женеві Путін сказав журналістам, що Зеленський, «якщо готовий», може приїхати до Москви.",
+        ),
     ],
 )
-def test_an_invitation_without_a_meeting_word_is_a_claim_and_where_it_was_said_no_venue(story, language, body):
+def test_an_invitation_without_a_meeting_word_is_a_claim_and_where_it_was_said_no_venue(
+    story, language, body
+):
     _, claims = claims_of(body, story, language)
     assert ("putin", "invite", "moscow") in brief(claims)
     assert all(c.venue != "geneva" for c in claims), brief(claims)
@@ -342,7 +419,9 @@ def test_a_later_sentence_of_the_same_utterance_dates_the_claim(project_config):
     _, claims = claims_of(body, project_config, date="2022-05-13")
     dated = [c for c in claims if c.speaker in ("peskov", "kremlin")]
     assert dated, brief(claims)
-    assert str(dated[0].said.value) == "2022-04-06", [(c.speaker, c.said.value, [e.rule for e in c.said.evidence]) for c in claims]
+    assert str(dated[0].said.value) == "2022-04-06", [
+        (c.speaker, c.said.value, [e.rule for e in c.said.evidence]) for c in claims
+    ]
 
 
 def test_a_sentence_opening_inside_a_quotation_keeps_its_day(project_config):
@@ -352,13 +431,18 @@ def test_a_sentence_opening_inside_a_quotation_keeps_its_day(project_config):
     )
     _, claims = claims_of(body, project_config, date="2022-03-05")
     assert claims, body
-    assert [str(c.said.value) for c in claims if c.speaker == "zelensky"] == ["2022-03-03"], [(c.speaker, c.said) for c in claims]
+    assert [str(c.said.value) for c in claims if c.speaker == "zelensky"] == ["2022-03-03"], [
+        (c.speaker, c.said) for c in claims
+    ]
 
 
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ("Putin said he was ready to meet Zelensky and named Moscow the best place for such a meeting.", ("putin", "invite", "moscow")),
+        (
+            "Putin said he was ready to meet Zelensky and named Moscow the best place for such a meeting.",
+            ("putin", "invite", "moscow"),
+        ),
         ("Zelensky proposed a meeting with Putin in Kyiv.", ("zelensky", "invite", "kyiv")),
         ("Zelensky proposed a meeting with Putin in Istanbul.", ("zelensky", "propose", "istanbul")),
     ],
@@ -401,7 +485,9 @@ def test_a_meeting_proposed_in_the_speakers_own_city_is_an_invitation(project_co
         ),
     ],
 )
-def test_a_sentence_without_a_day_takes_the_news_day_of_a_story_of_the_morning_after(project_config, language, body, expected):
+def test_a_sentence_without_a_day_takes_the_news_day_of_a_story_of_the_morning_after(
+    project_config, language, body, expected
+):
     _, claims = claims_of(body, project_config, language=language, date="2019-12-10")
     said = [str(c.said.value) for c in claims if c.speaker == "zelensky"]
     assert said == [expected], [(c.speaker, c.said) for c in claims]
@@ -415,7 +501,11 @@ def test_a_sentence_without_a_day_takes_the_news_day_of_a_story_of_the_morning_a
         ("uk", "проект угоди не готовий до зустрічі лідерів", "reject"),
         ("en", "Kyiv would also welcome the participation of Trump", "propose"),
         ("en", "Moscow would wait for the current president to change his position", "condition"),
-        ("en", 'Ukraine "will not conduct any negotiations with Russia as long as Putin is president"', "reject"),
+        (
+            "en",
+            'Ukraine "will not conduct any negotiations with Russia as long as Putin is president"',
+            "reject",
+        ),
         ("ru", "ему сначала надо встретиться с руководителями республик", "condition"),
         ("uk", "Зеленський має спершу говорити з ватажками", "condition"),
         ("uk", 'Москва "чекатиме", поки чинний президент змінить свою позицію', "condition"),
@@ -433,14 +523,38 @@ def test_longer_phrases_and_new_stance_words(language, text, stance):
     ("language", "body", "expected"),
     [
         # "anywhere in the Ukrainian Donbas": a venue though an adjective stands before it
-        ("en", 'Zelensky offered to meet Putin "anywhere in the Ukrainian Donbas where there is war".', ("zelensky", "donbas")),
-        ("ru", 'Зеленский предложил Путину встретиться "в любой точке украинского Донбасса".', ("zelensky", "donbas")),
-        ("uk", 'Зеленський запропонував Путіну зустрітися "в будь-якій точці українського Донбасу".', ("zelensky", "donbas")),
+        (
+            "en",
+            'Zelensky offered to meet Putin "anywhere in the Ukrainian Donbas where there is war".',
+            ("zelensky", "donbas"),
+        ),
+        (
+            "ru",
+            'Зеленский предложил Путину встретиться "в любой точке украинского Донбасса".',
+            ("zelensky", "donbas"),
+        ),
+        (
+            "uk",
+            'Зеленський запропонував Путіну зустрітися "в будь-якій точці українського Донбасу".',
+            ("zelensky", "donbas"),
+        ),
         # "a neutral country such as Switzerland, Austria or Turkey": the first named
-        ("en", "Zelensky said a meeting could take place in a neutral European country such as Switzerland, Austria or Turkey.", ("zelensky", "switzerland")),
-        ("de", "Infrage kämen die Schweiz, Österreich oder die Türkei für ein Treffen, sagte Selenskyj.", ("zelensky", "switzerland")),
+        (
+            "en",
+            "Zelensky said a meeting could take place in a neutral European country such as Switzerland, Austria or Turkey.",
+            ("zelensky", "switzerland"),
+        ),
+        (
+            "de",
+            "Infrage kämen die Schweiz, Österreich oder die Türkei für ein Treffen, sagte Selenskyj.",
+            ("zelensky", "switzerland"),
+        ),
         # "such a meeting": the venue the sentence before named for it
-        ("de", "Am Montag trafen sich Putin und Selenskyj in Paris. Uschakow hatte angekündigt, dass ein solches Treffen stattfinden werde.", ("ushakov", "paris")),
+        (
+            "de",
+            "Am Montag trafen sich Putin und Selenskyj in Paris. Uschakow hatte angekündigt, dass ein solches Treffen stattfinden werde.",
+            ("ushakov", "paris"),
+        ),
     ],
 )
 def test_venues_named_around_the_meeting(project_config, language, body, expected):
@@ -451,9 +565,21 @@ def test_venues_named_around_the_meeting(project_config, language, body, expecte
 @pytest.mark.parametrize(
     ("language", "body", "speaker"),
     [
-        ("en", "Putin and Zelensky are expected to hold a separate meeting in Paris.\n\nThis was stated by Kremlin aide Yuri Ushakov at a briefing.", "ushakov"),
-        ("ru", "Путин и Зеленский проведут отдельную встречу в Париже.\n\nОб этом заявил помощник президента Юрий Ушаков.", "ushakov"),
-        ("uk", "Путін і Зеленський проведуть окрему зустріч у Парижі.\n\nПро це на брифінгу заявив Юрій Ушаков.", "ushakov"),
+        (
+            "en",
+            "Putin and Zelensky are expected to hold a separate meeting in Paris.\n\nThis was stated by Kremlin aide Yuri Ushakov at a briefing.",
+            "ushakov",
+        ),
+        (
+            "ru",
+            "Путин и Зеленский проведут отдельную встречу в Париже.\n\nОб этом заявил помощник президента Юрий Ушаков.",
+            "ushakov",
+        ),
+        (
+            "uk",
+            "Путін і Зеленський проведуть окрему зустріч у Парижі.\n\nПро це на брифінгу заявив Юрій Ушаков.",
+            "ushakov",
+        ),
     ],
 )
 def test_this_was_stated_by_gives_the_lead_its_speaker(project_config, language, body, speaker):
@@ -462,7 +588,10 @@ def test_this_was_stated_by_gives_the_lead_its_speaker(project_config, language,
 
 
 def test_without_the_cue_the_lead_has_no_speaker(project_config):
-    _, claims = claims_of("Putin and Zelensky are expected to hold a separate meeting in Paris.\n\nUshakov spoke at a briefing.", project_config)
+    _, claims = claims_of(
+        "Putin and Zelensky are expected to hold a separate meeting in Paris.\n\nUshakov spoke at a briefing.",
+        project_config,
+    )
     assert "paris" not in {c.venue for c in claims}, brief(claims)
 
 
@@ -470,7 +599,11 @@ def test_without_the_cue_the_lead_has_no_speaker(project_config):
     ("language", "body", "speaker"),
     [
         # a pronoun phrase is the speaker the sentence has just named, not an earlier one
-        ("ru", "Срок полномочий Владимира Зеленского, избранного в 2019 году, формально истек 20 мая.\n\nПутин напомнил, что Россия никогда не отказывалась от переговоров, однако переговорный процесс, по его словам, был сорван Киевом. Ранее в интервью президент говорил, что Зеленский сам подписал указ о запрете переговоров.", {"putin"}),
+        (
+            "ru",
+            "Срок полномочий Владимира Зеленского, избранного в 2019 году, формально истек 20 мая.\n\nПутин напомнил, что Россия никогда не отказывалась от переговоров, однако переговорный процесс, по его словам, был сорван Киевом. Ранее в интервью президент говорил, что Зеленский сам подписал указ о запрете переговоров.",
+            {"putin"},
+        ),
     ],
 )
 def test_a_pronoun_is_the_speaker_just_named(project_config, language, body, speaker):
@@ -487,10 +620,19 @@ def test_a_bare_role_with_its_own_reporting_verb_is_another_statement(project_co
 @pytest.mark.parametrize(
     ("language", "body"),
     [
-        ("uk", "Напередодні в Анкарі Президент Зеленський заявив, що відчуває неповагу з боку Росії на переговорах."),
+        (
+            "uk",
+            "Напередодні в Анкарі Президент Зеленський заявив, що відчуває неповагу з боку Росії на переговорах.",
+        ),
         ("en", '"Of course, a meeting is possible," Putin told reporters in the Belarusian capital.'),
-        ("en", "Ukraine has proposed a meeting of the leaders, Umerov said after the third round of direct talks in Istanbul."),
-        ("fr", "À l'issue de trois heures de discussions, mardi à Istanbul, Medinski a déclaré qu'une rencontre pourrait avoir lieu."),
+        (
+            "en",
+            "Ukraine has proposed a meeting of the leaders, Umerov said after the third round of direct talks in Istanbul.",
+        ),
+        (
+            "fr",
+            "À l'issue de trois heures de discussions, mardi à Istanbul, Medinski a déclaré qu'une rencontre pourrait avoir lieu.",
+        ),
     ],
 )
 def test_more_places_of_speaking_are_no_venue(project_config, language, body):
@@ -502,14 +644,26 @@ def test_more_places_of_speaking_are_no_venue(project_config, language, body):
 @pytest.mark.parametrize(
     ("body", "language", "speaker"),
     [
-        ("A meeting is possible only after the expert work, said an aide to the Russian president Ushakov.", "en", "ushakov"),
+        (
+            "A meeting is possible only after the expert work, said an aide to the Russian president Ushakov.",
+            "en",
+            "ushakov",
+        ),
         ("A meeting is possible only after the expert work, said the Russian president.", "en", "putin"),
-        ("A meeting is possible only after the expert work, said the Russian president Vladimir Putin.", "en", "putin"),
-        ("Встреча возможна только после подготовки документов. Об этом сообщил помощник президент России Ушаков.", "ru", "ushakov"),
+        (
+            "A meeting is possible only after the expert work, said the Russian president Vladimir Putin.",
+            "en",
+            "putin",
+        ),
+        (
+            "Встреча возможна только после подготовки документов. Об этом сообщил помощник президент России Ушаков.",
+            "ru",
+            "ushakov",
+        ),
     ],
 )
 def test_a_name_in_apposition_to_a_role_is_the_speaker(story, body, language, speaker):
-    """"сообщил помощник президента РФ Юрий Ушаков": the role's complement names someone else."""
+    """ "сообщил помощник президента РФ Юрий Ушаков": the role's complement names someone else."""
     _, claims = claims_of(body, story, language)
     assert {c.speaker for c in claims} == {speaker}
 
@@ -517,13 +671,25 @@ def test_a_name_in_apposition_to_a_role_is_the_speaker(story, body, language, sp
 @pytest.mark.parametrize(
     ("body", "language", "expected"),
     [
-        ("Le président Zelensky a dit son souhait de voir cette rencontre se tenir en Europe. « Je plaide pour Genève », a déclaré Zelensky lundi soir lors d'un point presse à Moscou.", "fr", [("zelensky", "propose", "geneva")]),
-        ("Le président Zelensky a déclaré lors d'un point presse à Moscou qu'une rencontre était possible.", "fr", [("zelensky", "open-conditional", None)]),
-        ("Präsident Selenskyj brachte unterdessen Genf als möglichen Ort für das Treffen ins Spiel.", "de", [("zelensky", "propose", "geneva")]),
+        (
+            "Le président Zelensky a dit son souhait de voir cette rencontre se tenir en Europe. « Je plaide pour Genève », a déclaré Zelensky lundi soir lors d'un point presse à Moscou.",
+            "fr",
+            [("zelensky", "propose", "geneva")],
+        ),
+        (
+            "Le président Zelensky a déclaré lors d'un point presse à Moscou qu'une rencontre était possible.",
+            "fr",
+            [("zelensky", "open-conditional", None)],
+        ),
+        (
+            "Präsident Selenskyj brachte unterdessen Genf als möglichen Ort für das Treffen ins Spiel.",
+            "de",
+            [("zelensky", "propose", "geneva")],
+        ),
     ],
 )
 def test_floating_a_venue_is_an_offer_of_it(story, body, language, expected):
-    """"plaide pour Genève", "brachte Genf als Ort ins Spiel": a venue offered; "point presse à X" is where it was said."""
+    """ "plaide pour Genève", "brachte Genf als Ort ins Spiel": a venue offered; "point presse à X" is where it was said."""
     _, claims = claims_of(body, story, language)
     assert brief(claims) == expected
 
@@ -532,7 +698,10 @@ def test_floating_a_venue_is_an_offer_of_it(story, body, language, expected):
     ("body", "speaker"),
     [
         ("Le 3 mars, Zelensky avait lancé à Poutine : «Asseyez-vous avec moi pour négocier.»", "zelensky"),
-        ("Côté ukrainien, Zelensky s'est contenté d'évoquer l'idée d'une rencontre des dirigeants.", "zelensky"),
+        (
+            "Côté ukrainien, Zelensky s'est contenté d'évoquer l'idée d'une rencontre des dirigeants.",
+            "zelensky",
+        ),
         ("Zelensky a évoqué une rencontre des dirigeants.", "zelensky"),
     ],
 )

@@ -15,7 +15,18 @@ SAID = dt.date(2022, 5, 1)
 def make(sentence: str, said: dt.date | None = SAID, said_evidence: tuple[Evidence, ...] = ()) -> Event:
     estimate = DateEstimate.day(said, said_evidence) if said else DateEstimate.unknown()
     claim = Claim("a1", "zelensky", "propose", None, "putin", estimate, sentence, 100, 100 + len(sentence))
-    return Event("e1", "claim", estimate, "zelensky", "propose", None, "putin", "h", claims=(claim,), sources=(Source("a1", sentence, 100, 100 + len(sentence)),))
+    return Event(
+        "e1",
+        "claim",
+        estimate,
+        "zelensky",
+        "propose",
+        None,
+        "putin",
+        "h",
+        claims=(claim,),
+        sources=(Source("a1", sentence, 100, 100 + len(sentence)),),
+    )
 
 
 @pytest.mark.parametrize(
@@ -23,7 +34,12 @@ def make(sentence: str, said: dt.date | None = SAID, said_evidence: tuple[Eviden
     [
         # A deadline: any day from the statement to the named day.
         ("He wants a meeting with Putin by May 15, 2022, he said.", "2022-05-15", "2022-05-01", "2022-05-15"),
-        ("A meeting is possible before 31 December 2022, Zelensky said.", "2022-12-31", "2022-05-01", "2022-12-31"),
+        (
+            "A meeting is possible before 31 December 2022, Zelensky said.",
+            "2022-12-31",
+            "2022-05-01",
+            "2022-12-31",
+        ),
         # After a named day: open-ended.
         ("He said a meeting could follow after 29 March 2022.", "2022-03-29", "2022-03-29", None),
         # A future day in a clause with a future marker.
@@ -66,19 +82,42 @@ def test_relative_target_uses_the_statement_date_not_the_report_date():
         at = text.index("next month")
         first = dt.date(reference.year + (reference.month == 12), reference.month % 12 + 1, 1)
         last = dt.date(first.year + (first.month == 12), first.month % 12 + 1, 1) - dt.timedelta(days=1)
-        return [TimeExpression(at, at + 10, "next month", first.strftime("%Y-%m"), first, last, "month", "relative")]
+        return [
+            TimeExpression(
+                at, at + 10, "next month", first.strftime("%Y-%m"), first, last, "month", "relative"
+            )
+        ]
 
     got = refers_to(make("Peskov said a meeting could be held next month."), resolver)
-    assert got is not None and (got.earliest, got.latest, got.precision) == (dt.date(2022, 6, 1), dt.date(2022, 6, 30), "month")
+    assert got is not None and (got.earliest, got.latest, got.precision) == (
+        dt.date(2022, 6, 1),
+        dt.date(2022, 6, 30),
+        "month",
+    )
 
 
 def test_anchor_relation_counts_as_a_target():
     def resolver(text, reference, language):
         at = text.index("the Istanbul round")
         day = dt.date(2022, 3, 29)
-        return [TimeExpression(at, at + 18, "the Istanbul round", day.isoformat(), day, day, "day", "anchor", relation="after")]
+        return [
+            TimeExpression(
+                at,
+                at + 18,
+                "the Istanbul round",
+                day.isoformat(),
+                day,
+                day,
+                "day",
+                "anchor",
+                relation="after",
+            )
+        ]
 
-    got = refers_to(make("Peskov said a meeting is possible only following the Istanbul round.", dt.date(2022, 3, 20)), resolver)
+    got = refers_to(
+        make("Peskov said a meeting is possible only following the Istanbul round.", dt.date(2022, 3, 20)),
+        resolver,
+    )
     assert got is not None and got.earliest == dt.date(2022, 3, 29) and got.latest is None
 
 
@@ -103,7 +142,10 @@ def test_a_memo_spares_the_engine_and_gives_the_same_events():
         calls.append(text)
         return real(text, reference, language)
 
-    events = [make("He wants a meeting with Putin by May 15, 2022, he said."), make("Nothing here.", said=None)]
+    events = [
+        make("He wants a meeting with Putin by May 15, 2022, he said."),
+        make("Nothing here.", said=None),
+    ]
     memo: dict = {}
     first = with_refers_to(events, counting, memo)
     assert first == with_refers_to(events, real) and len(memo) == 2 and calls
@@ -124,7 +166,12 @@ def test_each_sentence_and_statement_date_is_resolved_once():
         return real(text, reference, language)
 
     sentence = "He wants a meeting with Putin by May 15, 2022, he said."
-    events = [make(sentence), make(sentence), make(sentence, dt.date(2022, 4, 1)), make("Nothing to see here, he said.")]
+    events = [
+        make(sentence),
+        make(sentence),
+        make(sentence, dt.date(2022, 4, 1)),
+        make("Nothing to see here, he said."),
+    ]
     got = with_refers_to(events, counting)
     assert sorted(set(calls)) == sorted(calls)  # no pair asked twice
     assert len(calls) == 3

@@ -42,12 +42,30 @@ reference_events:
     [
         (b"site:\n  title: T\n  colour: red\n", "t.yaml:3: site: unknown key 'colour'"),
         (b"site: {title: T}\nactors:\n  - {id: Putin, name: P}\n", "is not a lowercase slug"),
-        (b"site: {title: T}\nactors:\n  - {id: a, name: A}\n  - {id: a, name: B}\n", "actor id 'a' is used twice"),
-        (b"site: {title: T}\nactors:\n  - {id: a, name: A, institution: nobody}\n", "institution 'nobody' is not an actor id"),
-        (b"site: {title: T}\nreference_events:\n  - {id: e, date: 2022-13-01, title: E}\n", "expected a date"),
-        (b"site: {title: T}\nreference_events:\n  - {id: e, date: 2022-01-02, end: 2022-01-01, title: E}\n", "is before its date"),
-        (b"site: {title: T}\nreference_events:\n  - {id: e, date: 2022-01-02, title: E, venue: mars}\n", "venue 'mars' is not a place id"),
-        (b"site: {title: T}\nreference_events:\n  - {id: e, date: 2022-01-02, title: E, mentions: {en: [{pattern: '(', relation: before}]}}\n", "bad regular expression"),
+        (
+            b"site: {title: T}\nactors:\n  - {id: a, name: A}\n  - {id: a, name: B}\n",
+            "actor id 'a' is used twice",
+        ),
+        (
+            b"site: {title: T}\nactors:\n  - {id: a, name: A, institution: nobody}\n",
+            "institution 'nobody' is not an actor id",
+        ),
+        (
+            b"site: {title: T}\nreference_events:\n  - {id: e, date: 2022-13-01, title: E}\n",
+            "expected a date",
+        ),
+        (
+            b"site: {title: T}\nreference_events:\n  - {id: e, date: 2022-01-02, end: 2022-01-01, title: E}\n",
+            "is before its date",
+        ),
+        (
+            b"site: {title: T}\nreference_events:\n  - {id: e, date: 2022-01-02, title: E, venue: mars}\n",
+            "venue 'mars' is not a place id",
+        ),
+        (
+            b"site: {title: T}\nreference_events:\n  - {id: e, date: 2022-01-02, title: E, mentions: {en: [{pattern: '(', relation: before}]}}\n",
+            "bad regular expression",
+        ),
         (b"site: [unclosed\n", "t.yaml:2: not valid YAML"),
         (b"", "the configuration is empty"),
         (b"actors: []\n", "'site' is missing"),

@@ -15,12 +15,39 @@ from timeline.model import Article, Claim, DateEstimate, Event, Evidence, Senten
 D = dt.date
 
 
-def _article(ident: str, text: str, published: DateEstimate, claim_text: str, *, timexes: bool = False) -> Article:
+def _article(
+    ident: str, text: str, published: DateEstimate, claim_text: str, *, timexes: bool = False
+) -> Article:
     start = text.index(claim_text)
     sentence = Sentence(claim_text, start, start + len(claim_text), 0)
-    claim = Claim(ident, "zelensky", "invite", None, None, statement_date(sentence, text, published, "en"), claim_text, sentence.start, sentence.end)
+    claim = Claim(
+        ident,
+        "zelensky",
+        "invite",
+        None,
+        None,
+        statement_date(sentence, text, published, "en"),
+        claim_text,
+        sentence.start,
+        sentence.end,
+    )
     found = tuple(find_expressions(text, published.value, "en")) if timexes else ()
-    return Article(ident, ident + ".txt", "", text, "en", None, None, (), None, published, (), sentences=(sentence,), claims=(claim,), timexes=found)
+    return Article(
+        ident,
+        ident + ".txt",
+        "",
+        text,
+        "en",
+        None,
+        None,
+        (),
+        None,
+        published,
+        (),
+        sentences=(sentence,),
+        claims=(claim,),
+        timexes=found,
+    )
 
 
 def _event(*articles: Article, ident: str = "e") -> Event:
@@ -47,7 +74,11 @@ def test_cluster_dates_an_undated_article() -> None:
     cluster = [e for e in shared.evidence if e.rule == "cluster"]
     assert cluster and cluster[0].article == "dated"
     said = articles[1].claims[0].said
-    assert said.earliest is not None and said.latest is not None and said.earliest <= D(2026, 1, 30) <= said.latest
+    assert (
+        said.earliest is not None
+        and said.latest is not None
+        and said.earliest <= D(2026, 1, 30) <= said.latest
+    )
     assert events[0].claims[1].said == said
     assert articles[0] is DATED
 
@@ -56,7 +87,13 @@ def test_cluster_never_passes_on_a_shared_date() -> None:
     relay = _article(
         "relay",
         PLAIN,
-        DateEstimate(D(2026, 1, 30), "day", D(2026, 1, 30), D(2026, 1, 30), (Evidence("cluster", "x", article="other"),)),
+        DateEstimate(
+            D(2026, 1, 30),
+            "day",
+            D(2026, 1, 30),
+            D(2026, 1, 30),
+            (Evidence("cluster", "x", article="other"),),
+        ),
         PLAIN,
     )
     undated = _article("undated", PLAIN, DateEstimate.unknown(), PLAIN)
@@ -92,16 +129,28 @@ TEXTS = [
     ("On Monday, Macron met Putin in Moscow. " + PLAIN, PLAIN),
     ("On Monday, Macron met Putin in Moscow.\n" + PLAIN, PLAIN),
     ("Earlier, " + PLAIN, "Earlier, " + PLAIN),
-    ("He told reporters on Friday that Putin could come to Kyiv.", "He told reporters on Friday that Putin could come to Kyiv."),
-    ("Yesterday Peskov said no.\nIn a speech, " + PLAIN + " Two days ago he said more.", "In a speech, " + PLAIN),
+    (
+        "He told reporters on Friday that Putin could come to Kyiv.",
+        "He told reporters on Friday that Putin could come to Kyiv.",
+    ),
+    (
+        "Yesterday Peskov said no.\nIn a speech, " + PLAIN + " Two days ago he said more.",
+        "In a speech, " + PLAIN,
+    ),
 ]
-DAYS = [DateEstimate.unknown(), DateEstimate.day(D(2026, 1, 31)), DateEstimate(D(2026, 1, 29), "week", D(2026, 1, 27), D(2026, 2, 1), ())]
+DAYS = [
+    DateEstimate.unknown(),
+    DateEstimate.day(D(2026, 1, 31)),
+    DateEstimate(D(2026, 1, 29), "week", D(2026, 1, 27), D(2026, 2, 1), ()),
+]
 
 
 @pytest.mark.parametrize("text, sentence", TEXTS)
 @pytest.mark.parametrize("published", DAYS)
 @pytest.mark.parametrize("timexes", [True, False])
-def test_redating_without_a_scan_is_what_a_scan_gives(text: str, sentence: str, published: DateEstimate, timexes: bool) -> None:
+def test_redating_without_a_scan_is_what_a_scan_gives(
+    text: str, sentence: str, published: DateEstimate, timexes: bool
+) -> None:
     """The shortcut for claims with no time words near them gives what statement_date gives."""
     article = _article("a", text, DateEstimate.unknown(), sentence, timexes=timexes)
     claim = article.claims[0]
@@ -122,7 +171,9 @@ def test_the_articles_own_expressions_and_a_fresh_scan_share_alike(text: str, se
 
 def _as_reported_source() -> Article:
     text = "Zelensky said Putin could come to Kyiv."
-    published = DateEstimate(D(2026, 1, 30), "day", D(2026, 1, 30), D(2026, 1, 30), (Evidence("dateline", "30 January 2026"),))
+    published = DateEstimate(
+        D(2026, 1, 30), "day", D(2026, 1, 30), D(2026, 1, 30), (Evidence("dateline", "30 January 2026"),)
+    )
     return _article("plain-dated", text, published, text)
 
 
@@ -132,7 +183,9 @@ def test_a_report_dated_only_by_its_article_passes_its_day_only_to_a_plain_repor
     articles, _ = share_dates([source, plain], [_event(source, plain)])
     assert articles[1].published.known
     text = "On Tuesday he spoke to reporters. Zelensky said Putin could come to Kyiv."
-    timed = _article("timed", text, DateEstimate.unknown(), "Zelensky said Putin could come to Kyiv.", timexes=True)
+    timed = _article(
+        "timed", text, DateEstimate.unknown(), "Zelensky said Putin could come to Kyiv.", timexes=True
+    )
     articles, _ = share_dates([source, timed], [_event(source, timed)])
     assert not articles[1].published.known
 
@@ -140,11 +193,15 @@ def test_a_report_dated_only_by_its_article_passes_its_day_only_to_a_plain_repor
 def test_a_weekday_earlier_in_the_paragraph_must_match_the_sibling_day() -> None:
     # DATED says Friday 2026-01-30; the undated report's paragraph names Tuesday for the statement.
     text = "On Tuesday he spoke to reporters. Zelensky said Putin could come to Kyiv."
-    tuesday = _article("tuesday", text, DateEstimate.unknown(), "Zelensky said Putin could come to Kyiv.", timexes=True)
+    tuesday = _article(
+        "tuesday", text, DateEstimate.unknown(), "Zelensky said Putin could come to Kyiv.", timexes=True
+    )
     articles, _ = share_dates([DATED, tuesday], [_event(DATED, tuesday)])
     assert not articles[1].published.known
     text = "On Friday he spoke to reporters. Zelensky said Putin could come to Kyiv."
-    friday = _article("friday", text, DateEstimate.unknown(), "Zelensky said Putin could come to Kyiv.", timexes=True)
+    friday = _article(
+        "friday", text, DateEstimate.unknown(), "Zelensky said Putin could come to Kyiv.", timexes=True
+    )
     articles, _ = share_dates([DATED, friday], [_event(DATED, friday)])
     assert articles[1].published.known and articles[1].published.earliest >= D(2026, 1, 30)
 
@@ -166,9 +223,18 @@ def test_the_memo_gives_what_a_fresh_run_gives() -> None:
     for result in (first, second):
         assert result[0] == fresh[0]
         assert [(e, e.claims) for e in result[1]] == [(e, e.claims) for e in fresh[1]]
-    other = replace(dated, claims=(replace(dated.claims[0], said=DateEstimate.day(D(2026, 2, 3), dated.claims[0].said.evidence)),))
+    other = replace(
+        dated,
+        claims=(
+            replace(dated.claims[0], said=DateEstimate.day(D(2026, 2, 3), dated.claims[0].said.evidence)),
+        ),
+    )
     moved = share_dates([other, undated], [_event(other, undated)], memo=memo)
-    assert moved[0][1].published == share_dates([other, undated], [_event(other, undated)])[0][1].published != fresh[0][1].published
+    assert (
+        moved[0][1].published
+        == share_dates([other, undated], [_event(other, undated)])[0][1].published
+        != fresh[0][1].published
+    )
     assert len(memo["votes"]) == 1  # only what the last call used is kept
 
 
@@ -179,7 +245,15 @@ def _scans_per_text(monkeypatch: pytest.MonkeyPatch, keep: bool) -> dict[str, in
     from timeline import dates_shared
     from timeline.load import timex
 
-    weak = [_article(f"w{i}", f"Item {i}. Zelensky told reporters on Friday that Putin could come to Kyiv.", DateEstimate.unknown(), "Zelensky told reporters on Friday that Putin could come to Kyiv.") for i in range(80)]
+    weak = [
+        _article(
+            f"w{i}",
+            f"Item {i}. Zelensky told reporters on Friday that Putin could come to Kyiv.",
+            DateEstimate.unknown(),
+            "Zelensky told reporters on Friday that Putin could come to Kyiv.",
+        )
+        for i in range(80)
+    ]
     counts: dict[str, int] = {}
     real = timex._scan
 

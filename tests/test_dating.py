@@ -40,7 +40,9 @@ def test_numeric_dateline_with_time() -> None:
 
 
 def test_url_date() -> None:
-    est = infer("Peskov said the work was not done.\n\nOriginal url:\n\n<https://example.com/2025/02/05/some-story>\n")
+    est = infer(
+        "Peskov said the work was not done.\n\nOriginal url:\n\n<https://example.com/2025/02/05/some-story>\n"
+    )
     assert est.value == D(2025, 2, 5)
     assert "url-date" in rules(est)
 
@@ -107,7 +109,9 @@ def test_no_evidence_means_no_date() -> None:
 
 
 def test_weak_evidence_gives_a_coarse_precision() -> None:
-    est = infer("Fighting has gone on since 2014 and was worst in 2020.\n\nPeskov said on Friday that nothing had changed.\n")
+    est = infer(
+        "Fighting has gone on since 2014 and was worst in 2020.\n\nPeskov said on Friday that nothing had changed.\n"
+    )
     assert est.value is None
     assert est.earliest == D(2020, 1, 1)
 
@@ -206,14 +210,24 @@ def test_since_the_first_day_is_not_a_counter(language: str, text: str) -> None:
 
 
 def test_a_counter_day_before_a_named_past_date_is_recalled_not_today() -> None:
-    est = infer("Headline\n\nOn the second day of the war, Putin said on August 18, 2025 that he would meet.\n")
+    est = infer(
+        "Headline\n\nOn the second day of the war, Putin said on August 18, 2025 that he would meet.\n"
+    )
     assert est.earliest == D(2025, 8, 18)
     assert est.precision != "day" or est.value >= D(2025, 8, 18)
 
 
 @pytest.mark.parametrize(
     ("earliest", "latest", "precision"),
-    [(D(2021, 1, 1), D(2021, 1, 1), "day"), (D(2021, 1, 1), D(2021, 1, 2), "day"), (D(2021, 1, 1), D(2021, 1, 5), "week"), (D(2021, 1, 1), D(2021, 2, 1), "month"), (D(2021, 1, 1), D(2021, 12, 1), "year"), (D(2019, 1, 1), D(2021, 12, 1), "unknown"), (None, D(2021, 1, 1), "unknown")],
+    [
+        (D(2021, 1, 1), D(2021, 1, 1), "day"),
+        (D(2021, 1, 1), D(2021, 1, 2), "day"),
+        (D(2021, 1, 1), D(2021, 1, 5), "week"),
+        (D(2021, 1, 1), D(2021, 2, 1), "month"),
+        (D(2021, 1, 1), D(2021, 12, 1), "year"),
+        (D(2019, 1, 1), D(2021, 12, 1), "unknown"),
+        (None, D(2021, 1, 1), "unknown"),
+    ],
 )
 def test_precision_of_ranges(earliest, latest, precision) -> None:
     assert precision_of(earliest, latest) == precision
@@ -260,7 +274,10 @@ def test_the_cue_nearest_the_speakers_verb_wins(verb: str, day: dt.date) -> None
 
 def test_statement_dates_of_every_sentence_come_from_one_scan() -> None:
     text = "Peskov said on Monday it was fine. Ushakov said yesterday it was not. Lavrov spoke."
-    sentences = [Sentence(t.strip() + ".", text.index(t.strip()), text.index(t.strip()) + len(t.strip()) + 1, 0) for t in text.split(".")[:3]]
+    sentences = [
+        Sentence(t.strip() + ".", text.index(t.strip()), text.index(t.strip()) + len(t.strip()) + 1, 0)
+        for t in text.split(".")[:3]
+    ]
     values = [statement_date(s, text, PUB, "en").value for s in sentences]
     assert values == [D(2022, 5, 9), D(2022, 5, 12), PUB.value]
 
@@ -324,7 +341,9 @@ def _in_text(text: str, sentence: str, published: DateEstimate = PUB, language: 
 
 
 def test_a_sentence_takes_the_day_of_its_narrative() -> None:
-    text = "On Monday, Macron met Putin and Zelensky in Paris. He said they would meet again in four months.\n"
+    text = (
+        "On Monday, Macron met Putin and Zelensky in Paris. He said they would meet again in four months.\n"
+    )
     est = _in_text(text, "He said they would meet again in four months.")
     assert est.value == D(2022, 5, 9)
     assert rules(est) == ["narrative-day"]
@@ -336,7 +355,7 @@ def test_a_sentence_takes_the_day_of_its_narrative() -> None:
         # another paragraph
         "On Monday, Macron met Putin and Zelensky in Paris.\n\nHe said they would meet again in four months.\n",
         # a quotation of someone else
-        "\"We met on Monday,\" Peskov said. He said they would meet again in four months.\n",
+        '"We met on Monday," Peskov said. He said they would meet again in four months.\n',
         # a day ahead
         "Talks are planned for Sunday. He said they would meet again in four months.\n",
         # the start of a period
@@ -352,7 +371,12 @@ def test_no_narrative_day_to_carry(text: str) -> None:
 
 def test_narrative_day_in_german() -> None:
     text = "Am Montagabend empfing Macron Putin und Selenskyj. Macron kündigte an, man wolle sich erneut treffen.\n"
-    est = _in_text(text, "Macron kündigte an, man wolle sich erneut treffen.", DateEstimate.day(D(2019, 12, 10), ()), "de")
+    est = _in_text(
+        text,
+        "Macron kündigte an, man wolle sich erneut treffen.",
+        DateEstimate.day(D(2019, 12, 10), ()),
+        "de",
+    )
     assert est.value == D(2019, 12, 9)
 
 
@@ -415,8 +439,34 @@ def test_combined_cues_keep_value_inside_range(text: str) -> None:
 
 
 MENTION_WORDS = st.sampled_from(
-    ["Istanbul,", "where", "the", "next", "meeting", "is", "planned", "after", "Alaska", "summit", "talks", "in", "Geneva",
-     "are", "their", "second", "day", "AFTER", "GENEVA", "said", "on", "Friday", "2022", ".", "\n", "  "]
+    [
+        "Istanbul,",
+        "where",
+        "the",
+        "next",
+        "meeting",
+        "is",
+        "planned",
+        "after",
+        "Alaska",
+        "summit",
+        "talks",
+        "in",
+        "Geneva",
+        "are",
+        "their",
+        "second",
+        "day",
+        "AFTER",
+        "GENEVA",
+        "said",
+        "on",
+        "Friday",
+        "2022",
+        ".",
+        "\n",
+        "  ",
+    ]
 )
 
 
@@ -437,7 +487,9 @@ def test_reference_events_found_near_their_words_are_those_found_everywhere(text
 from timeline.load.dating import Constraint, _narrow  # noqa: E402
 
 RECURRING = load_config(Path(__file__).parent / "fixtures" / "recurring.yaml")
-CONFERENCE = "Zelensky said on Thursday that the offer he made at the Security Conference last month still stands.\n"
+CONFERENCE = (
+    "Zelensky said on Thursday that the offer he made at the Security Conference last month still stands.\n"
+)
 
 
 def test_words_matching_editions_of_different_years_assume_no_nearness() -> None:
@@ -455,27 +507,39 @@ def test_an_ambiguous_mention_lets_other_evidence_decide() -> None:
 
 
 def test_a_single_event_still_assumes_nearness() -> None:
-    est = infer_published("Putin said on Monday the talks went well after the Alaska summit.\n", config=RECURRING)
+    est = infer_published(
+        "Putin said on Monday the talks went well after the Alaska summit.\n", config=RECURRING
+    )
     assert "ambiguous-anchor" not in rules(est)
     assert est.latest is not None and est.latest <= D(2025, 8, 15) + dt.timedelta(days=120)
 
 
 def test_a_counter_beats_the_nearness_assumption() -> None:
-    est = infer_published("Day 1,400 of the war. Putin said the talks went well after the Alaska summit.\n", config=RECURRING)
+    est = infer_published(
+        "Day 1,400 of the war. Putin said the talks went well after the Alaska summit.\n", config=RECURRING
+    )
     day = D(2022, 2, 24) + dt.timedelta(days=1399)  # past the summit's four months
     assert est.value == day and est.earliest <= day <= est.latest
     assert any("(assumed)" in (e.detail or "") and "ignored" in (e.detail or "") for e in est.evidence)
 
 
 def test_an_assumption_gives_way_to_evidence_as_strong() -> None:
-    assumed = Constraint(7, None, D(2025, 1, 31), Evidence("anchor-event", "x", detail="recent (assumed)"), assumed=True)
+    assumed = Constraint(
+        7, None, D(2025, 1, 31), Evidence("anchor-event", "x", detail="recent (assumed)"), assumed=True
+    )
     named = Constraint(7, D(2025, 3, 1), D(2025, 3, 31), Evidence("recent-date", "y"))
     lo, hi, used, dropped = _narrow([assumed, named])
     assert (lo, hi) == (D(2025, 3, 1), D(2025, 3, 31)) and dropped == [assumed]
 
 
-@given(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 1, 1)), st.integers(0, 6), st.integers(0, 6))
-def test_a_week_estimate_is_never_more_than_three_days_from_a_day_of_its_range(start: dt.date, width: int, pick: int) -> None:
+@given(
+    st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 1, 1)),
+    st.integers(0, 6),
+    st.integers(0, 6),
+)
+def test_a_week_estimate_is_never_more_than_three_days_from_a_day_of_its_range(
+    start: dt.date, width: int, pick: int
+) -> None:
     from timeline.load.dating import _middle
 
     end = start + dt.timedelta(days=width)
@@ -501,8 +565,14 @@ STORY = Path(__file__).parent.parent / "timeline.yaml"
 @pytest.mark.parametrize(
     ("language", "text"),
     [
-        ("en", "Moscow sent a team to the first direct peace talks between the two countries since the spring of 2022."),
-        ("fr", "Au lendemain des premières négociations directes russo-ukrainiennes depuis le printemps 2022, Moscou parle."),
+        (
+            "en",
+            "Moscow sent a team to the first direct peace talks between the two countries since the spring of 2022.",
+        ),
+        (
+            "fr",
+            "Au lendemain des premières négociations directes russo-ukrainiennes depuis le printemps 2022, Moscou parle.",
+        ),
         ("ru", "Прошли первые прямые российско-украинские переговоры с весны 2022 года."),
         ("uk", "Відбулися перші прямі російсько-українські переговори з весни 2022 року."),
     ],
@@ -510,7 +580,11 @@ STORY = Path(__file__).parent.parent / "timeline.yaml"
 def test_first_direct_talks_since_2022_is_a_reference_event_mention(language: str, text: str) -> None:
     est = infer_published(f"Headline\n\n{text}\n", language=language, config=load_config(STORY))
     assert "anchor-event" in rules(est)
-    assert est.earliest is not None and est.latest is not None and est.earliest <= dt.date(2025, 5, 16) <= est.latest
+    assert (
+        est.earliest is not None
+        and est.latest is not None
+        and est.earliest <= dt.date(2025, 5, 16) <= est.latest
+    )
 
 
 @pytest.mark.skipif(not STORY.exists(), reason="the story configuration is not there")
@@ -524,7 +598,10 @@ def test_a_planned_summit_between_two_leaders_in_budapest_is_written_after_its_a
 @pytest.mark.parametrize(
     ("text", "language"),
     [
-        ("Zelensky a invité Poutine à négocier plutôt que de poursuivre l'offensive lancée il y a une semaine.", "fr"),
+        (
+            "Zelensky a invité Poutine à négocier plutôt que de poursuivre l'offensive lancée il y a une semaine.",
+            "fr",
+        ),
         ("Zelensky urged Putin to negotiate instead of pursuing the offensive launched a week ago.", "en"),
     ],
 )
@@ -554,10 +631,16 @@ def test_a_month_next_to_the_verb_of_saying_dates_it() -> None:
     ("text", "day"),
     [
         # a page's own stamps, wherever they stand
-        ("A headline\n\nThe summit ended.\n\nPublié le : 03/09/2025 - 18:52  Modifié le : 04/09/2025 - 08:15\n", dt.date(2025, 9, 3)),
+        (
+            "A headline\n\nThe summit ended.\n\nPublié le : 03/09/2025 - 18:52  Modifié le : 04/09/2025 - 08:15\n",
+            dt.date(2025, 9, 3),
+        ),
         ("A headline\n\nDer Gipfel endete.\n\nDatum 10.12.2019\n", dt.date(2019, 12, 10)),
         # a place and a full date opening a paragraph
-        ("Известия\n\nЗаголовок\n\nМинск, 24 мая 2024 года. Путин заявил, что готов.\n", dt.date(2024, 5, 24)),
+        (
+            "Известия\n\nЗаголовок\n\nМинск, 24 мая 2024 года. Путин заявил, что готов.\n",
+            dt.date(2024, 5, 24),
+        ),
     ],
 )
 def test_a_page_stamp_or_a_place_and_date_opener_dates_the_page(text: str, day: dt.date) -> None:
@@ -583,7 +666,10 @@ def test_a_year_read_as_ahead_never_bounds_the_date_from_above(text: str) -> Non
 
 
 def test_the_year_of_the_invasion_still_ahead_is_written_shortly_before_it(project_config) -> None:
-    found = infer_published("A headline\n\nIt was his first interview since the full-scale invasion, which will enter its third year later this month.\n", config=project_config)
+    found = infer_published(
+        "A headline\n\nIt was his first interview since the full-scale invasion, which will enter its third year later this month.\n",
+        config=project_config,
+    )
     assert found.earliest is not None and found.latest is not None, found
     assert dt.date(2023, 12, 1) <= found.earliest and found.latest <= dt.date(2024, 2, 24), found
 
@@ -599,7 +685,7 @@ def test_an_ambiguous_mention_means_the_one_edition_the_other_evidence_allows(pr
 
 
 def test_weekdays_alone_never_single_out_one_week_of_a_wide_range(project_config) -> None:
-    """"on Thursday" in a text of some day of December: every Thursday fits as well, so the
+    """ "on Thursday" in a text of some day of December: every Thursday fits as well, so the
     estimate stays the month, whatever day it gives as its value."""
     text = "A headline\n\nPutin said on Thursday he was ready to meet Donald Trump, who takes office next month.\n"
     est = infer_published(text, config=project_config)
@@ -618,12 +704,16 @@ def test_a_dateline_without_a_year_takes_the_first_year_its_weekday_fits() -> No
 
 
 def test_a_dateline_without_a_year_and_no_weekday_stays_open() -> None:
-    est = infer_published("A headline\n\nMINSK, May 24 (Reuters) - Putin said talks were possible.\n\nThe invasion began in February 2022.\n")
+    est = infer_published(
+        "A headline\n\nMINSK, May 24 (Reuters) - Putin said talks were possible.\n\nThe invasion began in February 2022.\n"
+    )
     assert est.precision != "day", est
 
 
 def test_a_dateline_with_a_reading_time_is_a_dateline() -> None:
-    est = infer_published("A headline\n\nby A Writer\nJul 24, 2025 12:41 AM · 3 min read\n\nUkraine has proposed a meeting.\n")
+    est = infer_published(
+        "A headline\n\nby A Writer\nJul 24, 2025 12:41 AM · 3 min read\n\nUkraine has proposed a meeting.\n"
+    )
     assert (est.value, est.precision) == (D(2025, 7, 24), "day"), est
 
 
@@ -644,23 +734,36 @@ def test_a_copyright_year_bounds_the_date_and_its_years_are_no_mentions(project_
     ("text", "day"),
     [
         # "two weeks after the summit": the news is of the summit's day plus two weeks
-        ("A headline\n\nPutin on Wednesday asked why he should meet Zelensky.\n\nHis show came two weeks after his summit with U.S. President Joe Biden in Geneva.\n", D(2021, 6, 30)),
-        ("Eine Überschrift\n\nDas Treffen in Washington fand drei Tage nach dem Gipfel von Trump und Putin in Alaska statt. Merz sagte am Dienstag, Putin habe zugestimmt.\n", D(2025, 8, 19)),
+        (
+            "A headline\n\nPutin on Wednesday asked why he should meet Zelensky.\n\nHis show came two weeks after his summit with U.S. President Joe Biden in Geneva.\n",
+            D(2021, 6, 30),
+        ),
+        (
+            "Eine Überschrift\n\nDas Treffen in Washington fand drei Tage nach dem Gipfel von Trump und Putin in Alaska statt. Merz sagte am Dienstag, Putin habe zugestimmt.\n",
+            D(2025, 8, 19),
+        ),
     ],
 )
-def test_a_span_of_time_after_a_reference_event_dates_the_news(project_config, text: str, day: dt.date) -> None:
+def test_a_span_of_time_after_a_reference_event_dates_the_news(
+    project_config, text: str, day: dt.date
+) -> None:
     est = infer_published(text, config=project_config)
     assert est.value == day, est
 
 
 def test_the_week_of_the_war_is_a_counter(project_config) -> None:
-    est = infer_published("A headline\n\nThe war, now in its fifth week, has driven millions out. Talks opened on Tuesday.\n", config=project_config)
+    est = infer_published(
+        "A headline\n\nThe war, now in its fifth week, has driven millions out. Talks opened on Tuesday.\n",
+        config=project_config,
+    )
     assert est.earliest is not None and D(2022, 3, 24) <= est.earliest and est.latest <= D(2022, 4, 1), est
 
 
 def test_a_relative_phrase_beside_a_reference_event_dates_the_text(project_config) -> None:
-    """"Russia invaded Ukraine last month": written in March 2022."""
-    text = "A headline\n\nRussia invaded Ukraine last month. Zelensky said on Sunday he was ready for talks.\n"
+    """ "Russia invaded Ukraine last month": written in March 2022."""
+    text = (
+        "A headline\n\nRussia invaded Ukraine last month. Zelensky said on Sunday he was ready for talks.\n"
+    )
     est = infer_published(text, config=project_config)
     assert est.earliest is not None and est.latest is not None, est
     assert D(2022, 3, 1) <= est.earliest and est.latest <= D(2022, 3, 31), est
@@ -684,7 +787,10 @@ def test_the_yearly_press_conference_other_evidence_singles_out_dates_the_text(p
 @pytest.mark.parametrize(
     ("text", "day"),
     [
-        ("Devdiscourse\n\nA headline\n\nReuters | Istanbul | Updated: 29-03-2022 21:14 IST | Created: 29-03-2022 21:14 IST\n\nThe talks ended.\n", D(2022, 3, 29)),
+        (
+            "Devdiscourse\n\nA headline\n\nReuters | Istanbul | Updated: 29-03-2022 21:14 IST | Created: 29-03-2022 21:14 IST\n\nThe talks ended.\n",
+            D(2022, 3, 29),
+        ),
     ],
 )
 def test_a_day_first_date_with_dashes_is_a_dateline(text: str, day: dt.date) -> None:
@@ -692,7 +798,11 @@ def test_a_day_first_date_with_dashes_is_a_dateline(text: str, day: dt.date) -> 
 
 
 def test_a_month_in_the_url_with_a_dash(project_config) -> None:
-    est = infer_published("A headline\n\nSelenskyj sagte am Dienstag, er sei bereit.\n", url="https://www.zeit.de/politik/2022-10/selenskyj-dekret", config=project_config)
+    est = infer_published(
+        "A headline\n\nSelenskyj sagte am Dienstag, er sei bereit.\n",
+        url="https://www.zeit.de/politik/2022-10/selenskyj-dekret",
+        config=project_config,
+    )
     assert est.earliest == D(2022, 10, 1) and est.latest <= D(2022, 10, 31), est
 
 
@@ -706,7 +816,7 @@ def test_the_weekday_of_an_upcoming_event_is_not_a_day_looked_back_on(project_co
 
 
 def test_a_wire_dateline_without_a_year_is_its_day_even_after_an_event(project_config) -> None:
-    """"СТАМБУЛ, 29 мар ... по итогам переговоров в Стамбуле": the story of the talks' own evening."""
+    """ "СТАМБУЛ, 29 мар ... по итогам переговоров в Стамбуле": the story of the talks' own evening."""
     text = (
         "РИА Новости\n\nЗаголовок\n\nСТАМБУЛ, 29 мар — РИА Новости. Мединский по итогам переговоров в Стамбуле заявил, "
         "что встреча президентов возможна. Россия начала операцию 24 февраля.\n"

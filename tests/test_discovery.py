@@ -348,7 +348,9 @@ def test_read_gives_the_exact_bytes(tmp_path, size):
     assert (got, problem is None) == ((data, True) if size == 0 else (b"", False))
 
 
-@pytest.mark.parametrize("relpath", ["a.txt", "b/c.d.md", "x.", ".txt", "noext", "a.b/c", "..", "a/..txt", "dir/.hidden.md"])
+@pytest.mark.parametrize(
+    "relpath", ["a.txt", "b/c.d.md", "x.", ".txt", "noext", "a.b/c", "..", "a/..txt", "dir/.hidden.md"]
+)
 def test_stem_is_pathlibs(relpath):
     from pathlib import PurePosixPath
 

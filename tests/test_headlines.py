@@ -22,10 +22,22 @@ def story():
     [
         ("zelensky", "invite", "kyiv", "putin", "Zelensky invites Putin to Kyiv"),
         ("zelensky", "reject", "moscow", "putin", "Zelensky rules out a meeting with Putin in Moscow"),
-        ("peskov", "condition", None, "zelensky", "Peskov: a meeting with Zelensky only once conditions are met"),
+        (
+            "peskov",
+            "condition",
+            None,
+            "zelensky",
+            "Peskov: a meeting with Zelensky only once conditions are met",
+        ),
         ("putin", "propose", "istanbul", None, "Putin proposes a meeting in Istanbul"),
         ("kremlin", "invite", "moscow", "zelensky", "Kremlin invites Zelensky to Moscow"),
-        ("lavrov", "open-conditional", None, "zelensky", "Lavrov: open to a meeting with Zelensky, on conditions"),
+        (
+            "lavrov",
+            "open-conditional",
+            None,
+            "zelensky",
+            "Lavrov: open to a meeting with Zelensky, on conditions",
+        ),
         ("yermak", "comment", None, None, "Yermak on a meeting"),
     ],
 )

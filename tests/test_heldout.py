@@ -124,4 +124,6 @@ def test_confidently_wrong_dates(heldout):
 def test_statements_of_different_days_stay_apart(heldout):
     name, report = heldout
     merged = different_day_merges(report.instances)
-    assert len(merged) <= MAX_DIFFERENT_DAY_MERGES_IN.get(name, MAX_DIFFERENT_DAY_MERGES), [report.event_ids[i] for i in merged]
+    assert len(merged) <= MAX_DIFFERENT_DAY_MERGES_IN.get(name, MAX_DIFFERENT_DAY_MERGES), [
+        report.event_ids[i] for i in merged
+    ]

@@ -13,7 +13,17 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 def ev(ident: str, speaker: str, stance: str, venue: str | None, when: dt.date | None) -> Event:
     date = DateEstimate.day(when) if when else DateEstimate.unknown()
-    return Event(ident, "claim", date, speaker, stance, venue, None, f"{speaker} {stance} {venue}", sources=(Source("a", "s", 0, 1),))
+    return Event(
+        ident,
+        "claim",
+        date,
+        speaker,
+        stance,
+        venue,
+        None,
+        f"{speaker} {stance} {venue}",
+        sources=(Source("a", "s", 0, 1),),
+    )
 
 
 CORPUS = [
@@ -24,7 +34,16 @@ CORPUS = [
     ev("p5", "putin", "propose", None, dt.date(2022, 3, 1)),
     ev("p6", "putin", "comment", "kyiv", None),
     ev("z1", "zelensky", "propose", "donbas", dt.date(2021, 4, 20)),
-    Event("context-x", "context", DateEstimate.day(dt.date(2022, 2, 24)), None, "comment", None, None, "Invasion"),
+    Event(
+        "context-x",
+        "context",
+        DateEstimate.day(dt.date(2022, 2, 24)),
+        None,
+        "comment",
+        None,
+        None,
+        "Invasion",
+    ),
 ]
 
 
@@ -64,15 +83,33 @@ def test_strip_is_accessible_svg_linking_each_step(mini_config):
     labelled = root.get("aria-labelledby").split()
     ids = {el.get("id"): el for el in root.iter() if el.get("id")}
     assert ids[labelled[0]].tag == f"{SVG}title" and "Vladimir Putin" in ids[labelled[0]].text
-    assert ids[labelled[1]].tag == f"{SVG}desc" and "invite then condition then reject" in ids[labelled[1]].text
+    assert (
+        ids[labelled[1]].tag == f"{SVG}desc" and "invite then condition then reject" in ids[labelled[1]].text
+    )
     links = [a.get("href") for a in root.iter(f"{SVG}a")]
-    assert links == ["../events/p1.html", "../events/p2.html", "../events/p3.html", "../events/p4.html", "../events/p5.html"]
+    assert links == [
+        "../events/p1.html",
+        "../events/p2.html",
+        "../events/p3.html",
+        "../events/p4.html",
+        "../events/p5.html",
+    ]
     assert all(a.get("aria-label") for a in root.iter(f"{SVG}a"))
 
 
 def test_strip_is_deterministic_and_escapes(mini_config):
     hostile = [ev("h1", "putin", "invite", None, dt.date(2021, 1, 1))]
-    hostile[0] = Event("h1", "claim", hostile[0].date, "putin", "invite", None, None, 'a <b> & "c"', sources=hostile[0].sources)
+    hostile[0] = Event(
+        "h1",
+        "claim",
+        hostile[0].date,
+        "putin",
+        "invite",
+        None,
+        None,
+        'a <b> & "c"',
+        sources=hostile[0].sources,
+    )
     text = svg(history("putin", hostile), mini_config)
     ET.fromstring(text)  # well-formed despite the markup in the headline
     assert text == svg(history("putin", hostile), mini_config)

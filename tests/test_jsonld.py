@@ -16,7 +16,19 @@ TEMPLATES = __import__("pathlib").Path(__file__).resolve().parents[1] / "templat
 
 
 def article(ident: str, published: DateEstimate, url: str | None = None) -> Article:
-    return Article(ident, f"{ident}.txt", "0" * 64, "t", "en", f"Title {ident}", f"Outlet {ident}", (), url, published, ())
+    return Article(
+        ident,
+        f"{ident}.txt",
+        "0" * 64,
+        "t",
+        "en",
+        f"Title {ident}",
+        f"Outlet {ident}",
+        (),
+        url,
+        published,
+        (),
+    )
 
 
 HOSTILE = 'Meet "anywhere" </script><script>alert(1)</script> <!-- & more'
@@ -24,7 +36,18 @@ HOSTILE = 'Meet "anywhere" </script><script>alert(1)</script> <!-- & more'
 
 def event(quotes=(HOSTILE,)) -> Event:
     sources = (Source("a", "s", 0, 1), Source("b", "s", 0, 1))
-    return Event("putin-2021-04-22-abc123", "claim", DateEstimate.day(dt.date(2021, 4, 22)), "putin", "invite", "moscow", "zelensky", "Putin invites Zelensky to Moscow", quotes=quotes, sources=sources)
+    return Event(
+        "putin-2021-04-22-abc123",
+        "claim",
+        DateEstimate.day(dt.date(2021, 4, 22)),
+        "putin",
+        "invite",
+        "moscow",
+        "zelensky",
+        "Putin invites Zelensky to Moscow",
+        quotes=quotes,
+        sources=sources,
+    )
 
 
 ARTICLES = {
@@ -60,14 +83,29 @@ def test_claim_round_trips_through_a_script_element(mini_config):
 
 
 def test_no_first_appearance_when_the_order_is_uncertain(mini_config):
-    articles = {**ARTICLES, "a": article("a", DateEstimate(dt.date(2021, 4, 24), "month", dt.date(2021, 4, 1), dt.date(2021, 4, 30)))}
+    articles = {
+        **ARTICLES,
+        "a": article(
+            "a", DateEstimate(dt.date(2021, 4, 24), "month", dt.date(2021, 4, 1), dt.date(2021, 4, 30))
+        ),
+    }
     chron = chronology(event(), articles)
     data = claim(event(), articles, mini_config, chron)
     assert not chron.certain and "firstAppearance" not in data and len(data["appearance"]) == 2
 
 
 def test_institution_is_an_organization_and_headline_stands_in_for_a_quote(mini_config):
-    ev = Event("k", "claim", DateEstimate.unknown(), "kremlin", "deny", None, None, "The Kremlin denies", sources=(Source("a", "s", 0, 1),))
+    ev = Event(
+        "k",
+        "claim",
+        DateEstimate.unknown(),
+        "kremlin",
+        "deny",
+        None,
+        None,
+        "The Kremlin denies",
+        sources=(Source("a", "s", 0, 1),),
+    )
     data = claim(ev, ARTICLES, mini_config)
     assert data["author"]["@type"] == "Organization" and data["text"] == "The Kremlin denies"
     assert "dateCreated" not in data
@@ -75,8 +113,14 @@ def test_institution_is_an_organization_and_headline_stands_in_for_a_quote(mini_
 
 def test_schema_dates():
     assert schema_date(DateEstimate.unknown()) is None
-    assert schema_date(DateEstimate(dt.date(2022, 5, 13), "month", dt.date(2022, 4, 25), dt.date(2022, 5, 31))) == "2022"
-    assert schema_date(DateEstimate(dt.date(2022, 5, 13), "year", dt.date(2021, 4, 25), dt.date(2022, 5, 31))) is None
+    assert (
+        schema_date(DateEstimate(dt.date(2022, 5, 13), "month", dt.date(2022, 4, 25), dt.date(2022, 5, 31)))
+        == "2022"
+    )
+    assert (
+        schema_date(DateEstimate(dt.date(2022, 5, 13), "year", dt.date(2021, 4, 25), dt.date(2022, 5, 31)))
+        is None
+    )
 
 
 def test_built_event_pages_carry_chronology_clocks_and_parsable_json_ld(tmp_path, mini_config):
@@ -84,8 +128,12 @@ def test_built_event_pages_carry_chronology_clocks_and_parsable_json_ld(tmp_path
 
     articles = tmp_path / "articles"
     articles.mkdir()
-    (articles / "a1.txt").write_text("Putin ready to meet Zelensky in Moscow\n\nApril 22, 2021\n\nVladimir Putin said on Thursday that he was ready to meet Volodymyr Zelensky in Moscow at any time.\n")
-    (articles / "a2.txt").write_text("Kremlin repeats its Moscow offer to Zelensky\n\nApril 24, 2021\n\nPutin said on April 22 that he was ready to meet Zelensky in Moscow at any time.\n")
+    (articles / "a1.txt").write_text(
+        "Putin ready to meet Zelensky in Moscow\n\nApril 22, 2021\n\nVladimir Putin said on Thursday that he was ready to meet Volodymyr Zelensky in Moscow at any time.\n"
+    )
+    (articles / "a2.txt").write_text(
+        "Kremlin repeats its Moscow offer to Zelensky\n\nApril 24, 2021\n\nPutin said on April 22 that he was ready to meet Zelensky in Moscow at any time.\n"
+    )
     out = tmp_path / "site"
     build(articles, mini_config, out, template_dir(tmp_path / "timeline.yaml"))
     export = json.loads((out / "data" / "timeline.json").read_text())
@@ -94,7 +142,9 @@ def test_built_event_pages_carry_chronology_clocks_and_parsable_json_ld(tmp_path
     for ev in claims:
         page = (out / "events" / f"{ev['id']}.html").read_text()
         data = parse_script(page)
-        assert data["@type"] == "Claim" and len(data["appearance"]) == len({s["article"] for s in ev["sources"]})
+        assert data["@type"] == "Claim" and len(data["appearance"]) == len(
+            {s["article"] for s in ev["sources"]}
+        )
         assert "Three dates" in page
         if len(ev["sources"]) > 1:
             assert "Who reported it first" in page and "(+2 days)" in page

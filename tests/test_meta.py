@@ -34,9 +34,17 @@ def lines_of(text: str):
         ("Lenta.ru\n\nВстреча\n", "Lenta.ru", "telltale"),
         ("Укрінформ\n\nЗустріч\n", "Ukrinform", "telltale"),
         ("THE DAILY EXAMPLE\n\nText.\n", "The Daily Example", "telltale"),
-        ("Text of the story.\n\n© 2025 The Daily Example. All rights reserved.\n", "The Daily Example", "copyright"),
+        (
+            "Text of the story.\n\n© 2025 The Daily Example. All rights reserved.\n",
+            "The Daily Example",
+            "copyright",
+        ),
         ("Original url:\n\n<https://www.example.com/2021/04/22/story>\n", "The Daily Example", "url-domain"),
-        ("A story that only mentions the Daily Example in a long sentence that goes on and on and on about it.\n", None, None),
+        (
+            "A story that only mentions the Daily Example in a long sentence that goes on and on and on about it.\n",
+            None,
+            None,
+        ),
         ("Nothing here names an outlet.\n", None, None),
     ],
 )

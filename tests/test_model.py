@@ -31,10 +31,34 @@ TEXT = "Putin said on Thursday that Zelensky was welcome in Moscow.\n\nZelensky 
 def records() -> list[object]:
     evidence = Evidence("dateline", "April 22, 2021", 0, 14, detail="a date on its own line")
     date = DateEstimate.day(dt.date(2021, 4, 22), (evidence,))
-    claim = Claim("a", "putin", "invite", "moscow", "zelensky", date, TEXT[:59], 0, 59, (Span("Zelensky was welcome", 28, 48),))
+    claim = Claim(
+        "a",
+        "putin",
+        "invite",
+        "moscow",
+        "zelensky",
+        date,
+        TEXT[:59],
+        0,
+        59,
+        (Span("Zelensky was welcome", 28, 48),),
+    )
     article = Article("a", "a.txt", "0" * 64, TEXT, "en", None, None, (), None, date, (), claims=(claim,))
-    timex = TimeExpression(14, 22, "Thursday", "2021-04-22", dt.date(2021, 4, 22), dt.date(2021, 4, 22), "day", "weekday")
-    event = Event("e1", "claim", date, "putin", "invite", "moscow", "zelensky", "Putin invites", sources=(Source("a", TEXT[:59], 0, 59),), claims=(claim,))
+    timex = TimeExpression(
+        14, 22, "Thursday", "2021-04-22", dt.date(2021, 4, 22), dt.date(2021, 4, 22), "day", "weekday"
+    )
+    event = Event(
+        "e1",
+        "claim",
+        date,
+        "putin",
+        "invite",
+        "moscow",
+        "zelensky",
+        "Putin invites",
+        sources=(Source("a", TEXT[:59], 0, 59),),
+        claims=(claim,),
+    )
     return [evidence, date, claim, article, timex, event, Span("Putin", 0, 5), Sentence(TEXT[:59], 0, 59, 0)]
 
 
@@ -88,7 +112,10 @@ def test_span_and_sentence_compare_like_dataclasses():
 
 
 def test_a_loaded_article_holds_its_text_once(mini_config):
-    body = "".join(f"Putin said on Thursday that Zelensky was welcome in Moscow. It was said {i} times.\n\n" for i in range(20))
+    body = "".join(
+        f"Putin said on Thursday that Zelensky was welcome in Moscow. It was said {i} times.\n\n"
+        for i in range(20)
+    )
     text = "Putin invites Zelensky to Moscow\n\nApril 22, 2021\n\n" + body
     article = load_article("a.txt", text.encode(), mini_config)
     assert article.paragraphs and article.sentences

@@ -104,7 +104,13 @@ def test_no_duplicate_ids(html_pages):
 
 def test_every_internal_link_resolves(site, html_pages):
     # data/timeline.json and the changes page and feed are written by build.py beside the rendered pages.
-    written = set(site) | {"data/timeline.json", "static/style.css", "static/filter.js", "changes.html", "changes.xml"}
+    written = set(site) | {
+        "data/timeline.json",
+        "static/style.css",
+        "static/filter.js",
+        "changes.html",
+        "changes.xml",
+    }
     for path, page in html_pages.items():
         if path == "404.html":
             continue  # its links are relative to the site root wherever it is served
@@ -140,18 +146,25 @@ def test_hostile_text_is_escaped(site, html_pages):
             assert not any(name.startswith("on") for name in attrs), f"{path}: {tag} {attrs}"
             for name in ("href", "src", "action"):
                 value = (attrs.get(name) or "").strip().lower()
-                assert not value.startswith(("javascript:", "data:", "vbscript:")), f"{path}: {tag} {name}={value}"
+                assert not value.startswith(("javascript:", "data:", "vbscript:")), (
+                    f"{path}: {tag} {name}={value}"
+                )
             if tag == "script":
                 assert attrs.get("src") or attrs.get("type") == "application/ld+json", path
     article = site["articles/a2.html"]
-    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in article or "&lt;script&gt;alert('x')&lt;/script&gt;" in article
+    assert (
+        "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in article
+        or "&lt;script&gt;alert('x')&lt;/script&gt;" in article
+    )
     assert 'href="https://example.org/page?a=1&amp;b=2"' in article
     assert "(not a web address that can be linked)" in article
 
 
 def test_article_statements_marked_and_linked(html_pages, site):
     text = site["articles/a1.html"]
-    assert re.search(r'<mark id="s1">Putin said he was ready to meet Zelensky in Moscow .any time.\.</mark>', text)
+    assert re.search(
+        r'<mark id="s1">Putin said he was ready to meet Zelensky in Moscow .any time.\.</mark>', text
+    )
     assert 'href="../events/putin-2021-04-22-aaaaaa.html"' in text
     assert 'href="#s1"' in text
 
@@ -160,14 +173,42 @@ def test_article_statements_marked_and_linked(html_pages, site):
     ("estimate", "text", "machine"),
     [
         (DateEstimate.day(dt.date(2021, 4, 22)), "22 April 2021", "2021-04-22"),
-        (DateEstimate(dt.date(2026, 1, 28), "week", dt.date(2026, 1, 24), dt.date(2026, 1, 31)), "late January 2026", "2026-01"),
-        (DateEstimate(dt.date(2026, 1, 5), "week", dt.date(2026, 1, 1), dt.date(2026, 1, 7)), "early January 2026", "2026-01"),
-        (DateEstimate(dt.date(2022, 4, 15), "month", dt.date(2022, 4, 1), dt.date(2022, 4, 30)), "April 2022", "2022-04"),
+        (
+            DateEstimate(dt.date(2026, 1, 28), "week", dt.date(2026, 1, 24), dt.date(2026, 1, 31)),
+            "late January 2026",
+            "2026-01",
+        ),
+        (
+            DateEstimate(dt.date(2026, 1, 5), "week", dt.date(2026, 1, 1), dt.date(2026, 1, 7)),
+            "early January 2026",
+            "2026-01",
+        ),
+        (
+            DateEstimate(dt.date(2022, 4, 15), "month", dt.date(2022, 4, 1), dt.date(2022, 4, 30)),
+            "April 2022",
+            "2022-04",
+        ),
         (DateEstimate(dt.date(2022, 4, 15), "month", None, None), "April 2022 (approx.)", "2022-04"),
-        (DateEstimate(dt.date(2022, 5, 1), "month", dt.date(2022, 4, 25), dt.date(2022, 5, 31)), "between 25 April and 31 May 2022", "2022"),
-        (DateEstimate(dt.date(2022, 1, 1), "month", dt.date(2021, 12, 20), dt.date(2022, 1, 10)), "between 20 December 2021 and 10 January 2022", ""),
-        (DateEstimate(dt.date(2022, 6, 1), "year", dt.date(2022, 1, 1), dt.date(2022, 12, 31)), "2022", "2022"),
-        (DateEstimate(dt.date(2022, 6, 1), "year", dt.date(2021, 6, 1), dt.date(2022, 12, 31)), "2022 (approx.)", "2022"),
+        (
+            DateEstimate(dt.date(2022, 5, 1), "month", dt.date(2022, 4, 25), dt.date(2022, 5, 31)),
+            "between 25 April and 31 May 2022",
+            "2022",
+        ),
+        (
+            DateEstimate(dt.date(2022, 1, 1), "month", dt.date(2021, 12, 20), dt.date(2022, 1, 10)),
+            "between 20 December 2021 and 10 January 2022",
+            "",
+        ),
+        (
+            DateEstimate(dt.date(2022, 6, 1), "year", dt.date(2022, 1, 1), dt.date(2022, 12, 31)),
+            "2022",
+            "2022",
+        ),
+        (
+            DateEstimate(dt.date(2022, 6, 1), "year", dt.date(2021, 6, 1), dt.date(2022, 12, 31)),
+            "2022 (approx.)",
+            "2022",
+        ),
         (DateEstimate.unknown(), "date unknown", ""),
     ],
 )
@@ -378,7 +419,10 @@ def test_export_text_is_the_export_byte_for_byte_with_or_without_its_memo(mini_c
     assert first.made > 0
     first.save()
     second = Memo(tmp_path, "export", "salt")
-    assert export_text(articles, events, mini_config, second) == (dumps(whole), compact(whole)) and second.made == 0
+    assert (
+        export_text(articles, events, mini_config, second) == (dumps(whole), compact(whole))
+        and second.made == 0
+    )
     moved = [replace(events[0], headline="Moved")] + events[1:]
     third = Memo(tmp_path, "export", "salt")
     assert export_text(articles, moved, mini_config, third)[0] == dumps(export(articles, moved, mini_config))
@@ -393,7 +437,9 @@ def test_event_views_kept_between_builds_give_the_same_plan_and_pages(mini_confi
     articles, events = corpus()
     plain = plan_pages(articles, events, mini_config, TEMPLATES)
     first = Memo(tmp_path, "views", "salt", pickled=True)
-    assert [(j.path, j.key) for j in plan_pages(articles, events, mini_config, TEMPLATES, first)] == [(j.path, j.key) for j in plain]
+    assert [(j.path, j.key) for j in plan_pages(articles, events, mini_config, TEMPLATES, first)] == [
+        (j.path, j.key) for j in plain
+    ]
     first.save()
     second = Memo(tmp_path, "views", "salt", pickled=True)
     kept = plan_pages(articles, events, mini_config, TEMPLATES, second)
@@ -405,13 +451,21 @@ def test_event_views_kept_between_builds_give_the_same_plan_and_pages(mini_confi
     third = Memo(tmp_path, "views", "salt", pickled=True)
     again = plan_pages(changed, events, mini_config, TEMPLATES, third)
     assert third.made > 0
-    assert [(j.path, j.key) for j in again] == [(j.path, j.key) for j in plan_pages(changed, events, mini_config, TEMPLATES)]
+    assert [(j.path, j.key) for j in again] == [
+        (j.path, j.key) for j in plan_pages(changed, events, mini_config, TEMPLATES)
+    ]
 
 
 @pytest.mark.parametrize(
     ("made", "used", "unused", "stored", "save"),
-    [(1, 10, 0, 0, True), (0, 10, 0, 0, False), (3, 10_000, 0, 10_000, False), (200, 10_000, 0, 10_000, True),
-     (0, 10_000, 3_000, 13_000, True), (0, 10_000, 100, 10_100, False)],
+    [
+        (1, 10, 0, 0, True),
+        (0, 10, 0, 0, False),
+        (3, 10_000, 0, 10_000, False),
+        (200, 10_000, 0, 10_000, True),
+        (0, 10_000, 3_000, 13_000, True),
+        (0, 10_000, 100, 10_100, False),
+    ],
 )
 def test_a_store_is_rewritten_only_when_worth_it(made, used, unused, stored, save):
     from timeline.render.memo import worth_saving
@@ -469,7 +523,9 @@ def test_the_python_pieces_are_the_macros_byte_for_byte(real_sites):
                 assert fast.evidence_list(items, root) == str(macros.evidence_list(items, root))
             for some in (views[:3], []):
                 lines = [fast.event_line(v, root) for v in some]
-                assert fast.lines(lines, '<ol class="event-list">', "</ol>") == str(macros.event_list(some, root))
+                assert fast.lines(lines, '<ol class="event-list">', "</ol>") == str(
+                    macros.event_list(some, root)
+                )
     assert compared > 100
 
 
@@ -501,10 +557,16 @@ def test_another_macros_file_is_rendered_through_its_macros(tmp_path, mini_confi
     folder = tmp_path / "templates"
     shutil.copytree(TEMPLATES, folder)
     macros = folder / "_macros.html"
-    macros.write_text(macros.read_text(encoding="utf-8").replace("How this date is known", "Why this date"), encoding="utf-8")
+    macros.write_text(
+        macros.read_text(encoding="utf-8").replace("How this date is known", "Why this date"),
+        encoding="utf-8",
+    )
     articles, events = corpus()
     site = render_pages(plan_pages(articles, events, mini_config, folder), folder)
-    assert "<summary>Why this date" in site["index.html"] and "<summary>How this date is known" not in site["index.html"]
+    assert (
+        "<summary>Why this date" in site["index.html"]
+        and "<summary>How this date is known" not in site["index.html"]
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -530,14 +592,25 @@ def test_a_big_chronology_is_split_into_year_pages_all_linked(split_site, site):
     assert split_site["index.html"].count('<article class="event') == 2
     # Every entry of the whole chronology is on exactly one year page, so one link from the index.
     whole = re.findall(r'<article class="event[^>]* id="([^"]+)"', site["index.html"])
-    on_years = [i for p in years for i in re.findall(r'<article class="event[^>]* id="([^"]+)"', split_site[p])]
+    on_years = [
+        i for p in years for i in re.findall(r'<article class="event[^>]* id="([^"]+)"', split_site[p])
+    ]
     assert sorted(on_years) == sorted(whole)
-    written = set(split_site) | {"data/timeline.json", "static/style.css", "static/filter.js", "changes.html", "changes.xml"}
+    written = set(split_site) | {
+        "data/timeline.json",
+        "static/style.css",
+        "static/filter.js",
+        "changes.html",
+        "changes.xml",
+    }
     for path in ["index.html", *years]:
         page = pages[path]
         assert page.headings.count(1) == 1 and len(page.ids) == len(set(page.ids)), path
         for href in page.hrefs():
             target = href.partition("#")[0]
             if target and not re.match(r"^[a-z]+:", href):
-                assert posixpath.normpath(posixpath.join(posixpath.dirname(path), target)) in written, (path, href)
+                assert posixpath.normpath(posixpath.join(posixpath.dirname(path), target)) in written, (
+                    path,
+                    href,
+                )
         assert (f'href="../{path}" aria-current="page"' in split_site[path]) == (path != "index.html")

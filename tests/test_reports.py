@@ -27,12 +27,34 @@ def ranged(value, lo, hi, precision="week") -> DateEstimate:
 
 
 def article(ident: str, published: DateEstimate, outlet: str | None = None) -> Article:
-    return Article(ident, f"{ident}.txt", "0" * 64, "text", "en", f"Title {ident}", outlet or f"Outlet {ident.upper()}", (), None, published, ())
+    return Article(
+        ident,
+        f"{ident}.txt",
+        "0" * 64,
+        "text",
+        "en",
+        f"Title {ident}",
+        outlet or f"Outlet {ident.upper()}",
+        (),
+        None,
+        published,
+        (),
+    )
 
 
 def event(*ids: str) -> Event:
     sources = tuple(Source(i, f"sentence of {i}", 0, 10) for i in ids)
-    return Event("putin-2021-04-22-abcdef", "claim", day(2021, 4, 22), "putin", "invite", None, None, "Putin invites", sources=sources)
+    return Event(
+        "putin-2021-04-22-abcdef",
+        "claim",
+        day(2021, 4, 22),
+        "putin",
+        "invite",
+        None,
+        None,
+        "Putin invites",
+        sources=sources,
+    )
 
 
 def run(dates: dict[str, DateEstimate]):
@@ -59,13 +81,23 @@ def test_same_day_is_a_tie_not_a_ranking():
     ("dates", "could"),
     [
         # The earliest report is known only to the month: it may be later than the exact one.
-        ({"a": ranged(D(2021, 4, 15), D(2021, 4, 1), D(2021, 4, 30), "month"), "b": day(2021, 4, 22)}, {"a", "b"}),
+        (
+            {"a": ranged(D(2021, 4, 15), D(2021, 4, 1), D(2021, 4, 30), "month"), "b": day(2021, 4, 22)},
+            {"a", "b"},
+        ),
         # A week-wide range overlaps an exact day: either could be first.
         ({"a": day(2021, 4, 22), "b": ranged(D(2021, 4, 23), D(2021, 4, 20), D(2021, 4, 26))}, {"a", "b"}),
         # An undated report could be the first.
         ({"a": day(2021, 4, 22), "b": DateEstimate.unknown()}, {"a", "b"}),
         # Only the overlapping ones are candidates: c is certainly later.
-        ({"a": day(2021, 4, 22), "b": ranged(D(2021, 4, 22), D(2021, 4, 21), D(2021, 4, 23)), "c": day(2021, 5, 1)}, {"a", "b"}),
+        (
+            {
+                "a": day(2021, 4, 22),
+                "b": ranged(D(2021, 4, 22), D(2021, 4, 21), D(2021, 4, 23)),
+                "c": day(2021, 5, 1),
+            },
+            {"a", "b"},
+        ),
     ],
 )
 def test_uncertain_first_report_is_said(dates, could):
@@ -90,7 +122,17 @@ def test_all_undated():
 def test_one_report_per_article():
     arts = {"a": article("a", day(2021, 4, 22))}
     ev = event("a")
-    ev = Event(ev.id, "claim", ev.date, "putin", "invite", None, None, "h", sources=(Source("a", "one", 0, 3), Source("a", "two", 5, 8)))
+    ev = Event(
+        ev.id,
+        "claim",
+        ev.date,
+        "putin",
+        "invite",
+        None,
+        None,
+        "h",
+        sources=(Source("a", "one", 0, 3), Source("a", "two", 5, 8)),
+    )
     assert len(chronology(ev, arts).reports) == 1
 
 
@@ -105,7 +147,10 @@ def estimates(draw):
     value = draw(days)
     if kind == "day":
         return DateEstimate.day(value)
-    lo, hi = value - dt.timedelta(days=draw(st.integers(0, 20))), value + dt.timedelta(days=draw(st.integers(0, 20)))
+    lo, hi = (
+        value - dt.timedelta(days=draw(st.integers(0, 20))),
+        value + dt.timedelta(days=draw(st.integers(0, 20))),
+    )
     return DateEstimate(value, "week", lo, hi)
 
 

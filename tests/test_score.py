@@ -47,11 +47,26 @@ GOLD = """
 
 
 def d(value, precision="day", lo=None, hi=None):
-    return {"value": value, "precision": precision, "earliest": lo or value, "latest": hi or value, "evidence": []}
+    return {
+        "value": value,
+        "precision": precision,
+        "earliest": lo or value,
+        "latest": hi or value,
+        "evidence": [],
+    }
 
 
 def article(ident, published, outlet):
-    return {"id": ident, "file": f"{ident}.txt", "title": None, "outlet": outlet, "url": None, "language": "en", "published": published, "warnings": []}
+    return {
+        "id": ident,
+        "file": f"{ident}.txt",
+        "title": None,
+        "outlet": outlet,
+        "url": None,
+        "language": "en",
+        "published": published,
+        "warnings": [],
+    }
 
 
 def event(ident, speaker, stance, venue, when, *articles):
@@ -65,7 +80,9 @@ EXPORT = {
     "articles": [
         article("f1", d("2022-04-05"), "Moscow Times"),  # right, exact day, range holds, outlet found
         article("f2", d("2022-04-20"), None),  # confidently wrong; outlet missing
-        article("f3", d(None, "unknown", None, None) | {"earliest": None, "latest": None}, "Reuters"),  # undated
+        article(
+            "f3", d(None, "unknown", None, None) | {"earliest": None, "latest": None}, "Reuters"
+        ),  # undated
         article("f4", d("2022-06-03", "month", "2022-06-01", "2022-06-30"), None),  # near; range holds
     ],
     "events": [
@@ -74,8 +91,17 @@ EXPORT = {
         event("e2", "lavrov", "comment", None, "2022-04-05", "f2"),
         event("e3", "putin", "invite", "kyiv", "2022-05-01", "f3"),  # wrong venue: c4 is missed
         event("e4", "zelensky", "reject", "kyiv", "2022-04-04", "f2"),
-        {"id": "context-x", "kind": "context", "date": d("2022-02-24"), "speaker": None, "stance": "comment", "venue": None,
-         "counterpart": None, "headline": "x", "sources": [{"article": "f1", "sentence": "s"}]},  # fmt: skip
+        {
+            "id": "context-x",
+            "kind": "context",
+            "date": d("2022-02-24"),
+            "speaker": None,
+            "stance": "comment",
+            "venue": None,
+            "counterpart": None,
+            "headline": "x",
+            "sources": [{"article": "f1", "sentence": "s"}],
+        },  # fmt: skip
     ],
 }
 SUMMARY = "dating 1/4 right, 1 wrong, 1 undated; outlets 2/3; claims 5/6 (stance 4, date 4/5); merge P 0.33 R 0.50 F1 0.40"
@@ -85,7 +111,13 @@ def test_hand_computed_figures():
     report = score(yaml.safe_load(GOLD), EXPORT)
     assert report.summary() == SUMMARY
     f = report.figures()
-    assert (f["dating"], f["dating_exact_day"], f["wrong"], f["undated"], f["range_holds"]) == (0.25, 1, 1, 1, 2)
+    assert (f["dating"], f["dating_exact_day"], f["wrong"], f["undated"], f["range_holds"]) == (
+        0.25,
+        1,
+        1,
+        1,
+        2,
+    )
     assert f["outlets"] == pytest.approx(2 / 3)
     assert (f["claims"], f["claim_stance"], f["claim_date"]) == (pytest.approx(5 / 6), 0.8, 0.8)
     assert (report.merging.tp, report.merging.fp, report.merging.fn) == (1, 2, 1)
@@ -107,12 +139,17 @@ def test_cli(tmp_path, capsys):
     assert capsys.readouterr().out.splitlines()[-1] == "below the bar: merge-f1 0.40 < 0.5; wrong 1 > 0"
     assert main([*args, "--json"]) == 0
     assert json.loads(capsys.readouterr().out.splitlines()[0])["merge_f1"] == pytest.approx(0.4)
-    assert main(["score", "--gold", str(tmp_path / "missing.yaml"), "--export", str(tmp_path / "t.json")]) == 2
+    assert (
+        main(["score", "--gold", str(tmp_path / "missing.yaml"), "--export", str(tmp_path / "t.json")]) == 2
+    )
 
 
 def test_empty_inputs():
     report = score([], {"articles": [], "events": []})
-    assert report.summary() == "dating 0/0 right, 0 wrong, 0 undated; outlets 0/0; claims 0/0 (stance 0, date 0/0); merge P 1.00 R 1.00 F1 1.00"
+    assert (
+        report.summary()
+        == "dating 0/0 right, 0 wrong, 0 undated; outlets 0/0; claims 0/0 (stance 0, date 0/0); merge P 1.00 R 1.00 F1 1.00"
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -139,7 +176,12 @@ def corpus_export(tmp_path_factory):
     from timeline.config import load_config
 
     out = tmp_path_factory.mktemp("corpus") / "site"
-    build(SHARED / "corpus" / "articles", load_config(ROOT / "timeline.yaml"), out, template_dir(ROOT / "timeline.yaml"))
+    build(
+        SHARED / "corpus" / "articles",
+        load_config(ROOT / "timeline.yaml"),
+        out,
+        template_dir(ROOT / "timeline.yaml"),
+    )
     return out / "data" / "timeline.json"
 
 
@@ -148,7 +190,9 @@ def shared_figures(gold: Path, export: Path) -> tuple[dict, str]:
     if not scorer.is_file():
         pytest.skip("no shared scorer")
     args = [sys.executable, str(scorer), "--gold", str(gold), "--export", str(export)]
-    figures = json.loads(subprocess.run([*args, "--json"], capture_output=True, text=True, check=True).stdout.splitlines()[0])
+    figures = json.loads(
+        subprocess.run([*args, "--json"], capture_output=True, text=True, check=True).stdout.splitlines()[0]
+    )
     full = subprocess.run(args, capture_output=True, text=True, check=True).stdout
     return figures, full
 

@@ -103,7 +103,10 @@ def test_rebuilds_when_the_configuration_changes(preview, project):
     p, base = preview
     _, config, _ = project
     builds = p.builds
-    config.write_text(config.read_text(encoding="utf-8").replace("description: test", "description: changed"), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("description: test", "description: changed"),
+        encoding="utf-8",
+    )
     assert wait_for(lambda: p.builds > builds), p.messages
 
 
@@ -135,7 +138,9 @@ def test_snapshot_sees_additions_edits_and_removals(tmp_path):
 
 
 def test_missing_page_gets_the_sites_404_page(tmp_path):
-    (tmp_path / "404.html").write_text("<!doctype html><title>Not here</title><p>custom 404</p>", encoding="utf-8")
+    (tmp_path / "404.html").write_text(
+        "<!doctype html><title>Not here</title><p>custom 404</p>", encoding="utf-8"
+    )
     (tmp_path / "index.html").write_text("<!doctype html><title>x</title>", encoding="utf-8")
     server = start_server(tmp_path)
     try:
@@ -153,7 +158,20 @@ def test_missing_page_gets_the_sites_404_page(tmp_path):
 def test_command_serves_and_stops_cleanly(project, stop):
     articles, config, out = project
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    command = [sys.executable, "-m", "timeline", "serve", "--port", "0", "--articles", str(articles), "--config", str(config), "--out", str(out)]
+    command = [
+        sys.executable,
+        "-m",
+        "timeline",
+        "serve",
+        "--port",
+        "0",
+        "--articles",
+        str(articles),
+        "--config",
+        str(config),
+        "--out",
+        str(out),
+    ]
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     try:
         lines: list[str] = []
@@ -182,5 +200,18 @@ def test_command_serves_and_stops_cleanly(project, stop):
 def test_missing_articles_folder_is_a_usage_error(tmp_path, capsys):
     from timeline.cli import main
 
-    assert main(["serve", "--port", "0", "--articles", str(tmp_path / "missing"), "--config", str(FIXTURES / "mini.yaml")]) == 2
+    assert (
+        main(
+            [
+                "serve",
+                "--port",
+                "0",
+                "--articles",
+                str(tmp_path / "missing"),
+                "--config",
+                str(FIXTURES / "mini.yaml"),
+            ]
+        )
+        == 2
+    )
     assert "articles folder not found" in capsys.readouterr().err

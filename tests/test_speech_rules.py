@@ -29,13 +29,33 @@ def claims_of(body: str, config, language: str = "en", date: str = "2025-09-03")
 @pytest.mark.parametrize(
     ("language", "body", "speaker"),
     [
-        ("de", "Der Kremlchef Wladimir Putin hat ein Treffen mit Selenskyj in Moskau ausgeschlossen.", "putin"),
+        (
+            "de",
+            "Der Kremlchef Wladimir Putin hat ein Treffen mit Selenskyj in Moskau ausgeschlossen.",
+            "putin",
+        ),
         ("ru", "Министр Сергей Лавров ранее заявлял, что встреча Путина и Зеленского возможна.", "lavrov"),
         ("uk", "Дмитро Кулеба заявляв, що зустріч Зеленського і Путіна можлива.", "kuleba"),
-        ("fr", "Vendredi, le porte-parole Dmitri Peskov a donné une autre version.\n\n« Poutine n'a proposé aucune rencontre », a-t-il soutenu.", "peskov"),
-        ("en", "Rustem Umerov put forward the idea of a leaders' summit before the end of the year.", "umerov"),
-        ("de", "Die Ukraine hat ein Treffen der Präsidenten Selenskyj und Putin vorgeschlagen. Das sagte Rustem Umjerow.", "umerov"),
-        ("ru", "Делегации на переговорах попросили о встрече президентов. Об этом в среду сообщил Мединский.", "medinsky"),
+        (
+            "fr",
+            "Vendredi, le porte-parole Dmitri Peskov a donné une autre version.\n\n« Poutine n'a proposé aucune rencontre », a-t-il soutenu.",
+            "peskov",
+        ),
+        (
+            "en",
+            "Rustem Umerov put forward the idea of a leaders' summit before the end of the year.",
+            "umerov",
+        ),
+        (
+            "de",
+            "Die Ukraine hat ein Treffen der Präsidenten Selenskyj und Putin vorgeschlagen. Das sagte Rustem Umjerow.",
+            "umerov",
+        ),
+        (
+            "ru",
+            "Делегации на переговорах попросили о встрече президентов. Об этом в среду сообщил Мединский.",
+            "medinsky",
+        ),
     ],
 )
 def test_reporting_verbs_and_cues_find_the_speaker(story, language, body, speaker):
@@ -76,10 +96,22 @@ def test_stance_words(language, text, stance):
         ("en", '"Switzerland is ready to host such a meeting," Ignazio Cassis said.', "switzerland"),
         ("en", "Turkey stands ready to host a meeting of the two presidents, Hakan Fidan said.", "turkey"),
         # a dateline is not the place a refusal is about
-        ("en", "KYIV, Ukraine (AP) — Zelensky said his country would not negotiate with Russia while Putin is in power.", None),
+        (
+            "en",
+            "KYIV, Ukraine (AP) — Zelensky said his country would not negotiate with Russia while Putin is in power.",
+            None,
+        ),
         # the place the delegations talk in is not the venue of the leaders' meeting
-        ("ru", "Украинская делегация на переговорах в Стамбуле попросила о встрече президентов, сообщил Мединский.", None),
-        ("de", "Selenskyj hat Verhandlungen mit Putin ausgeschlossen. Das Dekret wurde auf der Internetseite des Präsidialamts in Kiew veröffentlicht.", None),
+        (
+            "ru",
+            "Украинская делегация на переговорах в Стамбуле попросила о встрече президентов, сообщил Мединский.",
+            None,
+        ),
+        (
+            "de",
+            "Selenskyj hat Verhandlungen mit Putin ausgeschlossen. Das Dekret wurde auf der Internetseite des Präsidialamts in Kiew veröffentlicht.",
+            None,
+        ),
     ],
 )
 def test_venues(story, language, body, venue):
@@ -92,7 +124,11 @@ def test_venues(story, language, body, venue):
     [
         ("de", "Selenskyj sagte, die Ukraine bleibe zu einem Dialog mit Russland bereit.", "zelensky"),
         ("en", "Zelenskyy said he felt disrespect because Vladimir Putin had not come.", "zelensky"),
-        ("de", '"Wir warten auf einen künftigen Präsidenten der Ukraine", sagte Kremlsprecher Dmitri Peskow.', "peskov"),
+        (
+            "de",
+            '"Wir warten auf einen künftigen Präsidenten der Ukraine", sagte Kremlsprecher Dmitri Peskow.',
+            "peskov",
+        ),
         ("uk", "Дмитро Пєсков заявив, що Москва дочекається майбутнього президента України.", "peskov"),
     ],
 )

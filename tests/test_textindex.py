@@ -23,9 +23,48 @@ LEXICON = [
     r"face[- ]to[- ]face",
     "ruled? out",
 ]
-WORDS = ["said", "Said", "SAYS", "told", "reporters", "Reuters", "media", "outlets", "in", "an", "interview", "with", "speaking",
-         "talking", "to", "negotiations", "Negotiate", "emphasized", "u.s.", "U.S.", "us", "заявил", "Заявила", "face-to-face",
-         "face to face", "rule", "ruled", "out", "ſaid", "İn", "SAİD", "x", "—", ",", ".", "\n", "“", "don't", "_said", "said_"]
+WORDS = [
+    "said",
+    "Said",
+    "SAYS",
+    "told",
+    "reporters",
+    "Reuters",
+    "media",
+    "outlets",
+    "in",
+    "an",
+    "interview",
+    "with",
+    "speaking",
+    "talking",
+    "to",
+    "negotiations",
+    "Negotiate",
+    "emphasized",
+    "u.s.",
+    "U.S.",
+    "us",
+    "заявил",
+    "Заявила",
+    "face-to-face",
+    "face to face",
+    "rule",
+    "ruled",
+    "out",
+    "ſaid",
+    "İn",
+    "SAİD",
+    "x",
+    "—",
+    ",",
+    ".",
+    "\n",
+    "“",
+    "don't",
+    "_said",
+    "said_",
+]
 texts = st.lists(st.sampled_from(WORDS), max_size=30).map(lambda ws: " ".join(ws))
 glued = st.lists(st.sampled_from(WORDS), max_size=30).map(lambda ws: "".join(ws))
 
@@ -46,7 +85,11 @@ def test_word_regex_finds_what_the_regex_finds(text):
 @settings(max_examples=200, deadline=None)
 @given(st.one_of(texts, glued))
 def test_word_regex_with_an_open_tail_takes_word_endings(text):
-    matcher = words_re([re.escape(t) for t in ("negotiat", "meet", "talks", "face-to-face")], tail=r"[\w-]*", whole_word=False)
+    matcher = words_re(
+        [re.escape(t) for t in ("negotiat", "meet", "talks", "face-to-face")],
+        tail=r"[\w-]*",
+        whole_word=False,
+    )
     assert spans(matcher.finditer(text)) == spans(matcher.regex.finditer(text))
 
 
@@ -70,17 +113,46 @@ def test_heads_are_read_from_the_parse(item, heads):
 def test_items_without_a_word_to_file_them_under_fall_back_to_the_regex(item):
     matcher = WordRegex([item, "said"])
     assert matcher.fallback
-    assert spans(matcher.finditer("Peskov's aide said x")) == spans(matcher.regex.finditer("Peskov's aide said x"))
+    assert spans(matcher.finditer("Peskov's aide said x")) == spans(
+        matcher.regex.finditer("Peskov's aide said x")
+    )
 
 
 def test_fold_merges_what_ignorecase_merges():
     assert fold("ſ") == fold("s") and fold("ı") == fold("i") and fold("ПЕСКОВ") == "песков"
 
 
-NAMES = ["Zelensky", "Volodymyr Zelensky", "Зеленский", "Владимир Зеленский", "Peskov", "Kremlin", "al-Sisi", "Аль-Нахайян"]
+NAMES = [
+    "Zelensky",
+    "Volodymyr Zelensky",
+    "Зеленский",
+    "Владимир Зеленский",
+    "Peskov",
+    "Kremlin",
+    "al-Sisi",
+    "Аль-Нахайян",
+]
 name_texts = st.lists(
-    st.sampled_from(["Zelensky", "Zelenskyy", "Volodymyr", "Зеленского", "Зеленскому", "Владимира", "Зеленский", "Peskov's", "kremlin",
-                     "al-Sisi", "Аль-Нахайяна", "and", ",", "—", "ZELENSKY", "Zelenskyi"]),
+    st.sampled_from(
+        [
+            "Zelensky",
+            "Zelenskyy",
+            "Volodymyr",
+            "Зеленского",
+            "Зеленскому",
+            "Владимира",
+            "Зеленский",
+            "Peskov's",
+            "kremlin",
+            "al-Sisi",
+            "Аль-Нахайяна",
+            "and",
+            ",",
+            "—",
+            "ZELENSKY",
+            "Zelenskyi",
+        ]
+    ),
     max_size=25,
 ).map(" ".join)
 
@@ -95,9 +167,18 @@ def test_alternation_of_names_finds_what_the_whole_regex_finds(text):
     patterns = []
     for name in NAMES:
         words = name.split()
-        parts = [re.escape(_stem(w)) + r"[а-яёіїєґ]{0,3}" if re.search("[а-я]", w, re.I) else re.escape(w) for w in words]
+        parts = [
+            re.escape(_stem(w)) + r"[а-яёіїєґ]{0,3}" if re.search("[а-я]", w, re.I) else re.escape(w)
+            for w in words
+        ]
         first = words[0]
-        patterns.append((r"\s+".join(parts), _stem(first) if re.search("[а-я]", first, re.I) else first, bool(re.search("[а-я]", first, re.I))))
+        patterns.append(
+            (
+                r"\s+".join(parts),
+                _stem(first) if re.search("[а-я]", first, re.I) else first,
+                bool(re.search("[а-я]", first, re.I)),
+            )
+        )
     patterns.sort(key=lambda p: (-len(p[0]), p[0]))
     alternation = Alternation(patterns, r"(?<![\w])", r"(?![\w])", re.IGNORECASE)
     whole = re.compile(r"(?<![\w])(?:" + "|".join(p for p, _, _ in patterns) + r")(?![\w])", re.IGNORECASE)
@@ -131,7 +212,9 @@ def test_literal_trie_matches_as_the_longest_first_alternation(items, lines):
     wrap = r"(^|[\s|/(:])({})(?=$|[\s|/),.:;!])"
     plain, trie = re.compile(wrap.format(alternation)), re.compile(wrap.format(literal_trie(items)))
     for line in lines:
-        assert [(m.span(), m.groups()) for m in trie.finditer(line)] == [(m.span(), m.groups()) for m in plain.finditer(line)]
+        assert [(m.span(), m.groups()) for m in trie.finditer(line)] == [
+            (m.span(), m.groups()) for m in plain.finditer(line)
+        ]
 
 
 @pytest.mark.parametrize(

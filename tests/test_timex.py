@@ -73,7 +73,13 @@ CASES = [
     ("en", "Last Wednesday, he said so.", FRI, "Last Wednesday", "2021-04-21"),
     ("en", "Last Friday, he said so.", FRI, "Last Friday", "2021-04-16"),
     # a French conditional after a past verb is a future in the past: "lundi" lies ahead
-    ("fr", "Trump a annoncé samedi qu'il s'entretiendrait lundi avec Poutine.", dt.date(2025, 5, 17), "lundi", "2025-05-19"),
+    (
+        "fr",
+        "Trump a annoncé samedi qu'il s'entretiendrait lundi avec Poutine.",
+        dt.date(2025, 5, 17),
+        "lundi",
+        "2025-05-19",
+    ),
     # "a week earlier" counts seven days back from the day of the report
     ("fr", "Une semaine plus tôt, Trump avait affirmé cela.", FRI, "Une semaine plus tôt", "2021-04-16"),
     ("en", "A week earlier, he had said so.", FRI, "A week earlier", "2021-04-16"),
@@ -102,14 +108,32 @@ CASES = [
     ("en", "They meet next Friday.", FRI, "next Friday", "2021-04-30"),
     ("en", "They met last Friday.", FRI, "last Friday", "2021-04-16"),
     ("en", "He said he would be in Turkey on Thursday.", dt.date(2025, 5, 11), "on Thursday", "2025-05-15"),
-    ("en", "Zelenskyy said Tuesday that he would be in Ankara on Thursday.", dt.date(2025, 5, 13), "Tuesday", "2025-05-13"),
-    ("en", "Zelenskyy said Tuesday that he would be in Ankara on Thursday.", dt.date(2025, 5, 13), "on Thursday", "2025-05-15"),
+    (
+        "en",
+        "Zelenskyy said Tuesday that he would be in Ankara on Thursday.",
+        dt.date(2025, 5, 13),
+        "Tuesday",
+        "2025-05-13",
+    ),
+    (
+        "en",
+        "Zelenskyy said Tuesday that he would be in Ankara on Thursday.",
+        dt.date(2025, 5, 13),
+        "on Thursday",
+        "2025-05-15",
+    ),
     ("en", "He spoke on Saturday.", NEWYEAR, "on Saturday", "2021-01-02"),
     ("en", "He spoke on Thursday.", NEWYEAR, "on Thursday", "2020-12-31"),
     ("en", "He spoke on Wednesday.", LEAP, "on Wednesday", "2024-02-28"),
     ("en", "On Thursday night the strikes began.", MAY22, "On Thursday night", "2022-05-12"),
     # anaphora: "the day before" counts from the last day named
-    ("en", "On September 4, Kyiv said no. Speaking the day before, Putin said yes.", dt.date(2025, 9, 5), "the day before", "2025-09-03"),
+    (
+        "en",
+        "On September 4, Kyiv said no. Speaking the day before, Putin said yes.",
+        dt.date(2025, 9, 5),
+        "the day before",
+        "2025-09-03",
+    ),
     ("en", "On Wednesday they met. The day before, he spoke.", FRI, "The day before", "2021-04-20"),
     # Russian
     ("ru", "Песков заявил 6 апреля 2022 года.", MAY22, "6 апреля 2022 года", "2022-04-06"),
@@ -131,7 +155,13 @@ CASES = [
     ("uk", "Це сталося 24 лютого 2022 року.", MAY22, "24 лютого 2022 року", "2022-02-24"),
     ("uk", "Саміт відбудеться у листопаді.", MAY22, "листопаді", "2022-11"),
     # German
-    ("de", "Kremlsprecher Peskow kündigte am Montag an, Moskau werde prüfen.", dt.date(2019, 7, 8), "am Montag", "2019-07-08"),
+    (
+        "de",
+        "Kremlsprecher Peskow kündigte am Montag an, Moskau werde prüfen.",
+        dt.date(2019, 7, 8),
+        "am Montag",
+        "2019-07-08",
+    ),
     ("de", "Selenskyj sagte am Freitag, er sei bereit.", MAY22, "am Freitag", "2022-05-13"),
     ("de", "Am 8. Juli 2019 trafen sie sich.", MAY22, "8. Juli 2019", "2019-07-08"),
     ("de", "Seit 2014 kontrollieren Separatisten Teile.", MAY22, "2014", "2014"),
@@ -140,8 +170,20 @@ CASES = [
     ("de", "Das Treffen ist am kommenden Freitag.", MAY22, "am kommenden Freitag", "2022-05-20"),
     ("de", "Er kam am 29. August an.", dt.date(2025, 9, 1), "29. August", "2025-08-29"),
     # French
-    ("fr", "Le Kremlin a balayé mercredi les paroles du président.", dt.date(2025, 2, 5), "mercredi", "2025-02-05"),
-    ("fr", "Le Kremlin a balayé mercredi les paroles du président, qui s'était déclaré la veille disposé.", dt.date(2025, 2, 5), "la veille", "2025-02-04"),
+    (
+        "fr",
+        "Le Kremlin a balayé mercredi les paroles du président.",
+        dt.date(2025, 2, 5),
+        "mercredi",
+        "2025-02-05",
+    ),
+    (
+        "fr",
+        "Le Kremlin a balayé mercredi les paroles du président, qui s'était déclaré la veille disposé.",
+        dt.date(2025, 2, 5),
+        "la veille",
+        "2025-02-04",
+    ),
     ("fr", "Il a parlé le 6 avril à Moscou.", MAY22, "6 avril", "2022-04-06"),
     ("fr", "Il a parlé le 6 avril 2022 à Moscou.", dt.date(2023, 1, 1), "6 avril 2022", "2022-04-06"),
     ("fr", "Il a parlé hier.", MAY22, "hier", "2022-05-12"),
@@ -151,43 +193,151 @@ CASES = [
     ("fr", "Il est arrivé la semaine dernière.", MAY22, "la semaine dernière", "2022-W18"),
     ("fr", "Il a été élu en 2019.", MAY22, "2019", "2019"),
     # parts of a day with the weekday: German compounds, Russian, Ukrainian and French phrases
-    ("de", "Am Montagabend empfing Macron die beiden Präsidenten.", dt.date(2019, 12, 10), "Am Montagabend", "2019-12-09"),
-    ("de", "Merz sagte am Montagabend (Ortszeit), es gebe ein Treffen.", dt.date(2025, 8, 19), "am Montagabend", "2025-08-18"),
+    (
+        "de",
+        "Am Montagabend empfing Macron die beiden Präsidenten.",
+        dt.date(2019, 12, 10),
+        "Am Montagabend",
+        "2019-12-09",
+    ),
+    (
+        "de",
+        "Merz sagte am Montagabend (Ortszeit), es gebe ein Treffen.",
+        dt.date(2025, 8, 19),
+        "am Montagabend",
+        "2025-08-18",
+    ),
     ("de", "Dienstagmorgen sagte er, er sei bereit.", dt.date(2025, 8, 20), "Dienstagmorgen", "2025-08-19"),
     ("de", "Er sprach am Sonntagnachmittag mit Journalisten.", MAY22, "am Sonntagnachmittag", "2022-05-08"),
     ("de", "Die Gespräche sollen am Freitagvormittag beginnen.", MAY22, "am Freitagvormittag", "2022-05-13"),
-    ("ru", "Песков в понедельник вечером заявил, что встреча возможна.", MAY22, "в понедельник вечером", "2022-05-09"),
+    (
+        "ru",
+        "Песков в понедельник вечером заявил, что встреча возможна.",
+        MAY22,
+        "в понедельник вечером",
+        "2022-05-09",
+    ),
     ("uk", "Зеленський у понеділок ввечері заявив, що готовий.", MAY22, "у понеділок ввечері", "2022-05-09"),
     ("fr", "Il a déclaré lundi soir qu'il était prêt.", MAY22, "lundi soir", "2022-05-09"),
     # a weekday a plan was moved to lies ahead, whatever the tense of the verb
-    ("en", "Talks, initially expected on Thursday, have been pushed to Friday.", dt.date(2025, 5, 15), "Friday", "2025-05-16"),
+    (
+        "en",
+        "Talks, initially expected on Thursday, have been pushed to Friday.",
+        dt.date(2025, 5, 15),
+        "Friday",
+        "2025-05-16",
+    ),
     ("fr", "Les pourparlers ont été reportés à vendredi.", dt.date(2025, 5, 15), "vendredi", "2025-05-16"),
     # the end of a month ahead is ahead, whatever the tense markers around it
-    ("de", "An drei Abschnitten sollen sich die Truppen beider Seiten bis Ende März zurückziehen.", dt.date(2019, 12, 10), "März", "2020-03"),
-    ("en", "Troops withdrew from two towns and will leave the rest by the end of March.", dt.date(2019, 12, 10), "March", "2020-03"),
+    (
+        "de",
+        "An drei Abschnitten sollen sich die Truppen beider Seiten bis Ende März zurückziehen.",
+        dt.date(2019, 12, 10),
+        "März",
+        "2020-03",
+    ),
+    (
+        "en",
+        "Troops withdrew from two towns and will leave the rest by the end of March.",
+        dt.date(2019, 12, 10),
+        "March",
+        "2020-03",
+    ),
     ("fr", "Le retrait est prévu d'ici la fin mars.", dt.date(2019, 12, 10), "mars", "2020-03"),
     # a plain present speaks of what is scheduled; a clock before the weekday keeps its lead word
     ("en", "Markets reopen on Tuesday after the holiday.", dt.date(2018, 1, 1), "on Tuesday", "2018-01-02"),
-    ("en", "The summit continues Friday with sessions on finance.", dt.date(2021, 4, 22), "Friday", "2021-04-23"),
-    ("en", "Flights are cancelled until 1 p.m. Wednesday.", dt.date(2010, 4, 20), "1 p.m. Wednesday", "2010-04-21T13:00"),
-    ("en", "Fares will rise by an average of 2.7% on Thursday.", dt.date(2019, 12, 30), "on Thursday", "2020-01-02"),
+    (
+        "en",
+        "The summit continues Friday with sessions on finance.",
+        dt.date(2021, 4, 22),
+        "Friday",
+        "2021-04-23",
+    ),
+    (
+        "en",
+        "Flights are cancelled until 1 p.m. Wednesday.",
+        dt.date(2010, 4, 20),
+        "1 p.m. Wednesday",
+        "2010-04-21T13:00",
+    ),
+    (
+        "en",
+        "Fares will rise by an average of 2.7% on Thursday.",
+        dt.date(2019, 12, 30),
+        "on Thursday",
+        "2020-01-02",
+    ),
     ("en", "The new president is inaugurated on Jan. 20.", dt.date(2020, 11, 4), "Jan. 20", "2021-01-20"),
-    ("en", "The House passed bills on Saturday and Monday that would have delayed the law.", dt.date(2013, 10, 1), "Monday", "2013-09-30"),
-    ("en", "Trump called Putin at the end of Monday's meetings.", dt.date(2025, 8, 19), "Monday", "2025-08-18"),
+    (
+        "en",
+        "The House passed bills on Saturday and Monday that would have delayed the law.",
+        dt.date(2013, 10, 1),
+        "Monday",
+        "2013-09-30",
+    ),
+    (
+        "en",
+        "Trump called Putin at the end of Monday's meetings.",
+        dt.date(2025, 8, 19),
+        "Monday",
+        "2025-08-18",
+    ),
     # times of day, joined to their day or on the reference's
-    ("en", "Jurors must report at 9:30 a.m. Friday.", dt.date(2023, 3, 15), "9:30 a.m. Friday", "2023-03-17T09:30"),
+    (
+        "en",
+        "Jurors must report at 9:30 a.m. Friday.",
+        dt.date(2023, 3, 15),
+        "9:30 a.m. Friday",
+        "2023-03-17T09:30",
+    ),
     ("en", "Biden would speak at 3 p.m. Tuesday.", dt.date(2021, 5, 3), "3 p.m. Tuesday", "2021-05-04T15:00"),
     # named days and weekends (TimeML values)
-    ("en", "The period included Black Friday, which fell on Nov. 24.", dt.date(2024, 1, 3), "Black Friday", "2023-11-24"),
-    ("en", "Traffic rose between Christmas and New Year's Day.", dt.date(2021, 1, 4), "New Year's Day", "2021-01-01"),
-    ("en", "Traffic rose between Christmas and New Year's Day.", dt.date(2021, 1, 4), "Christmas", "2020-12-25"),
+    (
+        "en",
+        "The period included Black Friday, which fell on Nov. 24.",
+        dt.date(2024, 1, 3),
+        "Black Friday",
+        "2023-11-24",
+    ),
+    (
+        "en",
+        "Traffic rose between Christmas and New Year's Day.",
+        dt.date(2021, 1, 4),
+        "New Year's Day",
+        "2021-01-01",
+    ),
+    (
+        "en",
+        "Traffic rose between Christmas and New Year's Day.",
+        dt.date(2021, 1, 4),
+        "Christmas",
+        "2020-12-25",
+    ),
     ("en", "Thanksgiving falls late this year.", dt.date(2022, 11, 1), "Thanksgiving", "2022-11-24"),
     ("en", "Shops will close on Good Friday.", dt.date(2024, 3, 20), "Good Friday", "2024-03-29"),
-    ("en", "Last weekend, thousands of children trick-or-treated.", dt.date(2022, 10, 31), "Last weekend", "2022-W43-WE"),
+    (
+        "en",
+        "Last weekend, thousands of children trick-or-treated.",
+        dt.date(2022, 10, 31),
+        "Last weekend",
+        "2022-W43-WE",
+    ),
     ("de", "An Heiligabend bleiben die Läden zu.", dt.date(2023, 12, 20), "Heiligabend", "2023-12-24"),
     # "from Thursday" has no tense of its own; a present after the time is the next clause's
-    ("en", "The NBA will play games without fans from Thursday.", dt.date(2020, 3, 11), "Thursday", "2020-03-12"),
-    ("en", "Trump, who signed the bill on Friday, is spending the weekend in Florida.", dt.date(2018, 3, 24), "on Friday", "2018-03-23"),
+    (
+        "en",
+        "The NBA will play games without fans from Thursday.",
+        dt.date(2020, 3, 11),
+        "Thursday",
+        "2020-03-12",
+    ),
+    (
+        "en",
+        "Trump, who signed the bill on Friday, is spending the weekend in Florida.",
+        dt.date(2018, 3, 24),
+        "on Friday",
+        "2018-03-23",
+    ),
     # Russian and Ukrainian: a present or perfective future, before or after the time, is scheduled
     ("ru", "Сбербанк опубликует отчётность в четверг.", dt.date(2023, 3, 6), "в четверг", "2023-03-09"),
     ("uk", "Морози до мінус 15 очікуються в середу.", dt.date(2023, 1, 9), "в середу", "2023-01-11"),
@@ -195,21 +345,69 @@ CASES = [
     # periods: reference words, the weekend, mid-month, decades, quarters, years standing alone
     ("en", "We must act now, Biden said.", dt.date(2021, 4, 22), "now", "PRESENT_REF"),
     ("en", "Stores were busy again over the weekend.", dt.date(2024, 1, 3), "the weekend", "2023-W52-WE"),
-    ("en", "Water levels have been high since mid-February.", dt.date(2020, 2, 29), "mid-February", "2020-02"),
+    (
+        "en",
+        "Water levels have been high since mid-February.",
+        dt.date(2020, 2, 29),
+        "mid-February",
+        "2020-02",
+    ),
     ("en", "Prices last fell like this in the 1990s.", dt.date(2020, 2, 29), "the 1990s", "199"),
-    ("en", "Official figures for the fourth quarter come out on Jan. 17.", dt.date(2024, 1, 3), "the fourth quarter", "2023-Q4"),
+    (
+        "en",
+        "Official figures for the fourth quarter come out on Jan. 17.",
+        dt.date(2024, 1, 3),
+        "the fourth quarter",
+        "2023-Q4",
+    ),
     ("en", "Emissions fell to 50% below 2005 levels.", dt.date(2021, 4, 22), "2005", "2005"),
     # "before Sunday's derby" lies ahead, "after Saturday's race" behind; "told to report" is ahead
-    ("en", "His players had three days to recover before Sunday's derby.", dt.date(2024, 2, 29), "Sunday", "2024-03-03"),
-    ("en", "More than 50,000 runners took part, after Saturday's 5K race.", dt.date(2024, 10, 13), "Saturday", "2024-10-12"),
-    ("en", "Jurors were told to report at 9:30 a.m. Friday.", dt.date(2023, 3, 15), "9:30 a.m. Friday", "2023-03-17T09:30"),
+    (
+        "en",
+        "His players had three days to recover before Sunday's derby.",
+        dt.date(2024, 2, 29),
+        "Sunday",
+        "2024-03-03",
+    ),
+    (
+        "en",
+        "More than 50,000 runners took part, after Saturday's 5K race.",
+        dt.date(2024, 10, 13),
+        "Saturday",
+        "2024-10-12",
+    ),
+    (
+        "en",
+        "Jurors were told to report at 9:30 a.m. Friday.",
+        dt.date(2023, 3, 15),
+        "9:30 a.m. Friday",
+        "2023-03-17T09:30",
+    ),
     # "two days earlier" counts from the last day named
-    ("en", "On Friday, Putin spoke in Vladivostok. He made similar remarks two days earlier in Beijing.", dt.date(2025, 9, 6), "two days earlier", "2025-09-03"),
+    (
+        "en",
+        "On Friday, Putin spoke in Vladivostok. He made similar remarks two days earlier in Beijing.",
+        dt.date(2025, 9, 6),
+        "two days earlier",
+        "2025-09-03",
+    ),
     # "before the end of August": ahead, whatever the verb's tense
-    ("de", "Umjerow hat ein Treffen noch vor Ende August vorgeschlagen.", dt.date(2025, 7, 23), "August", "2025-08"),
+    (
+        "de",
+        "Umjerow hat ein Treffen noch vor Ende August vorgeschlagen.",
+        dt.date(2025, 7, 23),
+        "August",
+        "2025-08",
+    ),
     ("fr", "Il a proposé une rencontre avant la fin août.", dt.date(2025, 7, 23), "août", "2025-08"),
     # a date without a year: the tense moves it across a year boundary only when that keeps it near
-    ("en", "Ukraine had proposed holding a meeting between June 20 and June 30.", dt.date(2025, 6, 3), "June 30", "2025-06-30"),
+    (
+        "en",
+        "Ukraine had proposed holding a meeting between June 20 and June 30.",
+        dt.date(2025, 6, 3),
+        "June 30",
+        "2025-06-30",
+    ),
     ("en", "He said on Dec. 28 that talks had failed.", dt.date(2025, 1, 5), "Dec. 28", "2024-12-28"),
     ("en", "The summit will take place on Jan. 10.", dt.date(2024, 12, 20), "Jan. 10", "2025-01-10"),
     ("ru", "5 сентября Путин заявил, что готов к встрече.", dt.date(2026, 1, 20), "5 сентября", "2025-09-05"),
@@ -281,7 +479,9 @@ def test_without_reference_only_full_dates_have_values() -> None:
 
 
 def test_language_detection_is_used_when_not_given() -> None:
-    found = resolve_dates("Песков заявил, что встреча возможна 6 апреля 2022 года, и это не изменилось.", MAY22)
+    found = resolve_dates(
+        "Песков заявил, что встреча возможна 6 апреля 2022 года, и это не изменилось.", MAY22
+    )
     assert [e.value for e in found] == ["2022-04-06"]
 
 
@@ -292,7 +492,11 @@ def test_vague_earlier_is_found_but_not_a_calendar_date() -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(max_size=300), st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2090, 12, 31)), st.sampled_from(["en", "ru", "uk", "de", "fr"]))
+@given(
+    st.text(max_size=300),
+    st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2090, 12, 31)),
+    st.sampled_from(["en", "ru", "uk", "de", "fr"]),
+)
 def test_resolution_never_raises_and_ranges_hold(text: str, reference: dt.date, language: str) -> None:
     for e in find_expressions(text, reference, language):
         assert 0 <= e.start <= e.end <= len(text)
@@ -301,7 +505,35 @@ def test_resolution_never_raises_and_ranges_hold(text: str, reference: dt.date, 
 
 
 WORDY = st.lists(
-    st.sampled_from(["on", "Friday", "April", "6", ",", "2022", "last", "week", "yesterday", "since", "March", "the", "day", "before", "will", "said", "22.04.2021", "Feb.24", "next", "в", "пятницу", "am", "Montag", "la", "veille"]),
+    st.sampled_from(
+        [
+            "on",
+            "Friday",
+            "April",
+            "6",
+            ",",
+            "2022",
+            "last",
+            "week",
+            "yesterday",
+            "since",
+            "March",
+            "the",
+            "day",
+            "before",
+            "will",
+            "said",
+            "22.04.2021",
+            "Feb.24",
+            "next",
+            "в",
+            "пятницу",
+            "am",
+            "Montag",
+            "la",
+            "veille",
+        ]
+    ),
     max_size=30,
 ).map(" ".join)
 
@@ -319,18 +551,97 @@ def test_date_like_text_resolves_inside_its_range(text: str, reference: dt.date)
 # be exactly that of every pattern over the whole text, whatever the spacing, case or language.
 FRAGMENTS = st.sampled_from(
     [
-        "on", "Friday", "FRIDAY", "friday", "April", "Apr.", "6", "22nd", ",", ".", "2022", "1999", "last", "week", "weekend",
-        "yesterday", "since", "March", "may", "May", "the", "day", "before", "after", "will", "said", "22.04.2021", "4/22/2021",
-        "2021-04-22", "Feb.24", "10:30", "a.m.", "next", "three", "days", "ago", "earlier", "Earlier", "this", "year", "spring",
-        "of", "in", "http://x.org/2021/04/22/a", "в", "пятницу", "апреля", "году", "вчера", "Ранее", "am", "Montag", "April",
-        "vor", "drei", "Tagen", "la", "veille", "mercredi", "avril", "hier", "ſ", "İstanbul", "\n", "\n\n", "   ", "\t",
-        "summit", "xyzzy", "Zelensky", "—", "(", ")", "«", "»", "Montagabend", "Sonntagnachmittag", "abend", "понедельник",
-        "вечером", "soir", "lundi", "de", "pushed", "to", "end",
+        "on",
+        "Friday",
+        "FRIDAY",
+        "friday",
+        "April",
+        "Apr.",
+        "6",
+        "22nd",
+        ",",
+        ".",
+        "2022",
+        "1999",
+        "last",
+        "week",
+        "weekend",
+        "yesterday",
+        "since",
+        "March",
+        "may",
+        "May",
+        "the",
+        "day",
+        "before",
+        "after",
+        "will",
+        "said",
+        "22.04.2021",
+        "4/22/2021",
+        "2021-04-22",
+        "Feb.24",
+        "10:30",
+        "a.m.",
+        "next",
+        "three",
+        "days",
+        "ago",
+        "earlier",
+        "Earlier",
+        "this",
+        "year",
+        "spring",
+        "of",
+        "in",
+        "http://x.org/2021/04/22/a",
+        "в",
+        "пятницу",
+        "апреля",
+        "году",
+        "вчера",
+        "Ранее",
+        "am",
+        "Montag",
+        "April",
+        "vor",
+        "drei",
+        "Tagen",
+        "la",
+        "veille",
+        "mercredi",
+        "avril",
+        "hier",
+        "ſ",
+        "İstanbul",
+        "\n",
+        "\n\n",
+        "   ",
+        "\t",
+        "summit",
+        "xyzzy",
+        "Zelensky",
+        "—",
+        "(",
+        ")",
+        "«",
+        "»",
+        "Montagabend",
+        "Sonntagnachmittag",
+        "abend",
+        "понедельник",
+        "вечером",
+        "soir",
+        "lundi",
+        "de",
+        "pushed",
+        "to",
+        "end",
     ]
 )
-SPACED = st.lists(st.tuples(FRAGMENTS, st.sampled_from([" ", " ", " ", "", "\n", "  ", "     "])), min_size=40, max_size=160).map(
-    lambda parts: "".join(word + gap for word, gap in parts)
-)
+SPACED = st.lists(
+    st.tuples(FRAGMENTS, st.sampled_from([" ", " ", " ", "", "\n", "  ", "     "])), min_size=40, max_size=160
+).map(lambda parts: "".join(word + gap for word, gap in parts))
 
 
 @settings(max_examples=300, deadline=None)
@@ -342,7 +653,13 @@ def test_windowed_scan_equals_scanning_everywhere(text: str, language: str) -> N
 @pytest.mark.parametrize("language", ["en", "ru", "uk", "de", "fr"])
 def test_windowed_scan_equals_scanning_everywhere_on_long_texts(language: str) -> None:
     filler = "The talks went on without a result and nobody knew what to expect from them. " * 6
-    text = filler + "On Friday, April 22, 2021 at 10:30 a.m. he said it. " + filler + "Three days ago, in March,\n\n\n\n   2019 ended. " + filler
+    text = (
+        filler
+        + "On Friday, April 22, 2021 at 10:30 a.m. he said it. "
+        + filler
+        + "Three days ago, in March,\n\n\n\n   2019 ended. "
+        + filler
+    )
     assert scan.__wrapped__(text, language) == scan_everywhere(text, language)
 
 
@@ -368,4 +685,7 @@ def test_windows_cover_every_match(text: str) -> None:
 
 def test_a_time_of_day_with_no_day_beside_it_is_left_out() -> None:
     """Its day is the narrative's, not surely the reference's: no guess is given as a value."""
-    assert resolve_dates("The match kicked off at 8 p.m. in front of a full house.", dt.date(2022, 8, 5), "en") == []
+    assert (
+        resolve_dates("The match kicked off at 8 p.m. in front of a full house.", dt.date(2022, 8, 5), "en")
+        == []
+    )

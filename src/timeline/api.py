@@ -10,7 +10,9 @@ from timeline.model import DateEstimate
 __all__ = ["infer_published", "resolve_dates"]
 
 
-def infer_published(text: str, *, language: str | None = None, url: str | None = None, config=None) -> DateEstimate:
+def infer_published(
+    text: str, *, language: str | None = None, url: str | None = None, config=None
+) -> DateEstimate:
     """The publication-date estimate of a text with no other metadata: value, precision,
     earliest, latest and evidence, from the same engine the loader uses. A text whose words do
     not fix a date gets a wide range and a coarse precision, or no value at all."""

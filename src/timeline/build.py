@@ -68,7 +68,10 @@ class Inputs:
 
     @property
     def hashes(self) -> list[tuple[str, str]]:
-        unread = [(relpath, "unread:" + hashlib.sha256(why.encode()).hexdigest()) for relpath, _, why in self.problems]
+        unread = [
+            (relpath, "unread:" + hashlib.sha256(why.encode()).hexdigest())
+            for relpath, _, why in self.problems
+        ]
         return sorted([(relpath, sha) for relpath, _, _, sha in self.files] + unread)
 
 
@@ -111,7 +114,10 @@ def load_all(
         if cache is not None:
             cache.put(article, keys[i])
     progress.finish()
-    unread = [bare_article(relpath, ident, b"", SKIPPED + why, config.site.language) for relpath, ident, why in inputs.problems]
+    unread = [
+        bare_article(relpath, ident, b"", SKIPPED + why, config.site.language)
+        for relpath, ident, why in inputs.problems
+    ]
     return sorted([a for a in found if a is not None] + unread, key=lambda a: a.file)
 
 
@@ -152,12 +158,22 @@ def build(
     progress.start("reading")
     check_out_dir(out_dir, articles_dir, Path(config.path), templates)  # never replace what we did not build
     inputs = read_inputs(articles_dir, config.limits.max_bytes)
-    current = incremental.fingerprint(inputs.hashes, config.digest, incremental.folder_digest(templates), code_version())
+    current = incremental.fingerprint(
+        inputs.hashes, config.digest, incremental.folder_digest(templates), code_version()
+    )
     manifest = incremental.read_manifest(cache_dir, out_dir)
     if manifest is not None and incremental.unchanged(manifest, current, out_dir):
-        counts = {**manifest.summary, "cached": manifest.summary.get("articles", 0), "parsed": 0, "written": 0, "unchanged": manifest.summary.get("pages", 0)}
+        counts = {
+            **manifest.summary,
+            "cached": manifest.summary.get("articles", 0),
+            "parsed": 0,
+            "written": 0,
+            "unchanged": manifest.summary.get("pages", 0),
+        }
         progress.finish()
-        return BuildResult([], [], counts.get("pages", 0), time.perf_counter() - started, summary_of_changes(()), counts)
+        return BuildResult(
+            [], [], counts.get("pages", 0), time.perf_counter() - started, summary_of_changes(()), counts
+        )
     cache = ArticleCache(cache_dir, config.digest) if cache_dir is not None else None
     articles = load_all(inputs, config, cache=cache, jobs=jobs, scheduler=scheduler, progress=progress)
     if cache is not None:
@@ -178,15 +194,36 @@ def build(
     gc.freeze()
     gc.set_threshold(100_000, 50, 100)
     try:
-        return _render_and_write(articles, events, config, out_dir, templates, cache_dir, cache, manifest, current, progress, started)
+        return _render_and_write(
+            articles,
+            events,
+            config,
+            out_dir,
+            templates,
+            cache_dir,
+            cache,
+            manifest,
+            current,
+            progress,
+            started,
+        )
     finally:
         gc.set_threshold(*thresholds)
         gc.unfreeze()
 
 
 def _render_and_write(
-    articles: list[Article], events: list[Event], config: Config, out_dir: Path, templates: Path, cache_dir: Path | None,
-    cache: ArticleCache | None, manifest: incremental.Manifest | None, current: str, progress: Progress, started: float,
+    articles: list[Article],
+    events: list[Event],
+    config: Config,
+    out_dir: Path,
+    templates: Path,
+    cache_dir: Path | None,
+    cache: ArticleCache | None,
+    manifest: incremental.Manifest | None,
+    current: str,
+    progress: Progress,
+    started: float,
 ) -> BuildResult:
     """The stages after normalization: the export, the change list, the pages, the atomic write."""
     previous = read_previous(out_dir, small=True, cache_dir=cache_dir)  # before the new site replaces it
@@ -196,7 +233,11 @@ def _render_and_write(
     data, small = export_text(articles, events, config, export_memo, digests)
     changed, change_pages = change_files(previous, small, config, templates)
     del previous
-    views_memo = Memo(cache_dir, "views", config.digest + code_version(), pickled=True) if cache_dir is not None else None
+    views_memo = (
+        Memo(cache_dir, "views", config.digest + code_version(), pickled=True)
+        if cache_dir is not None
+        else None
+    )
     planned = plan_pages(articles, events, config, templates, views_memo, digests)
     todo, keep = incremental.split_jobs(planned, manifest, out_dir)
     salt = templates_digest(templates) + config.digest + code_version()
@@ -228,6 +269,10 @@ def _render_and_write(
     }
     if cache_dir is not None:
         written = incremental.output_files(out_dir)
-        incremental.write_manifest(cache_dir, out_dir, incremental.Manifest(current, {j.path: j.key for j in planned}, written, counts))
+        incremental.write_manifest(
+            cache_dir,
+            out_dir,
+            incremental.Manifest(current, {j.path: j.key for j in planned}, written, counts),
+        )
     progress.finish()
     return BuildResult(articles, events, counts["pages"], time.perf_counter() - started, changed, counts)

@@ -155,7 +155,11 @@ class ArticleCache:
             for index, segment in enumerate(self._segments):
                 try:
                     keys, articles = pickle.loads(segment.data)
-                    if not (isinstance(keys, list) and isinstance(articles, list) and len(keys) == len(articles) == segment.count):
+                    if not (
+                        isinstance(keys, list)
+                        and isinstance(articles, list)
+                        and len(keys) == len(articles) == segment.count
+                    ):
                         raise ValueError("unexpected shape")
                 except Exception as error:  # a damaged segment despite its checksum: parse its articles again
                     log.warning("cache: a damaged segment of %s was ignored (%s)", self.path, error)
@@ -164,7 +168,11 @@ class ArticleCache:
                 for position, (key, article) in enumerate(zip(keys, articles, strict=True)):
                     if position in segment.skip:
                         continue
-                    if isinstance(article, Article) and isinstance(key, tuple) and (article.file, article.id, article.sha256) == key:
+                    if (
+                        isinstance(article, Article)
+                        and isinstance(key, tuple)
+                        and (article.file, article.id, article.sha256) == key
+                    ):
                         decoded[key] = (article, index)
             if decoded:
                 gc.freeze()  # the records live for the whole build: later collections need not walk them
@@ -193,15 +201,23 @@ class ArticleCache:
     def _write(self) -> None:
         decoded = self._entries()
         kept: list[_Segment] = []
-        again: dict[Key, Article] = {}  # entries pickled anew: the fresh ones and those of small or sparse segments
+        again: dict[
+            Key, Article
+        ] = {}  # entries pickled anew: the fresh ones and those of small or sparse segments
         for index, segment in enumerate(self._segments):
             if segment.keys is None:
                 continue
-            live = [i for i, key in enumerate(segment.keys) if key in self._used and i not in segment.skip and decoded[key][1] == index]
+            live = [
+                i
+                for i, key in enumerate(segment.keys)
+                if key in self._used and i not in segment.skip and decoded[key][1] == index
+            ]
             if not live:
                 continue
             if 4 * len(live) >= 3 * segment.count and 4 * segment.count >= SEGMENT:
-                kept.append(_Segment(segment.data, segment.count, frozenset(range(segment.count)) - frozenset(live)))
+                kept.append(
+                    _Segment(segment.data, segment.count, frozenset(range(segment.count)) - frozenset(live))
+                )
             else:
                 again.update((segment.keys[i], decoded[segment.keys[i]][0]) for i in live)
         again.update(self._fresh)
@@ -209,7 +225,9 @@ class ArticleCache:
         with _no_gc():
             for start in range(0, len(pending), SEGMENT):
                 part = pending[start : start + SEGMENT]
-                data = pickle.dumps(([k for k, _ in part], [a for _, a in part]), protocol=pickle.HIGHEST_PROTOCOL)
+                data = pickle.dumps(
+                    ([k for k, _ in part], [a for _, a in part]), protocol=pickle.HIGHEST_PROTOCOL
+                )
                 kept.append(_Segment(data, len(part)))
         header = json.dumps(
             {
@@ -217,7 +235,12 @@ class ArticleCache:
                 "config": self.config_digest,
                 "code": self.code,
                 "segments": [
-                    {"count": s.count, "length": len(s.data), "crc32": zlib.crc32(s.data), "skip": sorted(s.skip)}
+                    {
+                        "count": s.count,
+                        "length": len(s.data),
+                        "crc32": zlib.crc32(s.data),
+                        "skip": sorted(s.skip),
+                    }
                     for s in kept
                 ],
             },
@@ -294,7 +317,12 @@ class ArticleCache:
         try:
             for entry in header["segments"]:
                 length, count = entry["length"], entry["count"]
-                if not (type(length) is int and type(count) is int and 0 < length <= len(payload) - at and count > 0):
+                if not (
+                    type(length) is int
+                    and type(count) is int
+                    and 0 < length <= len(payload) - at
+                    and count > 0
+                ):
                     raise ValueError("bad length")
                 part = payload[at : at + length]
                 if zlib.crc32(part) != entry["crc32"]:

@@ -47,7 +47,9 @@ class Change:
 
     @classmethod
     def make(cls, kind: str, text: str, event: str | None = None, article: str | None = None) -> Change:
-        digest = hashlib.sha256(json.dumps([kind, text, event, article], ensure_ascii=False).encode()).hexdigest()[:20]
+        digest = hashlib.sha256(
+            json.dumps([kind, text, event, article], ensure_ascii=False).encode()
+        ).hexdigest()[:20]
         return cls(kind, text, event, article, f"change-{digest}")
 
 
@@ -80,7 +82,11 @@ class ChangeLog:
 
 
 def _when(date: Any) -> dict[str, Any] | None:
-    return {"value": date.get("value"), "precision": date.get("precision", "unknown")} if isinstance(date, dict) else date
+    return (
+        {"value": date.get("value"), "precision": date.get("precision", "unknown")}
+        if isinstance(date, dict)
+        else date
+    )
 
 
 def _sentence(text: Any) -> str:
@@ -99,7 +105,13 @@ def compact_event(e: dict[str, Any]) -> dict[str, Any]:
 
 def compact_article(a: dict[str, Any]) -> dict[str, Any]:
     """What compare() reads of one exported article."""
-    return {"id": a["id"], "title": a.get("title"), "outlet": a.get("outlet"), "published": _when(a.get("published")), "warnings": list(a.get("warnings") or [])}
+    return {
+        "id": a["id"],
+        "title": a.get("title"),
+        "outlet": a.get("outlet"),
+        "published": _when(a.get("published")),
+        "warnings": list(a.get("warnings") or []),
+    }
 
 
 def compact(export: dict[str, Any]) -> dict[str, Any]:
@@ -248,9 +260,19 @@ def compare(old: dict[str, Any], new: dict[str, Any]) -> tuple[Change, ...]:
         old_articles_of = {s["article"] for s in before.get("sources", [])}
         for article in dict.fromkeys(s["article"] for s in event.get("sources", [])):
             if article not in old_articles_of:
-                found.append(Change.make("new-source", f"{head}: now also reported by {outlet(article)}", event["id"], article))
+                found.append(
+                    Change.make(
+                        "new-source", f"{head}: now also reported by {outlet(article)}", event["id"], article
+                    )
+                )
         if _day(before.get("date")) != _day(event.get("date")):
-            found.append(Change.make("redated-event", f"{head}: re-dated from {_day(before.get('date'))} to {_day(event.get('date'))}", event["id"]))
+            found.append(
+                Change.make(
+                    "redated-event",
+                    f"{head}: re-dated from {_day(before.get('date'))} to {_day(event.get('date'))}",
+                    event["id"],
+                )
+            )
         for conflict in event.get("conflicts", []):
             if conflict not in before.get("conflicts", []):
                 found.append(Change.make("new-conflict", f"{head}: {conflict}", event["id"]))
@@ -264,9 +286,13 @@ def compare(old: dict[str, Any], new: dict[str, Any]) -> tuple[Change, ...]:
         name = f"{article['outlet']}: {title}" if article.get("outlet") else title
         before = old_articles.get(ident)
         if before is None:
-            found.append(Change.make("new-article", f"{name} ({_day(article.get('published'))})", None, ident))
+            found.append(
+                Change.make("new-article", f"{name} ({_day(article.get('published'))})", None, ident)
+            )
         elif _day(before.get("published")) != _day(article.get("published")):
-            text = f"{name}: re-dated from {_day(before.get('published'))} to {_day(article.get('published'))}"
+            text = (
+                f"{name}: re-dated from {_day(before.get('published'))} to {_day(article.get('published'))}"
+            )
             found.append(Change.make("redated-article", text, None, ident))
         if article.get("warnings") and (before is None or not before.get("warnings")):
             text = f"{name}: " + "; ".join(article["warnings"])
@@ -281,7 +307,9 @@ def data_date(export: dict[str, Any]) -> str | None:
     return max((d for d in days if d), default=None)
 
 
-def update(previous: dict[str, Any] | None, last_log: ChangeLog | None, new: dict[str, Any]) -> tuple[ChangeLog, tuple[Change, ...] | None]:
+def update(
+    previous: dict[str, Any] | None, last_log: ChangeLog | None, new: dict[str, Any]
+) -> tuple[ChangeLog, tuple[Change, ...] | None]:
     """(the list to show, this build's own changes or None on a first build).
 
     A rebuild that changes nothing keeps the last list exactly as it was, byte for byte: a reader
@@ -328,15 +356,19 @@ def atom(log: ChangeLog, title: str, base_url: str = "") -> str:
     """The change list as an Atom feed; every timestamp is the list's data date, never the clock."""
     base = base_url.rstrip("/") + "/" if base_url else ""
     updated = f"{log.data_date or '1970-01-01'}T00:00:00Z"
-    feed_id = f"{base}changes.xml" if base else "urn:timeline:changes:" + hashlib.sha256(title.encode()).hexdigest()[:20]
+    feed_id = (
+        f"{base}changes.xml"
+        if base
+        else "urn:timeline:changes:" + hashlib.sha256(title.encode()).hexdigest()[:20]
+    )
     out = [
         '<?xml version="1.0" encoding="utf-8"?>',
         '<feed xmlns="http://www.w3.org/2005/Atom">',
         f"<title>{escape(title)}: what changed</title>",
         f"<id>{escape(feed_id)}</id>",
         f"<updated>{updated}</updated>",
-        f"<link rel=\"self\" href={quoteattr(base + 'changes.xml')}/>",
-        f"<link rel=\"alternate\" type=\"text/html\" href={quoteattr(base + 'changes.html')}/>",
+        f'<link rel="self" href={quoteattr(base + "changes.xml")}/>',
+        f'<link rel="alternate" type="text/html" href={quoteattr(base + "changes.html")}/>',
         "<author><name>timeline</name></author>",
     ]
     for change in log.changes:
@@ -364,7 +396,10 @@ def files(log: ChangeLog, title: str, base_url: str = "") -> dict[str, str]:
 
 
 def change_files(
-    previous: tuple[dict[str, Any] | None, ChangeLog | None], export: dict[str, Any], config: Any, templates: Path
+    previous: tuple[dict[str, Any] | None, ChangeLog | None],
+    export: dict[str, Any],
+    config: Any,
+    templates: Path,
 ) -> tuple[str, dict[str, str]]:
     """The build's hook: (the one-line summary, {changes.html, changes.xml, data/changes.json})."""
     from timeline.render.pages import PageJob, render_pages

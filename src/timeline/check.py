@@ -101,8 +101,12 @@ def run_check(articles_dir: Path, config: Config, strict: bool = False, echo: EC
 def add_check_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("check", help="one line per article: date and evidence, outlet, statements, warnings")
     p.add_argument("--strict", action="store_true", help="exit 1 when any article needs review")
-    p.add_argument("--articles", default="articles", type=Path, help="folder of article files (default: articles/)")
-    p.add_argument("--config", default="timeline.yaml", type=Path, help="story configuration (default: timeline.yaml)")
+    p.add_argument(
+        "--articles", default="articles", type=Path, help="folder of article files (default: articles/)"
+    )
+    p.add_argument(
+        "--config", default="timeline.yaml", type=Path, help="story configuration (default: timeline.yaml)"
+    )
 
 
 def cmd_check(args: argparse.Namespace) -> int:

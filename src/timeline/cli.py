@@ -29,13 +29,21 @@ EPILOG = "exit status: 0 built, 1 problems under --strict or a failed build, 2 u
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="timeline", description="Build a dated, deduplicated news chronology from raw article texts.", epilog=EPILOG)
+    p = argparse.ArgumentParser(
+        prog="timeline",
+        description="Build a dated, deduplicated news chronology from raw article texts.",
+        epilog=EPILOG,
+    )
     p.add_argument("--version", action="version", version=f"timeline {__version__}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     b = sub.add_parser("build", help="build the site from the articles folder", epilog=EPILOG)
     _common(b)
     b.add_argument("--out", default="build", type=Path, help="output folder (default: build/)")
-    b.add_argument("--strict", action="store_true", help="exit with status 1 when any article has a warning (the site is still built)")
+    b.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit with status 1 when any article has a warning (the site is still built)",
+    )
     _speed(b)
     add_serve_parser(sub)
     add_check_parser(sub)
@@ -45,16 +53,40 @@ def parser() -> argparse.ArgumentParser:
 
 
 def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--articles", default="articles", type=Path, help="folder of article files (default: articles/)")
-    p.add_argument("--config", default="timeline.yaml", type=Path, help="story configuration (default: timeline.yaml)")
+    p.add_argument(
+        "--articles", default="articles", type=Path, help="folder of article files (default: articles/)"
+    )
+    p.add_argument(
+        "--config", default="timeline.yaml", type=Path, help="story configuration (default: timeline.yaml)"
+    )
 
 
 def _speed(p: argparse.ArgumentParser) -> None:
     """Cache, parallelism and progress options of `build` (cache.py, executor.py, progress.py)."""
-    p.add_argument("--cache", default=Path(".timeline-cache"), type=Path, metavar="DIR", help="cache folder (default: .timeline-cache/)")
-    p.add_argument("--no-cache", action="store_true", help="parse every article and render every page, read and write no cache")
-    p.add_argument("--jobs", type=_positive, default=os.cpu_count() or 1, metavar="N", help="processes that load articles (default: the number of cores)")
-    p.add_argument("--scheduler", metavar="ADDRESS", help="load on a Dask cluster at ADDRESS, or 'local' to start one (needs timeline[dask])")
+    p.add_argument(
+        "--cache",
+        default=Path(".timeline-cache"),
+        type=Path,
+        metavar="DIR",
+        help="cache folder (default: .timeline-cache/)",
+    )
+    p.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="parse every article and render every page, read and write no cache",
+    )
+    p.add_argument(
+        "--jobs",
+        type=_positive,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="processes that load articles (default: the number of cores)",
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="load on a Dask cluster at ADDRESS, or 'local' to start one (needs timeline[dask])",
+    )
     p.add_argument("--quiet", action="store_true", help="no progress counter on stderr")
 
 
@@ -110,7 +142,22 @@ def cmd_build(args: argparse.Namespace) -> int:
         for problem in input_problems(article):
             print(f"timeline: warning: {args.articles / article.file}: {problem}", file=sys.stderr)
     c = result.counts
-    print(summary_line(Summary(str(args.out), c["articles"], c["cached"], c["parsed"], c["events"], c["warnings"], c["pages"], c["written"], c["unchanged"], result.seconds)))
+    print(
+        summary_line(
+            Summary(
+                str(args.out),
+                c["articles"],
+                c["cached"],
+                c["parsed"],
+                c["events"],
+                c["warnings"],
+                c["pages"],
+                c["written"],
+                c["unchanged"],
+                result.seconds,
+            )
+        )
+    )
     if result.changes:
         print(result.changes)
     return 1 if args.strict and c["warnings"] else 0

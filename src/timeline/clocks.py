@@ -30,7 +30,12 @@ Resolver = Callable[[str, dt.date | None, str], Sequence[TimeExpression]]
 LOOKBEHIND = 40
 # Kinds the engine already placed before or after the reference by their own words and tense
 # ("next month", "on Friday"); a fully written date needs a future marker in its clause.
-RESOLVED = ("relative", "weekday", "month", "month-day")  # characters before an expression searched for a target word
+RESOLVED = (
+    "relative",
+    "weekday",
+    "month",
+    "month-day",
+)  # characters before an expression searched for a target word
 
 
 def engine() -> Resolver:
@@ -84,7 +89,11 @@ def targets(claim: Claim, reference: dt.date | None, resolve: Resolver) -> list[
     """The expressions of one claim's sentence that name the statement's target, in text order."""
     before, after, future = _cues(claim.language)
     end_re = _end(claim.language)
-    said = {(e.start, e.end) for e in claim.said.evidence if e.start is not None and e.end is not None and not e.article}
+    said = {
+        (e.start, e.end)
+        for e in claim.said.evidence
+        if e.start is not None and e.end is not None and not e.article
+    }
     out = []
     for expr in resolve(claim.sentence, reference, claim.language):
         if expr.earliest is None and expr.latest is None:
@@ -101,7 +110,12 @@ def targets(claim: Claim, reference: dt.date | None, resolve: Resolver) -> list[
             relation = "before"
         elif cue_after or expr.relation == "after":
             relation = "after"
-        elif reference and expr.earliest and expr.earliest > reference and (expr.kind in RESOLVED or future and future.search(claim.sentence)):
+        elif (
+            reference
+            and expr.earliest
+            and expr.earliest > reference
+            and (expr.kind in RESOLVED or future and future.search(claim.sentence))
+        ):
             relation = "on"
         else:
             continue

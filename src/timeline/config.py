@@ -257,7 +257,9 @@ class _Reader:
             lang = key_node.value
             if not re.fullmatch(r"[a-z]{2,3}", lang):
                 raise self.fail(key_node, f"{where}: '{lang}' is not a language code like 'en'")
-            out[lang] = tuple(item(v, f"{where}.{lang}") for v in self.sequence(value_node, f"{where}.{lang}"))
+            out[lang] = tuple(
+                item(v, f"{where}.{lang}") for v in self.sequence(value_node, f"{where}.{lang}")
+            )
         return out
 
     def regex(self, node: yaml.Node, where: str) -> str:
@@ -303,16 +305,36 @@ def parse_config(raw: bytes, name: str = "timeline.yaml") -> Config:
     if root is None:
         raise ConfigError(f"{name}: the configuration is empty")
     r = _Reader(name)
-    top = r.mapping(root, "top level", {"site", "actors", "places", "outlets", "agencies", "reference_events", "limits"})
+    top = r.mapping(
+        root, "top level", {"site", "actors", "places", "outlets", "agencies", "reference_events", "limits"}
+    )
     if "site" not in top:
         raise ConfigError(f"{name}: 'site' is missing (it needs at least a title)")
     site = _site(r, top["site"])
-    actors = tuple(_actor(r, n, i) for i, n in enumerate(r.sequence(top.get("actors"), "actors")) if n) if "actors" in top else ()
-    places = tuple(_place(r, n, i) for i, n in enumerate(r.sequence(top["places"], "places"))) if "places" in top else ()
-    outlets = tuple(_outlet(r, n, i) for i, n in enumerate(r.sequence(top["outlets"], "outlets"))) if "outlets" in top else ()
-    agencies = tuple(_agency(r, n, i) for i, n in enumerate(r.sequence(top["agencies"], "agencies"))) if "agencies" in top else ()
+    actors = (
+        tuple(_actor(r, n, i) for i, n in enumerate(r.sequence(top.get("actors"), "actors")) if n)
+        if "actors" in top
+        else ()
+    )
+    places = (
+        tuple(_place(r, n, i) for i, n in enumerate(r.sequence(top["places"], "places")))
+        if "places" in top
+        else ()
+    )
+    outlets = (
+        tuple(_outlet(r, n, i) for i, n in enumerate(r.sequence(top["outlets"], "outlets")))
+        if "outlets" in top
+        else ()
+    )
+    agencies = (
+        tuple(_agency(r, n, i) for i, n in enumerate(r.sequence(top["agencies"], "agencies")))
+        if "agencies" in top
+        else ()
+    )
     events = (
-        tuple(_reference(r, n, i) for i, n in enumerate(r.sequence(top["reference_events"], "reference_events")))
+        tuple(
+            _reference(r, n, i) for i, n in enumerate(r.sequence(top["reference_events"], "reference_events"))
+        )
         if "reference_events" in top
         else ()
     )
@@ -362,7 +384,19 @@ def _descriptor(r: _Reader, node: yaml.Node, where: str) -> Descriptor:
 
 def _actor(r: _Reader, node: yaml.Node, index: int) -> Actor:
     where = f"actors[{index}]"
-    keys = {"id", "name", "kind", "side", "role", "institution", "counterpart", "aliases", "descriptors", "spokespeople", "note"}
+    keys = {
+        "id",
+        "name",
+        "kind",
+        "side",
+        "role",
+        "institution",
+        "counterpart",
+        "aliases",
+        "descriptors",
+        "spokespeople",
+        "note",
+    }
     m = r.mapping(node, where, keys)
     actor_id = r.slug(m.get("id"), f"{where}.id", required=True)
     where = f"actor '{actor_id}'"
@@ -378,8 +412,12 @@ def _actor(r: _Reader, node: yaml.Node, index: int) -> Actor:
         institution=r.slug(m.get("institution"), f"{where}.institution"),
         counterpart=r.slug(m.get("counterpart"), f"{where}.counterpart"),
         aliases=r.strings(m.get("aliases"), f"{where}.aliases"),
-        descriptors=r.per_language(m.get("descriptors"), f"{where}.descriptors", lambda n, w: _descriptor(r, n, w)),
-        spokespeople=tuple(r.slug(n, f"{where}.spokespeople") for n in r.sequence(m["spokespeople"], f"{where}.spokespeople"))
+        descriptors=r.per_language(
+            m.get("descriptors"), f"{where}.descriptors", lambda n, w: _descriptor(r, n, w)
+        ),
+        spokespeople=tuple(
+            r.slug(n, f"{where}.spokespeople") for n in r.sequence(m["spokespeople"], f"{where}.spokespeople")
+        )
         if "spokespeople" in m
         else (),
     )
@@ -406,7 +444,9 @@ def _outlet(r: _Reader, node: yaml.Node, index: int) -> Outlet:
     where = f"outlet '{name}'"
     return Outlet(
         name=name,
-        domains=tuple(d.lower().removeprefix("www.") for d in r.strings(m.get("domains"), f"{where}.domains")),
+        domains=tuple(
+            d.lower().removeprefix("www.") for d in r.strings(m.get("domains"), f"{where}.domains")
+        ),
         telltales=r.strings(m.get("telltales"), f"{where}.telltales"),
         language=r.string(m.get("language"), f"{where}.language"),
     )
@@ -462,7 +502,11 @@ def _reference(r: _Reader, node: yaml.Node, index: int) -> ReferenceEvent:
 
 def _check_references(config: Config, root: yaml.Node, r: _Reader) -> None:
     """Ids unique, and every id a record names exists."""
-    for kind, records in (("actor", config.actors), ("place", config.places), ("reference event", config.reference_events)):
+    for kind, records in (
+        ("actor", config.actors),
+        ("place", config.places),
+        ("reference event", config.reference_events),
+    ):
         seen: set[str] = set()
         for record in records:
             if record.id in seen:
@@ -476,7 +520,11 @@ def _check_references(config: Config, root: yaml.Node, r: _Reader) -> None:
                 raise ConfigError(f"{config.path}: actor '{actor.id}': {what} '{ref}' is not an actor id")
         for ref in actor.spokespeople:
             if ref not in actors:
-                raise ConfigError(f"{config.path}: actor '{actor.id}': spokesperson '{ref}' is not an actor id")
+                raise ConfigError(
+                    f"{config.path}: actor '{actor.id}': spokesperson '{ref}' is not an actor id"
+                )
     for event in config.reference_events:
         if event.venue and event.venue not in places:
-            raise ConfigError(f"{config.path}: reference event '{event.id}': venue '{event.venue}' is not a place id")
+            raise ConfigError(
+                f"{config.path}: reference event '{event.id}': venue '{event.venue}' is not a place id"
+            )

@@ -29,7 +29,11 @@ def _own(date: DateEstimate) -> bool:
 def _datable(claim: Claim) -> bool:
     """A claim whose day is known from its own article's evidence."""
     said = claim.said
-    return said.known and said.precision in STRONG and not any(e.rule in ("cluster", "earlier") for e in said.evidence)
+    return (
+        said.known
+        and said.precision in STRONG
+        and not any(e.rule in ("cluster", "earlier") for e in said.evidence)
+    )
 
 
 def _strong_source(claim: Claim) -> bool:
@@ -85,7 +89,13 @@ def share_dates(
         redated.close()
 
 
-def _share(articles: list[Article], events: list[Event], merge: Callable[[list[DateEstimate]], DateEstimate], votes: _Memo, redated: _Memo) -> tuple[list[Article], list[Event]]:
+def _share(
+    articles: list[Article],
+    events: list[Event],
+    merge: Callable[[list[DateEstimate]], DateEstimate],
+    votes: _Memo,
+    redated: _Memo,
+) -> tuple[list[Article], list[Event]]:
     weak = {a.id: a for a in articles if not (a.published.known and a.published.precision in STRONG)}
     if not weak:
         return articles, events
@@ -134,7 +144,10 @@ def _share(articles: list[Article], events: list[Event], merge: Callable[[list[D
             claims = tuple(_redate(article, c, published) for c in article.claims)
             redated.put(key, tuple(c.said for c in claims))
         else:
-            claims = tuple(c if c.said == said else replace(c, said=said) for c, said in zip(article.claims, saids, strict=True))  # type: ignore[call-overload]
+            claims = tuple(
+                c if c.said == said else replace(c, said=said)
+                for c, said in zip(article.claims, saids, strict=True)
+            )  # type: ignore[call-overload]
         for old, new in zip(article.claims, claims, strict=True):
             if new != old:
                 changed[(old.article, old.start, old.end, old.speaker)] = new
@@ -200,7 +213,23 @@ def _vote_key(article: Article, items: list[tuple[Claim, list[Claim]]]) -> tuple
         at = index.get(id(claim))
         if at is None:
             return None
-        parts.append((at, tuple((s.article, s.start, s.end, s.sentence[:160], s.said.value, s.said.earliest, s.said.latest) for s in sources)))
+        parts.append(
+            (
+                at,
+                tuple(
+                    (
+                        s.article,
+                        s.start,
+                        s.end,
+                        s.sentence[:160],
+                        s.said.value,
+                        s.said.earliest,
+                        s.said.latest,
+                    )
+                    for s in sources
+                ),
+            )
+        )
     return (key, hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).digest())
 
 
@@ -219,7 +248,12 @@ def _proposals(article: Article, items: list[tuple[Claim, list[Claim]]]) -> list
     for claim, sources in items:
         key = id(claim)
         claim_of[key] = claim
-        if key not in quiet and key not in needed and _cue(claim) == "as-reported" and not _timed(article, claim):
+        if (
+            key not in quiet
+            and key not in needed
+            and _cue(claim) == "as-reported"
+            and not _timed(article, claim)
+        ):
             quiet.add(key)
         for source in sources:
             said = source.said
@@ -241,14 +275,20 @@ def _proposals(article: Article, items: list[tuple[Claim, list[Claim]]]) -> list
     kept: dict[tuple[int, dt.date, dt.date], tuple[dt.date, dt.date] | None] = {}
     for (key, first, last), (lo, hi, reported) in ranges.items():
         if key in quiet:
-            kept[(key, first, last)] = (lo, hi) if lo <= hi else None  # as reported on any day: every day agrees
+            kept[(key, first, last)] = (
+                (lo, hi) if lo <= hi else None
+            )  # as reported on any day: every day agrees
             continue
         agreeing = []
         day = lo
         while day <= hi:
             rule, value = readings[(key, day)]
             agrees = rule in ("as-reported", "earlier") or (value is not None and first <= value <= last)
-            if agrees and rule == "as-reported" and not _weekdays_agree(article, claim_of[key], day, first, last):
+            if (
+                agrees
+                and rule == "as-reported"
+                and not _weekdays_agree(article, claim_of[key], day, first, last)
+            ):
                 agrees = False
             if agrees and not (rule == "as-reported" and not reported):
                 agreeing.append(day)
@@ -269,7 +309,11 @@ def _weekdays_agree(article: Article, claim: Claim, day: dt.date, first: dt.date
     named earlier in the paragraph ("On Tuesday the minister said ... . He said so on TV") must,
     seen from the trial publication day, fall inside the sibling report's dating."""
     lo = article.text.rfind("\n", 0, claim.start) + 1
-    days = [weekday_on(m, day, "past") for m in scan(article.text, article.language) if m.kind == "weekday" and m.tense != "future" and lo <= m.start < claim.end]
+    days = [
+        weekday_on(m, day, "past")
+        for m in scan(article.text, article.language)
+        if m.kind == "weekday" and m.tense != "future" and lo <= m.start < claim.end
+    ]
     return not days or any(first <= d <= last for d in days)
 
 
@@ -281,7 +325,9 @@ def _timed(article: Article, claim: Claim) -> bool:
     return any(lo <= t.end and t.start <= claim.end for t in spans)
 
 
-def _range(article: Article, claim: Claim, earliest: dt.date, latest: dt.date) -> tuple[dt.date, dt.date, bool]:
+def _range(
+    article: Article, claim: Claim, earliest: dt.date, latest: dt.date
+) -> tuple[dt.date, dt.date, bool]:
     """The trial days for `claim` when a sibling report dates the statement [earliest, latest]."""
     own = article.published
     reported = _cue(claim) == "as-reported"
@@ -294,7 +340,9 @@ def _range(article: Article, claim: Claim, earliest: dt.date, latest: dt.date) -
 
 def _cluster_evidence(source: Claim, lo: dt.date, hi: dt.date) -> Evidence:
     detail = f"reports the same statement as {source.article}, which dates it {source.said.value}; published {lo} to {hi}"
-    return Evidence("cluster", source.sentence[:160], source.start, source.end, article=source.article, detail=detail)
+    return Evidence(
+        "cluster", source.sentence[:160], source.start, source.end, article=source.article, detail=detail
+    )
 
 
 def _vote(article: Article, options: list[Proposal]) -> tuple[DateEstimate, str]:
@@ -313,8 +361,12 @@ def _vote(article: Article, options: list[Proposal]) -> tuple[DateEstimate, str]
     agreeing = [(lo, hi, source) for lo, hi, source in options if lo <= best <= hi]
     lo = max(p[0] for p in agreeing)
     hi = min(p[1] for p in agreeing)
-    cited = {(s.sentence[:160], s.start, s.end, s.article, s.said.value, a, b): (s, a, b) for a, b, s in agreeing}
-    evidence = tuple(dict.fromkeys((*article.published.evidence, *(_cluster_evidence(*v) for v in cited.values()))))
+    cited = {
+        (s.sentence[:160], s.start, s.end, s.article, s.said.value, a, b): (s, a, b) for a, b, s in agreeing
+    }
+    evidence = tuple(
+        dict.fromkeys((*article.published.evidence, *(_cluster_evidence(*v) for v in cited.values())))
+    )
     best = _middle(min(max(best, lo), hi), lo, hi)  # a week-wide range: never more than 3 days off
     return DateEstimate(best, precision_of(lo, hi), lo, hi, evidence), agreeing[0][2].article
 
@@ -331,7 +383,10 @@ def _said_on(article: Article, claim: Claim, published: DateEstimate) -> DateEst
         return as_reported(published)  # what statement_date gives, without a scan
     sentence = Sentence(claim.sentence, claim.start, claim.end, 0)
     said = statement_date(sentence, article.text, published, article.language)
-    if old_rule != "as-reported" and (said.evidence[0].rule if said.evidence else "as-reported") == "as-reported":
+    if (
+        old_rule != "as-reported"
+        and (said.evidence[0].rule if said.evidence else "as-reported") == "as-reported"
+    ):
         cue = next((e for e in claim.said.evidence if e.start is not None), None)
         holder = next((s for s in article.sentences if cue and s.start <= cue.start < s.end), None)
         if holder is not None:

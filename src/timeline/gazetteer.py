@@ -28,7 +28,9 @@ class Mention:
 
 def _alternation(aliases: list[str]) -> Alternation:
     unique = sorted({a for a in aliases if a.strip()}, key=lambda a: (-len(a), a))
-    return Alternation([(re.escape(a), a, False) for a in unique], f"(?<!{WORD_CHAR})", r"(?![\w])", re.IGNORECASE)
+    return Alternation(
+        [(re.escape(a), a, False) for a in unique], f"(?<!{WORD_CHAR})", r"(?![\w])", re.IGNORECASE
+    )
 
 
 def _compile(aliases_by_id: dict[str, list[str]]) -> tuple[Alternation | None, dict[str, str]]:
@@ -46,9 +48,16 @@ def _compile(aliases_by_id: dict[str, list[str]]) -> tuple[Alternation | None, d
 class Gazetteer:
     def __init__(self, config: Config):
         self.config = config
-        self.actor_pattern, self.actor_lookup = _compile({a.id: [a.id.replace("-", " "), *a.aliases] if a.kind == "person" else list(a.aliases) for a in config.actors})
+        self.actor_pattern, self.actor_lookup = _compile(
+            {
+                a.id: [a.id.replace("-", " "), *a.aliases] if a.kind == "person" else list(a.aliases)
+                for a in config.actors
+            }
+        )
         self.place_pattern, self.place_lookup = _compile({p.id: [p.name, *p.aliases] for p in config.places})
-        self.agency_pattern, self.agency_lookup = _compile({a.name: [a.name, *a.aliases] for a in config.agencies})
+        self.agency_pattern, self.agency_lookup = _compile(
+            {a.name: [a.name, *a.aliases] for a in config.agencies}
+        )
 
     @staticmethod
     def _find(pattern: Alternation | None, lookup: dict[str, str], text: str) -> list[Mention]:
@@ -99,11 +108,21 @@ class _References:
     the time engine's triggers that find the stretches of text where each of them can match."""
 
     def __init__(self, config: Config, language: str):
-        sources = [(ref.id, m.pattern) for ref in config.reference_events for m in ref.mentions.get(language, ())]
+        sources = [
+            (ref.id, m.pattern) for ref in config.reference_events for m in ref.mentions.get(language, ())
+        ]
         self.ids = [ref_id for ref_id, _ in sources]
         self.patterns = [re.compile(pattern, re.IGNORECASE) for _, pattern in sources]
-        self.whole = re.compile("|".join(f"(?P<r{i}>{pattern})" for i, (_, pattern) in enumerate(sources)), re.IGNORECASE) if sources else None
-        self.triggers = triggers_for([[(pattern, re.IGNORECASE)] for _, pattern in sources], 1) if sources else None
+        self.whole = (
+            re.compile(
+                "|".join(f"(?P<r{i}>{pattern})" for i, (_, pattern) in enumerate(sources)), re.IGNORECASE
+            )
+            if sources
+            else None
+        )
+        self.triggers = (
+            triggers_for([[(pattern, re.IGNORECASE)] for _, pattern in sources], 1) if sources else None
+        )
 
 
 _REFERENCES: dict[tuple[str, str], _References] = {}
@@ -126,7 +145,9 @@ def reference_mentions(text: str, language: str, config: Config) -> tuple[tuple[
         return ()
     where = windows(text, refs.triggers)
     if where is None:  # a short text, or one whose lower case changes its length
-        return tuple((refs.ids[int(m.lastgroup[1:])], m.start()) for m in refs.whole.finditer(text) if m.lastgroup)
+        return tuple(
+            (refs.ids[int(m.lastgroup[1:])], m.start()) for m in refs.whole.finditer(text) if m.lastgroup
+        )
     size = len(text)
     first: dict[int, int] = {}  # a place: the first pattern that matches there
     for i, spans in enumerate(where):

@@ -21,7 +21,9 @@ def short_name(actor_id: str | None, config: Config) -> str | None:
     return name[4:] if name.lower().startswith("the ") else name
 
 
-def headline(speaker: str | None, stance: str, venue: str | None, counterpart: str | None, config: Config) -> str:
+def headline(
+    speaker: str | None, stance: str, venue: str | None, counterpart: str | None, config: Config
+) -> str:
     who = short_name(speaker, config) or "Someone"
     whom = short_name(counterpart, config) if counterpart and counterpart != speaker else None
     place = config.place(venue)
@@ -63,7 +65,11 @@ def _principal(speaker: str | None, config: Config) -> str | None:
     leaders = [
         a.id
         for a in config.actors
-        if a.kind == "person" and a.institution == institution and a.counterpart and config.actor(a.counterpart) and config.actor(a.counterpart).institution != institution
+        if a.kind == "person"
+        and a.institution == institution
+        and a.counterpart
+        and config.actor(a.counterpart)
+        and config.actor(a.counterpart).institution != institution
         and a.id not in (config.actor(institution).spokespeople if config.actor(institution) else ())
         and a.counterpart in {b.id for b in config.actors if b.counterpart == a.id}
     ]

@@ -76,7 +76,11 @@ def history(actor: str, events: list[Event]) -> History:
         steps.append(Step(event, event.stance != "comment" and before is not None and before != event.stance))
         if event.stance != "comment":
             last[event.venue] = event.stance
-    return History(actor, tuple(Track(v, tuple(s)) for v, s in tracks.items()), tuple(e for e in own if e.date.value is None))
+    return History(
+        actor,
+        tuple(Track(v, tuple(s)) for v, s in tracks.items()),
+        tuple(e for e in own if e.date.value is None),
+    )
 
 
 def histories(events: list[Event]) -> dict[str, History]:
@@ -122,8 +126,12 @@ def svg(hist: History, config: Config, root: str = "../", label: str | None = No
     ]
     for row, track in enumerate(hist.tracks):
         y = PAD + ROW * row + ROW / 2
-        out.append(f'<text x="{PAD}" y="{y + 4:.1f}" font-size="12" fill="#222">{html.escape(_venue_name(track.venue, config))}</text>')
-        out.append(f'<line x1="{LABEL}" y1="{y:.1f}" x2="{WIDTH - PAD}" y2="{y:.1f}" stroke="#bbb" stroke-width="1"/>')
+        out.append(
+            f'<text x="{PAD}" y="{y + 4:.1f}" font-size="12" fill="#222">{html.escape(_venue_name(track.venue, config))}</text>'
+        )
+        out.append(
+            f'<line x1="{LABEL}" y1="{y:.1f}" x2="{WIDTH - PAD}" y2="{y:.1f}" stroke="#bbb" stroke-width="1"/>'
+        )
         for step in track.steps:
             event = step.event
             x = LABEL + PAD + inner * ((event.date.value - first).days / span if len(dated) > 1 else 0.5)  # type: ignore[operator]
@@ -136,7 +144,9 @@ def svg(hist: History, config: Config, root: str = "../", label: str | None = No
     axis = PAD + ROW * len(hist.tracks) + 12
     out.append(f'<text x="{LABEL}" y="{axis}" font-size="11" fill="#222">{first.isoformat()}</text>')
     if last != first:
-        out.append(f'<text x="{WIDTH - PAD}" y="{axis}" font-size="11" fill="#222" text-anchor="end">{last.isoformat()}</text>')
+        out.append(
+            f'<text x="{WIDTH - PAD}" y="{axis}" font-size="11" fill="#222" text-anchor="end">{last.isoformat()}</text>'
+        )
     out.append("</svg>")
     return "".join(out)
 
@@ -163,10 +173,25 @@ def view(hist: History, config: Config) -> dict:
     from timeline.render.text import human_date, machine_date, stance_label
 
     def step(event: Event, changed: bool) -> StepView:
-        return StepView(human_date(event.date), machine_date(event.date), stance_label(event.stance), event.headline, f"events/{event.id}.html", changed)
+        return StepView(
+            human_date(event.date),
+            machine_date(event.date),
+            stance_label(event.stance),
+            event.headline,
+            f"events/{event.id}.html",
+            changed,
+        )
 
     tracks = tuple(
-        TrackView(_venue_name(t.venue, config), tuple(stance_label(s) for s in t.path()), tuple(step(s.event, s.changed) for s in t.steps))
+        TrackView(
+            _venue_name(t.venue, config),
+            tuple(stance_label(s) for s in t.path()),
+            tuple(step(s.event, s.changed) for s in t.steps),
+        )
         for t in hist.tracks
     )
-    return {"tracks": tracks, "undated": tuple(step(e, False) for e in hist.undated), "strip": svg(hist, config, "../")}
+    return {
+        "tracks": tracks,
+        "undated": tuple(step(e, False) for e in hist.undated),
+        "strip": svg(hist, config, "../"),
+    }

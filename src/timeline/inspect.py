@@ -39,13 +39,19 @@ def describe(article: Article) -> str:
     if article.warnings:
         out.append("warnings:")
         out += [f"  - {w}" for w in article.warnings]
-    out.append(f"time expressions ({len(article.timexes)}), resolved against {article.published.value or 'no reference'}:")
+    out.append(
+        f"time expressions ({len(article.timexes)}), resolved against {article.published.value or 'no reference'}:"
+    )
     for t in article.timexes:
         tense = f", {t.tense}" if t.tense else ""
-        out.append(f"  {t.start:>6}-{t.end:<6} {t.text!r:<40} {t.value or '—':<12} {t.precision:<7} {t.kind}{tense}")
+        out.append(
+            f"  {t.start:>6}-{t.end:<6} {t.text!r:<40} {t.value or '—':<12} {t.precision:<7} {t.kind}{tense}"
+        )
     out.append(f"claims ({len(article.claims)}):")
     for c in article.claims:
-        out.append(f"  {c.start:>6}-{c.end:<6} {c.speaker} {c.stance} venue={c.venue or '—'}: {c.sentence[:100]!r}")
+        out.append(
+            f"  {c.start:>6}-{c.end:<6} {c.speaker} {c.stance} venue={c.venue or '—'}: {c.sentence[:100]!r}"
+        )
         out += ["    " + line for line in _estimate("said", c.said)]
     return "\n".join(out)
 
@@ -57,9 +63,13 @@ def inspect_file(path: Path, config: Config) -> str:
 
 def add_inspect_parser(sub) -> None:
     """Register `timeline inspect FILE [--config FILE]` on the command line's sub-parsers."""
-    p = sub.add_parser("inspect", help="show everything the loader finds in one file: time expressions, dates and why")
+    p = sub.add_parser(
+        "inspect", help="show everything the loader finds in one file: time expressions, dates and why"
+    )
     p.add_argument("file", type=Path, help="an article file")
-    p.add_argument("--config", default="timeline.yaml", type=Path, help="story configuration (default: timeline.yaml)")
+    p.add_argument(
+        "--config", default="timeline.yaml", type=Path, help="story configuration (default: timeline.yaml)"
+    )
 
 
 def cmd_inspect(args) -> int:

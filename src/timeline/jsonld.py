@@ -25,9 +25,19 @@ def schema_date(date: DateEstimate) -> str | None:
         return None
     if date.precision == "day":
         return date.value.isoformat()
-    if date.precision in ("week", "month") and date.earliest and date.latest and date.earliest.month == date.latest.month:
+    if (
+        date.precision in ("week", "month")
+        and date.earliest
+        and date.latest
+        and date.earliest.month == date.latest.month
+    ):
         return date.value.strftime("%Y-%m")
-    if date.precision in ("week", "month", "year") and date.earliest and date.latest and date.earliest.year == date.latest.year:
+    if (
+        date.precision in ("week", "month", "year")
+        and date.earliest
+        and date.latest
+        and date.earliest.year == date.latest.year
+    ):
         return str(date.value.year)
     return None
 
@@ -60,7 +70,9 @@ def appearance(report: Report, article: Article | None, base: str) -> dict[str, 
     return work
 
 
-def claim(event: Event, articles: dict[str, Article], config: Config, chron: Chronology | None = None) -> dict[str, Any]:
+def claim(
+    event: Event, articles: dict[str, Article], config: Config, chron: Chronology | None = None
+) -> dict[str, Any]:
     """The event as a schema.org Claim (a plain dict, ready for json.dumps)."""
     chron = chron or chronology(event, articles)
     base = config.site.base_url.rstrip("/") + "/" if config.site.base_url else ""

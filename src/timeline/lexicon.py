@@ -17,7 +17,9 @@ from typing import Any
 import yaml
 
 LEXICON_PACKAGE = "timeline.lexicons"
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when present: same data, ~10x quicker
+_LOADER = getattr(
+    yaml, "CSafeLoader", yaml.SafeLoader
+)  # libyaml's parser when present: same data, ~10x quicker
 PARTS = ("", "time/", "speech/")
 
 

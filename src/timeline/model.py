@@ -232,7 +232,9 @@ class Article:
     timexes: tuple[TimeExpression, ...] = ()
     outlet_evidence: Evidence | None = None
     candidate_actors: tuple[str, ...] = ()
-    reference_mentions: tuple[tuple[str, int], ...] | None = None  # (reference event id, offset); None: not looked for
+    reference_mentions: tuple[tuple[str, int], ...] | None = (
+        None  # (reference event id, offset); None: not looked for
+    )
 
 
 @_reduced_by_constructor

@@ -69,15 +69,21 @@ class _Report:
     days: set[dt.date] = field(default_factory=set)  # the claims' strong days
     pub: dt.date | None = None  # the publication day, when the report has no date of its own
     mark: dt.date | None = None  # the day its own words name ("on Sunday") when only the week is sure
-    around: tuple[dt.date, dt.date] | None = None  # the days its article can have been published on, less WEAK_SPAN
+    around: tuple[dt.date, dt.date] | None = (
+        None  # the days its article can have been published on, less WEAK_SPAN
+    )
     weekdays: frozenset[int] = frozenset()  # the weekdays its sentences name ("on Monday"), 0 = Monday
     news_weekdays: frozenset[int] = frozenset()  # the weekdays its article names anywhere
-    span: tuple[dt.date, dt.date] | None = None  # the days its article can be of, when no date of its own nor a publication day is sure
+    span: tuple[dt.date, dt.date] | None = (
+        None  # the days its article can be of, when no date of its own nor a publication day is sure
+    )
     # set by _finish, read by clusters and scores
     shape: tuple = ()  # (venue, stance families, strong day, undated, publication day, named day)
     fwords: frozenset[str] = frozenset()
     core: frozenset[str] = frozenset()  # its stance families but comment
-    owner: _Cluster | None = field(default=None, compare=False, repr=False)  # the cluster it is in (set by cluster() and on every move)
+    owner: _Cluster | None = field(
+        default=None, compare=False, repr=False
+    )  # the cluster it is in (set by cluster() and on every move)
 
     def _finish(self, config: Config) -> None:
         self.venue = next((c.venue for c in self.claims if c.venue), None)
@@ -95,7 +101,15 @@ class _Report:
         self.weekdays = frozenset(w for c in self.claims for w in weekdays_named(c.sentence, c.language))
         self.core = frozenset(self.families - {"comment"})
         self.fwords = frozenset(self.words)
-        self.shape = (self.venue, frozenset(self.families), self.day, self.window is None, self.pub, self.mark, self.span)
+        self.shape = (
+            self.venue,
+            frozenset(self.families),
+            self.day,
+            self.window is None,
+            self.pub,
+            self.mark,
+            self.span,
+        )
 
 
 class _Cluster:
@@ -194,7 +208,11 @@ class _Cluster:
             return False  # an article's own news is of its day or the day before
         if r.pub and any(not news_of(d, r.pub) for d in self.days):
             return False
-        if r.window and self.min_end is not None and (r.window[0] - SLACK > self.min_end or self.max_start - SLACK > r.window[1]):
+        if (
+            r.window
+            and self.min_end is not None
+            and (r.window[0] - SLACK > self.min_end or self.max_start - SLACK > r.window[1])
+        ):
             return False
         if r.venue and any(v != r.venue for v in self.venues):
             return False
@@ -213,7 +231,9 @@ def _bump(counts: dict, key: object, step: int) -> None:
         del counts[key]
 
 
-def normalize(articles: list[Article], config: Config, memo: dict | None = None) -> tuple[list[Article], list[Event]]:
+def normalize(
+    articles: list[Article], config: Config, memo: dict | None = None
+) -> tuple[list[Article], list[Event]]:
     """Cluster the claims of all articles into events; add the configuration's context events.
 
     memo, kept between builds by the caller (beside the article cache, so for one configuration
@@ -232,7 +252,9 @@ def normalize(articles: list[Article], config: Config, memo: dict | None = None)
             gc.enable()
 
 
-def _normalize(articles: list[Article], config: Config, memo: dict | None = None) -> tuple[list[Article], list[Event]]:
+def _normalize(
+    articles: list[Article], config: Config, memo: dict | None = None
+) -> tuple[list[Article], list[Event]]:
     by_id = {a.id: a for a in articles}
     reports: list[_Report] = []
     known = memo.get("reports", {}) if memo is not None else {}
@@ -266,7 +288,11 @@ def _article_reports(article: Article, config: Config) -> list[_Report]:
     around = None
     if published.known and published.precision != "unknown":
         around = ((published.earliest or published.value) - WEAK_SPAN, published.latest or published.value)
-    named = frozenset(w for x in article.sentences for w in weekdays_named(x.text, article.language)) if article.sentences else frozenset()
+    named = (
+        frozenset(w for x in article.sentences for w in weekdays_named(x.text, article.language))
+        if article.sentences
+        else frozenset()
+    )
     for r in found:
         r.around = around
         r.news_weekdays = named
@@ -286,8 +312,23 @@ def _freeze(article: Article, reports: list[_Report]) -> tuple:
     index = {id(c): i for i, c in enumerate(article.claims)}
     return tuple(
         (
-            tuple(index[id(c)] for c in r.claims), r.block, r.window, r.fwords, r.venue, frozenset(r.families), frozenset(r.persons), r.day,
-            r.article, r.people, frozenset(r.days), r.pub, r.mark, r.around, r.weekdays, r.news_weekdays, r.span,
+            tuple(index[id(c)] for c in r.claims),
+            r.block,
+            r.window,
+            r.fwords,
+            r.venue,
+            frozenset(r.families),
+            frozenset(r.persons),
+            r.day,
+            r.article,
+            r.people,
+            frozenset(r.days),
+            r.pub,
+            r.mark,
+            r.around,
+            r.weekdays,
+            r.news_weekdays,
+            r.span,
         )
         for r in reports
     )
@@ -296,8 +337,44 @@ def _freeze(article: Article, reports: list[_Report]) -> tuple:
 def _thaw(article: Article, frozen: tuple) -> list[_Report]:
     claims = article.claims
     out = []
-    for at, block, window_, words_, venue, families, persons, day, art, people, days, pub, mark, around, weekdays, news, span in frozen:
-        r = _Report([claims[i] for i in at], block, window_, words_, venue, families, persons, day, art, people, days, pub, mark, around, weekdays, news, span)
+    for (
+        at,
+        block,
+        window_,
+        words_,
+        venue,
+        families,
+        persons,
+        day,
+        art,
+        people,
+        days,
+        pub,
+        mark,
+        around,
+        weekdays,
+        news,
+        span,
+    ) in frozen:
+        r = _Report(
+            [claims[i] for i in at],
+            block,
+            window_,
+            words_,
+            venue,
+            families,
+            persons,
+            day,
+            art,
+            people,
+            days,
+            pub,
+            mark,
+            around,
+            weekdays,
+            news,
+            span,
+        )
         r.core = families - {"comment"}
         r.fwords = words_
         r.shape = (venue, families, day, window_ is None, pub, mark, span)
@@ -305,7 +382,9 @@ def _thaw(article: Article, frozen: tuple) -> list[_Report]:
     return out
 
 
-def _share_dates(articles: list[Article], events: list[Event], memo: dict | None = None) -> tuple[list[Article], list[Event]]:
+def _share_dates(
+    articles: list[Article], events: list[Event], memo: dict | None = None
+) -> tuple[list[Article], list[Event]]:
     """Hand the clusters to the time engine, which dates undated reports from their siblings.
 
     The time engine owns `timeline.dates_shared`; without it the events keep their dates.
@@ -341,7 +420,10 @@ def block_of(speaker: str, config: Config) -> str:
 
 def same_speaker(a: set[str], b: set[str], config: Config) -> bool:
     """Persons must be the same; an institution goes with any of its spokespeople."""
-    return _people_meet(frozenset(s for s in a if _kind(s, config) == "person"), frozenset(s for s in b if _kind(s, config) == "person"))
+    return _people_meet(
+        frozenset(s for s in a if _kind(s, config) == "person"),
+        frozenset(s for s in b if _kind(s, config) == "person"),
+    )
 
 
 def _people_meet(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -367,7 +449,6 @@ def _block(speaker: str, config: Config) -> str:
 
 _KINDS: dict[tuple[str, str], str] = {}
 _BLOCKS: dict[tuple[str, str], str] = {}
-
 
 
 def is_weak(date: DateEstimate) -> bool:
@@ -416,7 +497,9 @@ def overlap(a: set[str], b: set[str]) -> float:
     return len(a & b) / max(1, min(len(a), len(b)))
 
 
-def _score(report: _Report, target: _Cluster, config: Config, floor: float | None = None, bonus: float = 0.0) -> float | None:
+def _score(
+    report: _Report, target: _Cluster, config: Config, floor: float | None = None, bonus: float = 0.0
+) -> float | None:
     """How well a report fits a cluster; None when it must not join it.
 
     floor: the caller takes the cluster only if the score plus bonus exceeds it; kinds of report
@@ -467,10 +550,20 @@ def _pair(mine: tuple, other: tuple) -> tuple[float, float, float, bool, bool, b
     same_day = bool(day and day == other_day)
     # both reports' own words name the same day ("on Friday", "30 вересня"), even where one of
     # them is sure of its week only: the same day's news
-    near = same_day or bool(mark and mark == other_mark) or near_days(mark, pub, other_mark, other_pub) or in_span(span, other_mark, other_pub) or in_span(other_span, mark, pub)
+    near = (
+        same_day
+        or bool(mark and mark == other_mark)
+        or near_days(mark, pub, other_mark, other_pub)
+        or in_span(span, other_mark, other_pub)
+        or in_span(other_span, mark, pub)
+    )
     # a bare comment is a vaguer reading of the same day's words ("said a meeting could take
     # place within two weeks"), never of a refusal
-    vague = near and (families == {"comment"}) != (other_families == {"comment"}) and "refuse" not in families | other_families
+    vague = (
+        near
+        and (families == {"comment"}) != (other_families == {"comment"})
+        and "refuse" not in families | other_families
+    )
     # a refusal and a condition of the same speaker on the same day are two readings of one
     # statement ("impossible to start with a meeting of the leaders" / "only to sign an agreement")
     hedged = same_day and _hedged(families, other_families)
@@ -479,7 +572,15 @@ def _pair(mine: tuple, other: tuple) -> tuple[float, float, float, bool, bool, b
     # beside the comment rather than beside the offer made in the same sentence)
     base = 3.0 * shared_venue + 2.0 * same_family + 0.1 * (families == other_families)
     free = shared_venue or (same_family and near)
-    return base, 1.0 * same_day, 1.0 * near, free, same_family, undated or other_undated, base + 4.0 + 1.0 * same_day + 1.0 * near
+    return (
+        base,
+        1.0 * same_day,
+        1.0 * near,
+        free,
+        same_family,
+        undated or other_undated,
+        base + 4.0 + 1.0 * same_day + 1.0 * near,
+    )
 
 
 def _hedged(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> bool:
@@ -502,7 +603,11 @@ SPAN = 7  # the widest publication range (in days) still read as one news cycle
 def _span(claims: list[Claim]) -> tuple[dt.date, dt.date] | None:
     """The publication range of an article known to the week, for a report whose claims give no
     date of their own: its news is of those days."""
-    ranges = {(c.said.earliest, c.said.latest) for c in claims if c.said.known and c.said.precision != "day" and is_weak(c.said)}
+    ranges = {
+        (c.said.earliest, c.said.latest)
+        for c in claims
+        if c.said.known and c.said.precision != "day" and is_weak(c.said)
+    }
     if len(ranges) != 1:
         return None
     lo, hi = next(iter(ranges))
@@ -520,7 +625,9 @@ def in_span(span: tuple[dt.date, dt.date] | None, day: dt.date | None, pub: dt.d
     return bool(pub) and lo - SLACK <= pub <= hi + SLACK
 
 
-def near_days(day: dt.date | None, pub: dt.date | None, other_day: dt.date | None, other_pub: dt.date | None) -> bool:
+def near_days(
+    day: dt.date | None, pub: dt.date | None, other_day: dt.date | None, other_pub: dt.date | None
+) -> bool:
     """Whether two reports tell of the same day's news, a language-free cue: a statement of day d
     is news in an article published on d or d + 1, and two articles with no date of their own
     published a day apart answer the same news cycle."""
@@ -587,7 +694,9 @@ def _reconsider_weak(clusters: list[_Cluster], config: Config) -> list[_Cluster]
                 by_day.setdefault((c.reports[0].block, d), []).append(c)
     for c in list(clusters):
         for r in [r for r in c.reports if r.pub]:
-            candidates = by_day.get((r.block, r.pub), []) + by_day.get((r.block, r.pub - dt.timedelta(days=1)), [])
+            candidates = by_day.get((r.block, r.pub), []) + by_day.get(
+                (r.block, r.pub - dt.timedelta(days=1)), []
+            )
             if not candidates:
                 continue
             best, best_score = None, None
@@ -666,8 +775,15 @@ def weekdays_named(text: str, language: str) -> set[int]:
 
         names = part("time/", language).get("weekdays") or {}
         alternatives = {k: "|".join(re.escape(w) for w in v) for k, v in names.items() if v}
-        any_day = re.compile(r"\b(?:" + "|".join(alternatives.values()) + r")\b", re.IGNORECASE) if alternatives else None
-        found = _WEEKDAYS[language] = (any_day, [(int(k), re.compile(r"\b(?:" + a + r")\b", re.IGNORECASE)) for k, a in alternatives.items()])
+        any_day = (
+            re.compile(r"\b(?:" + "|".join(alternatives.values()) + r")\b", re.IGNORECASE)
+            if alternatives
+            else None
+        )
+        found = _WEEKDAYS[language] = (
+            any_day,
+            [(int(k), re.compile(r"\b(?:" + a + r")\b", re.IGNORECASE)) for k, a in alternatives.items()],
+        )
     any_day, days = found
     if any_day is None or any_day.search(text) is None:
         return set()
@@ -719,7 +835,9 @@ def _reconsider_undated(clusters: list[_Cluster], config: Config) -> list[_Clust
         return [c for c in clusters if c.reports]
     by_block: dict[str, list[_Cluster]] = {}
     by_article: dict[str, list[_Cluster]] = {}
-    reports_of: dict[tuple[str, str], list[_Report]] = {}  # an article's reports in a block, wherever they are
+    reports_of: dict[
+        tuple[str, str], list[_Report]
+    ] = {}  # an article's reports in a block, wherever they are
     for c in clusters:
         by_block.setdefault(c.reports[0].block, []).append(c)
         for art in c.articles:
@@ -729,13 +847,18 @@ def _reconsider_undated(clusters: list[_Cluster], config: Config) -> list[_Clust
     indexes: dict[str, _Index] = {}  # a block's, made before any of its reports moves
     for c in list(clusters):
         for r in [r for r in c.reports if r.window is None]:
-            companions = {a for other in by_article.get(r.article, ()) if other is not c for a in other.articles} - {r.article}
+            companions = {
+                a for other in by_article.get(r.article, ()) if other is not c for a in other.articles
+            } - {r.article}
             if r.block not in indexes:
                 indexes[r.block] = _Index(by_block[r.block])
             # where it is now, scored without itself: taken out, and put back unless it moves
             at = c.remove(r)
             here = _score(r, c, config) if c.reports else None
-            best, best_total = None, (here + 2.0 * len(c.articles.keys() & companions)) if here is not None else None
+            best, best_total = (
+                None,
+                (here + 2.0 * len(c.articles.keys() & companions)) if here is not None else None,
+            )
             for other in indexes[r.block].candidates(r):
                 if other is c or not other.reports:
                     continue
@@ -767,7 +890,11 @@ def _companion_fit(r: _Report, here: _Cluster, clusters: list[_Cluster]) -> _Clu
     core = r.families - {"comment"}
     if not core:
         return None
-    fits = [o for o in clusters if o is not here and o.reports and o.admits(r) and _family_fits(core, o) and _around_fits(r, o)]
+    fits = [
+        o
+        for o in clusters
+        if o is not here and o.reports and o.admits(r) and _family_fits(core, o) and _around_fits(r, o)
+    ]
     return fits[0] if len(fits) == 1 else None
 
 
@@ -903,7 +1030,10 @@ def _event(c: _Cluster, by_id: dict[str, Article], config: Config) -> Event:
     counterpart = max(sorted(set(counterparts)), key=counterparts.count) if counterparts else None
     date, date_conflict = merged_date([x.said for x in claims], [x.article for x in claims])
     ordered = sorted(claims, key=lambda x: (x.article, x.start))
-    sources = [Source(x.article, x.sentence, x.start, x.end, _link(by_id.get(x.article), x)) for x in _citations(ordered, stance, venue)]
+    sources = [
+        Source(x.article, x.sentence, x.start, x.end, _link(by_id.get(x.article), x))
+        for x in _citations(ordered, stance, venue)
+    ]
     quotes = tuple(dict.fromkeys(q.text for x in ordered for q in x.quotes))
     return Event(
         id=event_id(first),
@@ -967,7 +1097,9 @@ def merged_date(dates: list[DateEstimate], articles: list[str]) -> tuple[DateEst
             days.setdefault(d.value, []).append(a)
     note = None
     if len(days) > 1:
-        note = "reports date it differently: " + "; ".join(f"{day} ({', '.join(sorted(set(arts)))})" for day, arts in sorted(days.items()))
+        note = "reports date it differently: " + "; ".join(
+            f"{day} ({', '.join(sorted(set(arts)))})" for day, arts in sorted(days.items())
+        )
     return replace(best, evidence=evidence), note
 
 
@@ -982,16 +1114,24 @@ def conflicts(c: _Cluster, date_note: str | None, config: Config) -> list[str]:
         main = min((x.stance for x in r.claims), key=PRIORITY.index)
         stances.setdefault(main, set()).add(r.article)
     if len(venues) > 1:
-        names = [f"{(config.place(v).name if config.place(v) else v)} ({', '.join(sorted(a))})" for v, a in sorted(venues.items())]
+        names = [
+            f"{(config.place(v).name if config.place(v) else v)} ({', '.join(sorted(a))})"
+            for v, a in sorted(venues.items())
+        ]
         out.append("reports name different venues: " + "; ".join(names))
     if len(stances) > 1 and len(c.reports) > 1:
-        out.append("reports read the stance differently: " + "; ".join(f"{s} ({', '.join(sorted(a))})" for s, a in sorted(stances.items())))
+        out.append(
+            "reports read the stance differently: "
+            + "; ".join(f"{s} ({', '.join(sorted(a))})" for s, a in sorted(stances.items()))
+        )
     out = list(dict.fromkeys(out))
     quotes = [(r.article, q.text) for r in c.reports for x in r.claims for q in x.quotes]
     if len(out) >= MAX_CONFLICTS or len(quotes) < 2:
         return out[:MAX_CONFLICTS]
     seen = set(out)
-    shapes = {q: _quote_shape(q) for q in {q for _, q in quotes}}  # each quotation read once, not once per pair
+    shapes = {
+        q: _quote_shape(q) for q in {q for _, q in quotes}
+    }  # each quotation read once, not once per pair
     for i, (art_a, qa) in enumerate(quotes):
         wa, na = shapes[qa]
         if len(wa) < 3:
@@ -1039,7 +1179,13 @@ def context_events(articles: list[Article], config: Config) -> list[Event]:
     for ref in config.reference_events:
         if not ref.show:
             continue
-        date = DateEstimate(ref.date, "day", ref.date, ref.last, (Evidence("reference-event", ref.title, detail="from the configuration"),))
+        date = DateEstimate(
+            ref.date,
+            "day",
+            ref.date,
+            ref.last,
+            (Evidence("reference-event", ref.title, detail="from the configuration"),),
+        )
         out.append(
             Event(
                 id=f"context-{ref.id}",
@@ -1089,5 +1235,7 @@ def _mentions(config: Config, articles: list[Article]) -> dict[str, list[Source]
                 if sentence is None or sentence.start in taken:
                     continue
                 taken.add(sentence.start)
-                out.setdefault(ref, []).append(Source(article.id, sentence.text, sentence.start, sentence.end, None))
+                out.setdefault(ref, []).append(
+                    Source(article.id, sentence.text, sentence.start, sentence.end, None)
+                )
     return out

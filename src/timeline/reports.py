@@ -91,7 +91,15 @@ def chronology(event: Event, articles: dict[str, Article]) -> Chronology:
         article = articles.get(source.article)
         published = article.published if article is not None else DateEstimate.unknown()
         dates.append((source, outlet_name(article, source.article), published))
-    dates.sort(key=lambda item: (not item[2].known, item[2].value or dt.date.max, _bounds(item[2]), item[0].article, item[0].start))
+    dates.sort(
+        key=lambda item: (
+            not item[2].known,
+            item[2].value or dt.date.max,
+            _bounds(item[2]),
+            item[0].article,
+            item[0].start,
+        )
+    )
     # One report per article: an article that reports the statement twice is still one report.
     seen: set[str] = set()
     unique = []

@@ -176,7 +176,9 @@ class Claims:
 def score_claims(instances: list[Instance], events: list[dict]) -> Claims:
     required = [i for i in instances if not i[1].get("optional")]
     found = [i for i in required if i[2] is not None]
-    stance_ok = sum(1 for _, c, e in found if events[e].get("stance") in {c["stance"], *c.get("alt_stances", [])})
+    stance_ok = sum(
+        1 for _, c, e in found if events[e].get("stance") in {c["stance"], *c.get("alt_stances", [])}
+    )
     dated = [i for i in found if i[1].get("said_on")]
     date_ok = 0
     for _, claim, index in dated:
@@ -294,7 +296,9 @@ def load_gold(path: Path) -> list[dict]:
         gold = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:
         raise GoldError(f"{path}: {error}") from error
-    if not isinstance(gold, list) or not all(isinstance(e, dict) and "file" in e and "published" in e for e in gold):
+    if not isinstance(gold, list) or not all(
+        isinstance(e, dict) and "file" in e and "published" in e for e in gold
+    ):
         raise GoldError(f"{path}: expected a list of entries, each with 'file' and 'published'")
     return gold
 
@@ -336,13 +340,27 @@ def add_score_parser(sub: Any) -> None:
         help="measure a build against a reference file of annotated articles",
         epilog="exit status: 0 scored, 1 a figure below its --min-*/--max-wrong bar, 2 unreadable input",
     )
-    p.add_argument("--gold", required=True, type=Path, help="reference annotations (YAML, the format of tests/gold/seeds.yaml)")
-    p.add_argument("--export", default=Path("build/data/timeline.json"), type=Path, help="the build's export (default: build/data/timeline.json)")
+    p.add_argument(
+        "--gold",
+        required=True,
+        type=Path,
+        help="reference annotations (YAML, the format of tests/gold/seeds.yaml)",
+    )
+    p.add_argument(
+        "--export",
+        default=Path("build/data/timeline.json"),
+        type=Path,
+        help="the build's export (default: build/data/timeline.json)",
+    )
     p.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     p.add_argument("--quiet", action="store_true", help="print only the summary line")
     for name in MINIMUMS:
-        p.add_argument(f"--min-{name}", type=float, default=None, help=f"exit 1 when the {name} figure is below this")
-    p.add_argument("--max-wrong", type=int, default=None, help="exit 1 when more articles are dated confidently wrong")
+        p.add_argument(
+            f"--min-{name}", type=float, default=None, help=f"exit 1 when the {name} figure is below this"
+        )
+    p.add_argument(
+        "--max-wrong", type=int, default=None, help="exit 1 when more articles are dated confidently wrong"
+    )
 
 
 def cmd_score(args: Any) -> int:
@@ -359,7 +377,9 @@ def cmd_score(args: Any) -> int:
         for line in report.lines():
             print(line)
     print(report.summary())
-    failed = below_the_bar(report, {name: getattr(args, "min_" + name.replace("-", "_")) for name in MINIMUMS}, args.max_wrong)
+    failed = below_the_bar(
+        report, {name: getattr(args, "min_" + name.replace("-", "_")) for name in MINIMUMS}, args.max_wrong
+    )
     if failed:
         print("below the bar: " + "; ".join(failed))
         return 1

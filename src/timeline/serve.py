@@ -85,7 +85,15 @@ def snapshot(paths: list[Path]) -> Snapshot:
 class Preview:
     """One preview session: the inputs it watches, the output it builds, the server that shows it."""
 
-    def __init__(self, articles: Path, config: Path, out: Path, port: int = 8000, echo: ECHO = _echo, cache_dir: Path | None = None):
+    def __init__(
+        self,
+        articles: Path,
+        config: Path,
+        out: Path,
+        port: int = 8000,
+        echo: ECHO = _echo,
+        cache_dir: Path | None = None,
+    ):
         self.articles, self.config, self.out, self.port, self.echo = articles, config, out, port, echo
         self.cache_dir = cache_dir
         self.templates = template_dir(config)
@@ -140,7 +148,14 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def serve(articles: Path, config: Path, out: Path, port: int = 8000, echo: ECHO = _echo, cache_dir: Path | None = None) -> int:
+def serve(
+    articles: Path,
+    config: Path,
+    out: Path,
+    port: int = 8000,
+    echo: ECHO = _echo,
+    cache_dir: Path | None = None,
+) -> int:
     """The command: runs until Ctrl-C (or SIGTERM), then stops the server and returns 0."""
     if threading.current_thread() is threading.main_thread():
         # Both set explicitly: a process started in the background inherits SIGINT ignored.
@@ -160,18 +175,31 @@ def serve(articles: Path, config: Path, out: Path, port: int = 8000, echo: ECHO 
     return 0
 
 
-
 def add_serve_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("serve", help="build, serve on 127.0.0.1 and rebuild on changes")
-    p.add_argument("--port", default=8000, type=int, help="port on 127.0.0.1 (default: 8000; 0 picks a free one)")
-    p.add_argument("--articles", default="articles", type=Path, help="folder of article files (default: articles/)")
-    p.add_argument("--config", default="timeline.yaml", type=Path, help="story configuration (default: timeline.yaml)")
+    p.add_argument(
+        "--port", default=8000, type=int, help="port on 127.0.0.1 (default: 8000; 0 picks a free one)"
+    )
+    p.add_argument(
+        "--articles", default="articles", type=Path, help="folder of article files (default: articles/)"
+    )
+    p.add_argument(
+        "--config", default="timeline.yaml", type=Path, help="story configuration (default: timeline.yaml)"
+    )
     p.add_argument("--out", default="build", type=Path, help="output folder (default: build/)")
-    p.add_argument("--cache", default=Path(".timeline-cache"), type=Path, metavar="DIR", help="cache folder (default: .timeline-cache/)")
+    p.add_argument(
+        "--cache",
+        default=Path(".timeline-cache"),
+        type=Path,
+        metavar="DIR",
+        help="cache folder (default: .timeline-cache/)",
+    )
     p.add_argument("--no-cache", action="store_true", help="parse every article on every rebuild")
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     if not args.articles.is_dir():
         raise InputError(f"{args.articles}: articles folder not found")
-    return serve(args.articles, args.config, args.out, args.port, cache_dir=None if args.no_cache else args.cache)
+    return serve(
+        args.articles, args.config, args.out, args.port, cache_dir=None if args.no_cache else args.cache
+    )

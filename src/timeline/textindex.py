@@ -71,7 +71,9 @@ class _WordIndex:
     def __init__(self) -> None:
         self._known: set[str] = set()
         self._hits: set[str] = set()
-        self._recent: dict[str, list[int]] = {}  # text -> positions: the loader asks again and again about one sentence
+        self._recent: dict[
+            str, list[int]
+        ] = {}  # text -> positions: the loader asks again and again about one sentence
 
     def _starts(self, word: str) -> bool:
         raise NotImplementedError
@@ -110,7 +112,9 @@ class WordRegex(_WordIndex):
     whole_word False the tail is left to the caller (e.g. "[\\w-]*" to take a word's ending).
     """
 
-    def __init__(self, items: list[str], flags: int = re.IGNORECASE, tail: str = WORD_END, whole_word: bool = True):
+    def __init__(
+        self, items: list[str], flags: int = re.IGNORECASE, tail: str = WORD_END, whole_word: bool = True
+    ):
         super().__init__()
         self.regex = re.compile(WORD_START + "(?:" + "|".join(f"(?:{i})" for i in items) + ")" + tail, flags)
         self.pattern = self.regex.pattern
@@ -297,7 +301,9 @@ class Alternation(_WordIndex):
     def _sub(self, indexes: tuple[int, ...]) -> re.Pattern:
         found = self._subs.get(indexes)
         if found is None:
-            found = self._subs[indexes] = re.compile(f"{self.head}(?:{'|'.join(self.order[i] for i in indexes)}){self.tail}", self.flags)
+            found = self._subs[indexes] = re.compile(
+                f"{self.head}(?:{'|'.join(self.order[i] for i in indexes)}){self.tail}", self.flags
+            )
         return found
 
     def finditer(self, text: str) -> Iterator[re.Match]:

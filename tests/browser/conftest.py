@@ -54,7 +54,9 @@ def built(request, tmp_path_factory):
     name = request.param
     articles = ROOT / "articles" if name == "seeds" else CORPUS
     out = tmp_path_factory.mktemp(f"site-{name}") / "site"
-    status = timeline(["build", "--articles", str(articles), "--config", str(config_file()), "--out", str(out)])
+    status = timeline(
+        ["build", "--articles", str(articles), "--config", str(config_file()), "--out", str(out)]
+    )
     assert status == 0, f"the {name} site did not build (exit {status})"
     server = start_server(out)
     site = Site(name, out, server_url(server))

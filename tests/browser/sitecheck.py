@@ -20,8 +20,14 @@ ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpus" / "articles"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 TEXT_FRAGMENT = re.compile(r":~:.*$")
 IN_CI = os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
@@ -211,22 +217,34 @@ class Validation:
         jar, java = nu_validator_jar(), shutil.which("java")
         self.process = None
         if jar and java:
-            command = [java, "-Xss4m", "-jar", str(jar), "--errors-only", "--format", "json", *map(str, files)]
-            self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            command = [
+                java,
+                "-Xss4m",
+                "-jar",
+                str(jar),
+                "--errors-only",
+                "--format",
+                "json",
+                *map(str, files),
+            ]
+            self.process = subprocess.Popen(
+                command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            )
 
     @property
     def checker(self) -> str:
         return "the Nu HTML checker" if self.process else "html5lib (strict)"
 
     def problems(self) -> list[str]:
-        """"path:line: message [extract]" for every error."""
+        """ "path:line: message [extract]" for every error."""
         if self.process is None:
             return strict_parse(self.files)
         out, err = self.process.communicate(timeout=600)
         messages = json.loads(err or out or '{"messages": []}')["messages"]
         return [
             f"{unquote(urlsplit(m.get('url', '')).path)}:{m.get('lastLine', '?')}: {m.get('message')} [{' '.join(m.get('extract', '').split())[:120]}]"
-            for m in messages if m.get("type") in ("error", "non-document-error")
+            for m in messages
+            if m.get("type") in ("error", "non-document-error")
         ]
 
     def close(self) -> None:
@@ -254,7 +272,11 @@ def listing(problems: dict[str, list[str]], limit: int = 60) -> str:
     for path, found in sorted(problems.items()):
         lines += [f"{path}:"] + [f"    {p}" for p in found]
     more = f"\n... and {len(lines) - limit} more lines" if len(lines) > limit else ""
-    return f"{sum(map(len, problems.values()))} problem(s) on {len(problems)} page(s):\n" + "\n".join(lines[:limit]) + more
+    return (
+        f"{sum(map(len, problems.values()))} problem(s) on {len(problems)} page(s):\n"
+        + "\n".join(lines[:limit])
+        + more
+    )
 
 
 def per_page(site: Site, attribute: str) -> dict[str, list[str]]:
@@ -272,9 +294,13 @@ def broken_links(site: Site) -> dict[str, list[str]]:
                 problems[path].append(f"{where}: not a URL")
                 continue
             if value.startswith("/") and not value.startswith("//"):
-                problems[path].append(f"{where}: root-relative, breaks when opened from files or a sub-folder")
+                problems[path].append(
+                    f"{where}: root-relative, breaks when opened from files or a sub-folder"
+                )
             scheme = urlsplit(url).scheme
-            if scheme in ("mailto", "tel", "data") or (scheme in ("http", "https") and site.local_path(url) is None):
+            if scheme in ("mailto", "tel", "data") or (
+                scheme in ("http", "https") and site.local_path(url) is None
+            ):
                 continue  # a link to an original article is fine; requests to other hosts are tested apart
             if scheme not in ("http", "https"):
                 problems[path].append(f"{where}: scheme {scheme!r}")

@@ -25,8 +25,17 @@ from sitecheck import (
 SCREENS = Path("/tmp/screens")
 # The kinds of page the site must have (issue 6): a name for the report, and the kind_of() key.
 REQUIRED_KINDS = {
-    "index": "index", "event": "events", "article": "articles", "actor": "actors", "venue": "venues",
-    "outlet": "outlets", "stance": "stances", "review": "review", "method": "method", "404": "404", "chart": "chart",
+    "index": "index",
+    "event": "events",
+    "article": "articles",
+    "actor": "actors",
+    "venue": "venues",
+    "outlet": "outlets",
+    "stance": "stances",
+    "review": "review",
+    "method": "method",
+    "404": "404",
+    "chart": "chart",
 }
 AXE_ALL = {"resultTypes": ["violations"]}
 AXE_CONTRAST = {"resultTypes": ["violations"], "runOnly": {"type": "rule", "values": ["color-contrast"]}}
@@ -103,7 +112,9 @@ def test_no_accessibility_violation(site: Site, browser):
             page.evaluate(script)
             for scheme, options in (("light", AXE_ALL), ("dark", AXE_CONTRAST)):
                 page.emulate_media(color_scheme=scheme)
-                for violation in page.evaluate("options => axe.run(document, options)", options)["violations"]:
+                for violation in page.evaluate("options => axe.run(document, options)", options)[
+                    "violations"
+                ]:
                     nodes = [" ".join(map(str, n["target"])) for n in violation["nodes"]]
                     problems.setdefault(f"{path} [{kind}]", []).append(
                         f"{scheme}: {violation['id']} ({violation['impact']}): {violation['help']}: {len(nodes)} node(s), e.g. {nodes[:3]}"
@@ -115,7 +126,14 @@ def test_no_accessibility_violation(site: Site, browser):
 
 def test_no_horizontal_scroll_at_360_px(site: Site, browser):
     problems: dict[str, list[str]] = {}
-    context = new_context(browser, site, viewport={"width": 360, "height": 740}, device_scale_factor=1, is_mobile=True, has_touch=True)
+    context = new_context(
+        browser,
+        site,
+        viewport={"width": 360, "height": 740},
+        device_scale_factor=1,
+        is_mobile=True,
+        has_touch=True,
+    )
     page = context.new_page()
     try:
         for _kind, paths in sorted(samples(site).items()):
@@ -123,7 +141,9 @@ def test_no_horizontal_scroll_at_360_px(site: Site, browser):
                 page.goto(site.url(path), wait_until="load")
                 found = page.evaluate(OVERFLOW)
                 if found["scroll"] > found["width"]:
-                    problems[path] = [f"scroll width {found['scroll']} px > {found['width']} px; too wide: {found['wide']}"]
+                    problems[path] = [
+                        f"scroll width {found['scroll']} px > {found['width']} px; too wide: {found['wide']}"
+                    ]
     finally:
         context.close()
     assert not problems, listing(problems)
@@ -146,14 +166,22 @@ def test_index_lists_events_without_javascript(site: Site, browser):
         report = visit(page, context, site, "index.html")
         linked[enabled] = event_links(page)
         context.close()
-        assert not (report.console or report.failed or report.external), (report.console, report.failed, report.external)
+        assert not (report.console or report.failed or report.external), (
+            report.console,
+            report.failed,
+            report.external,
+        )
     without = {href for href, visible in linked[False] if visible}
     assert without, "with JavaScript off the index shows no link to an event page"
     hidden = sorted({href for href, visible in linked[False] if not visible} - without)
     assert not hidden, f"links to events hidden without JavaScript: {hidden[:10]}"
     events = {"/" + p for p in site.pages if kind_of(p) == "events"}
-    assert events <= without | {href for href, _ in linked[False]}, f"events not on the index: {sorted(events - without)[:10]}"
-    assert without == {href for href, visible in linked[True] if visible}, "the script changes which events the index shows"
+    assert events <= without | {href for href, _ in linked[False]}, (
+        f"events not on the index: {sorted(events - without)[:10]}"
+    )
+    assert without == {href for href, visible in linked[True] if visible}, (
+        "the script changes which events the index shows"
+    )
 
 
 def test_pages_work_from_files(site: Site, browser):
@@ -187,7 +215,9 @@ def test_screenshots(site: Site, browser):
         richest = max(events, key=lambda p: (site.root / p).stat().st_size)
         shots += [("event-1280", richest, 1280, 900), ("event-390", richest, 390, 844)]
     for name, path, width, height in shots:
-        context = new_context(browser, site, viewport={"width": width, "height": height}, device_scale_factor=1)
+        context = new_context(
+            browser, site, viewport={"width": width, "height": height}, device_scale_factor=1
+        )
         page = context.new_page()
         page.goto(site.url(path), wait_until="load")
         target = SCREENS / f"{site.name}-{name}.png"
@@ -197,9 +227,15 @@ def test_screenshots(site: Site, browser):
     assert events or not IN_CI, "no event page to photograph"
 
 
-@pytest.mark.parametrize(("path", "kind"), [
-    ("index.html", "index"), ("events/x.html", "events"), ("articles/index.html", "articles/index"),
-    ("actors/putin-history.html", "actors/history"), ("review.html", "review"),
-])
+@pytest.mark.parametrize(
+    ("path", "kind"),
+    [
+        ("index.html", "index"),
+        ("events/x.html", "events"),
+        ("articles/index.html", "articles/index"),
+        ("actors/putin-history.html", "actors/history"),
+        ("review.html", "review"),
+    ],
+)
 def test_kind_of(path, kind):
     assert kind_of(path) == kind

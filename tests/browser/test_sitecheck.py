@@ -23,8 +23,12 @@ from timeline.serve import server_url, start_server
 HEAD = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title}</title></head><body><main>'
 FOOT = "</main></body></html>"
 GOOD = {
-    "index.html": HEAD.format(title="Home") + '<h1>Home</h1><p><a href="events/a.html#top">A</a> <a href="https://example.org/x#:~:text=quoted">original</a></p>' + FOOT,
-    "events/a.html": HEAD.format(title="A") + '<h1 id="top">A</h1><p><a href="../index.html">home</a></p>' + FOOT,
+    "index.html": HEAD.format(title="Home")
+    + '<h1>Home</h1><p><a href="events/a.html#top">A</a> <a href="https://example.org/x#:~:text=quoted">original</a></p>'
+    + FOOT,
+    "events/a.html": HEAD.format(title="A")
+    + '<h1 id="top">A</h1><p><a href="../index.html">home</a></p>'
+    + FOOT,
 }
 BAD = {
     "index.html": HEAD.format(title="Home")
@@ -100,7 +104,16 @@ def test_strict_parse_fallback(tmp_path):
 
 
 def test_samples_pick_first_and_largest(tmp_path):
-    site, server = crafted(tmp_path, {"index.html": "x", "events/a.html": "short", "events/b.html": "a longer page", "events/c.html": "mid"}, validate=False)
+    site, server = crafted(
+        tmp_path,
+        {
+            "index.html": "x",
+            "events/a.html": "short",
+            "events/b.html": "a longer page",
+            "events/c.html": "mid",
+        },
+        validate=False,
+    )
     try:
         assert samples(site) == {"index": ["index.html"], "events": ["events/a.html", "events/b.html"]}
         assert [kind_of(p) for p in site.pages] == ["events", "events", "events", "index"]

@@ -71,7 +71,9 @@ def _load_article(relpath: str, data: bytes, config: Config, ident: str) -> Arti
         # Cut at a line end before the limit, so no sentence is analysed half.
         cut = text.rfind("\n", 0, limit)
         text = text[: cut if cut > limit // 2 else limit]
-        warnings.append(f"very long ({len(decoded.text):,} characters): only the first {len(text):,} were analysed and are shown")
+        warnings.append(
+            f"very long ({len(decoded.text):,} characters): only the first {len(text):,} were analysed and are shown"
+        )
     front = split_front_matter(text)
     warnings.extend(front.warnings)
     body = text[front.end :]
@@ -96,7 +98,9 @@ def _load_article(relpath: str, data: bytes, config: Config, ident: str) -> Arti
     if not published.known:
         warnings.append("undated: no dateline, URL date or other cue fixes the publication date")
     elif published.precision not in ("day", "week"):
-        warnings.append(f"weakly dated: the evidence only fixes the publication date to a {published.precision} ({published.earliest} to {published.latest})")
+        warnings.append(
+            f"weakly dated: the evidence only fixes the publication date to a {published.precision} ({published.earliest} to {published.latest})"
+        )
     if outlet is None:
         warnings.append("unknown outlet")
     timexes = tuple(find_expressions(text, published.value, language))
@@ -107,7 +111,9 @@ def _load_article(relpath: str, data: bytes, config: Config, ident: str) -> Arti
     base = (text,)
     spans = tuple(p.within(base) for p in spans)
     sentences = tuple(s.within(base) for s in sentences)
-    claims = tuple(replace(c, quotes=tuple(q.within(base) for q in c.quotes)) if c.quotes else c for c in claims)
+    claims = tuple(
+        replace(c, quotes=tuple(q.within(base) for q in c.quotes)) if c.quotes else c for c in claims
+    )
     return Article(
         id=ident,
         file=relpath,

@@ -22,7 +22,9 @@ CYRILLIC_ENDINGS = ("ий", "ый", "ой", "ій", "ая", "а", "я", "й", "�
 ARTICLES = re.compile(r"^(the|der|die|das|le|la|les|l'|l’)\s*", re.IGNORECASE)
 OPENERS = {'"': '"', "“": "”“", "„": "“”", "«": "»", "‹": "›"}
 SPEECH_QUOTE_WORDS = 4  # shorter quotations are names or scare quotes, not reported speech
-QUOTE_MARKS = re.compile("[" + re.escape("".join(sorted(set(OPENERS) | set("".join(OPENERS.values()))))) + "]")
+QUOTE_MARKS = re.compile(
+    "[" + re.escape("".join(sorted(set(OPENERS) | set("".join(OPENERS.values()))))) + "]"
+)
 WINDOW_BREAK = re.compile(r"[,;:!?\"“”«»„()\[\]]|\.\s")
 WINDOW_WORD = re.compile(r"[\w’'.-]+")
 LAST_WORDS = re.compile(r"[\w’'-]+")
@@ -110,19 +112,32 @@ class Speech:
         self.negated = dict(lex.get("negated") or {})
         self.conditional = {str(w).casefold() for w in lex.get("conditional") or ()}  # "if invited"
         self.conditioned = dict(lex.get("conditioned") or {})
-        self.stances = tuple((item["stance"], _words_re(item["patterns"])) for item in lex.get("stances") or ())
+        self.stances = tuple(
+            (item["stance"], _words_re(item["patterns"])) for item in lex.get("stances") or ()
+        )
         # every stance word at once: a text none of them can start in has no stance hit (the
         # groups are searched through their word indexes; a group without one disables this)
         gate = _words_re([p for item in lex.get("stances") or () for p in item["patterns"] or ()])
-        usable = gate is not None and not gate.fallback and all(m is None or not m.fallback for _, m in self.stances)
+        usable = (
+            gate is not None
+            and not gate.fallback
+            and all(m is None or not m.fallback for _, m in self.stances)
+        )
         self.stance_gate = gate if usable else None
         self.priority = tuple(lex.get("priority") or ())
-        self.venue_after = re.compile(r"\s*(?:" + "|".join(lex.get("venue_after") or ["$^"]) + ")", re.IGNORECASE)
+        self.venue_after = re.compile(
+            r"\s*(?:" + "|".join(lex.get("venue_after") or ["$^"]) + ")", re.IGNORECASE
+        )
         self.venue_clause = _words_re(lex.get("venue_clause"))
         self.venue_prepositions = {str(w).casefold() for w in lex.get("venue_prepositions") or ()}
-        self.locus = re.compile(r"(?:" + "|".join(f"(?:{p})" for p in lex.get("locus_before") or ["$^"]) + r")\s*$", re.IGNORECASE)
+        self.locus = re.compile(
+            r"(?:" + "|".join(f"(?:{p})" for p in lex.get("locus_before") or ["$^"]) + r")\s*$", re.IGNORECASE
+        )
         # a sentence that opens "In Moscow, ..." names where it was said, not a venue
-        self.opening = re.compile(r"^\W*(?:" + "|".join(f"(?:{p})" for p in lex.get("locus_opening") or ["$^"]) + r")\s*$", re.IGNORECASE)
+        self.opening = re.compile(
+            r"^\W*(?:" + "|".join(f"(?:{p})" for p in lex.get("locus_opening") or ["$^"]) + r")\s*$",
+            re.IGNORECASE,
+        )
         self.clause_breaks = re.compile("|".join(lex.get("clause_breaks") or [r"[,;:.]"]), re.IGNORECASE)
         self.candidates = tuple(re.compile(p) for p in lex.get("candidate_patterns") or ())
 
@@ -149,7 +164,11 @@ class _Matcher:
             first[pattern] = (word, False) if stem is None else (stem, True)
         self.slavic = [(re.compile(p, re.IGNORECASE), v) for p, v in patterns.items() if CYRILLIC.search(p)]
         order = sorted(patterns, key=lambda p: (-len(p), p))  # longest first
-        self.regex = Alternation([(p, *first[p]) for p in order], r"(?<![\w])", r"(?![\w])", re.IGNORECASE) if patterns else None
+        self.regex = (
+            Alternation([(p, *first[p]) for p in order], r"(?<![\w])", r"(?![\w])", re.IGNORECASE)
+            if patterns
+            else None
+        )
         self._found: dict[str, list[object] | None] = {}
 
     def finditer(self, text: str):
@@ -201,9 +220,21 @@ class Finder:
                 possessive = _possessive(text, m.end(), lex) or word.endswith(("'s", "’s"))
                 found.append(Ref(values[0], offset + m.start(), offset + m.end(), "name", possessive))
         for m, values in self.descriptors.finditer(text):
-            valid = [a for a, since, until in values if not (published and ((since and published < since) or (until and published > until)))]
+            valid = [
+                a
+                for a, since, until in values
+                if not (published and ((since and published < since) or (until and published > until)))
+            ]
             if valid:
-                found.append(Ref(valid[0], offset + m.start(), offset + m.end(), "descriptor", _possessive(text, m.end(), lex)))
+                found.append(
+                    Ref(
+                        valid[0],
+                        offset + m.start(),
+                        offset + m.end(),
+                        "descriptor",
+                        _possessive(text, m.end(), lex),
+                    )
+                )
         if lex.pronouns:
             for m in lex.pronouns.finditer(text):
                 found.append(Ref(None, offset + m.start(), offset + m.end(), "pronoun"))
@@ -283,7 +314,13 @@ def inside(position: int, spans: list[tuple[int, int]]) -> tuple[int, int] | Non
 def _word_before(text: str, index: int, lex: Speech) -> str:
     window = WINDOW_BREAK.split(text[max(0, index - 80) : index])[-1]
     words = WINDOW_WORD.findall(window)
-    while words and (words[-1].casefold() in lex.determiners or words[-1].casefold() in lex.titles or words[-1][:1].isupper() and len(words) > 1 and words[-2].casefold() in lex.titles):
+    while words and (
+        words[-1].casefold() in lex.determiners
+        or words[-1].casefold() in lex.titles
+        or words[-1][:1].isupper()
+        and len(words) > 1
+        and words[-2].casefold() in lex.titles
+    ):
         words.pop()
     return words[-1].casefold() if words else ""
 
@@ -296,7 +333,9 @@ def _blocked(text: str, a: int, b: int, quotes: list[tuple[int, int]], offset: i
     return any(a <= q[0] and q[1] <= b for q in quotes)
 
 
-def attributions(text: str, offset: int, refs: list[Ref], quotes: list[tuple[int, int]], lex: Speech) -> list[Attribution]:
+def attributions(
+    text: str, offset: int, refs: list[Ref], quotes: list[tuple[int, int]], lex: Speech
+) -> list[Attribution]:
     """The reporting cues of one sentence and their speakers, in the order they appear."""
     out: list[Attribution] = []
     free = [r for r in refs if not inside(r.start, quotes)] if quotes else refs
@@ -304,7 +343,13 @@ def attributions(text: str, offset: int, refs: list[Ref], quotes: list[tuple[int
 
     def subject_ok() -> list[Ref]:
         if not subjects:
-            subjects.append([r for r in free if not r.possessive and _word_before(text, r.start - offset, lex) not in lex.objects])
+            subjects.append(
+                [
+                    r
+                    for r in free
+                    if not r.possessive and _word_before(text, r.start - offset, lex) not in lex.objects
+                ]
+            )
         return subjects[0]
 
     def before(cue_start: int, heads_only: bool = False) -> Ref | None:
@@ -312,7 +357,9 @@ def attributions(text: str, offset: int, refs: list[Ref], quotes: list[tuple[int
         candidates = [
             r
             for r in subject_ok()
-            if r.end <= cue_start and cue_start - r.end <= limit and not _blocked(text, r.end, cue_start, quotes, offset, ".;!?")
+            if r.end <= cue_start
+            and cue_start - r.end <= limit
+            and not _blocked(text, r.end, cue_start, quotes, offset, ".;!?")
             and (r.kind != "pronoun" or cue_start - r.end <= 25)
         ]
         if not candidates:
@@ -332,7 +379,9 @@ def attributions(text: str, offset: int, refs: list[Ref], quotes: list[tuple[int
         candidates = [
             r
             for r in free
-            if r.start >= cue_end and r.start - cue_end <= limit and not r.possessive
+            if r.start >= cue_end
+            and r.start - cue_end <= limit
+            and not r.possessive
             and not _blocked(text, cue_end, r.start, quotes, offset, ".;!?")
             and (r.kind != "pronoun" or r.start - cue_end <= 6)
         ]
@@ -342,7 +391,14 @@ def attributions(text: str, offset: int, refs: list[Ref], quotes: list[tuple[int
         if first.kind == "descriptor":
             # "сообщил помощник президента РФ Юрий Ушаков": the role's complement is not the
             # speaker, the name in apposition right after it is
-            named = next((r for r in free if r.kind == "name" and r.actor != first.actor and 0 <= r.start - first.end <= 2), None)
+            named = next(
+                (
+                    r
+                    for r in free
+                    if r.kind == "name" and r.actor != first.actor and 0 <= r.start - first.end <= 2
+                ),
+                None,
+            )
             if named is not None:
                 return named
         return first
@@ -362,7 +418,11 @@ def attributions(text: str, offset: int, refs: list[Ref], quotes: list[tuple[int
             if last and last[-1].casefold() in lex.determiners:
                 continue  # "a proposed sit-down": an adjective, not a report
             if lex.continuing and lex.continuing.match(text, m.start()) or JOINED.search(preceding):
-                previous = out[-1].ref if out and out[-1].ref.kind != "none" else Ref(None, start, offset + m.end(), "pronoun")
+                previous = (
+                    out[-1].ref
+                    if out and out[-1].ref.kind != "none"
+                    else Ref(None, start, offset + m.end(), "pronoun")
+                )
                 add(previous, m)
                 continue
             inverted = preceding.endswith(("—", "–", "-", '"', "”", "»", "“", "«", "„")) or not preceding
@@ -373,7 +433,11 @@ def attributions(text: str, offset: int, refs: list[Ref], quotes: list[tuple[int
                 ref = after(offset + m.end()) or before(start)
             elif preceding.endswith(",") and lex.after_comma:
                 # "..., заявил министр Лавров": the name after the verb, not an object before the comma
-                ref = _no_clause(after(offset + m.end()), text, m.end(), offset, lex, strict=False) or before(start, heads_only=True) or before(start)
+                ref = (
+                    _no_clause(after(offset + m.end()), text, m.end(), offset, lex, strict=False)
+                    or before(start, heads_only=True)
+                    or before(start)
+                )
             elif preceding.endswith(","):
                 # "X, an apposition, said" or "..., said X"
                 ref = before(start, heads_only=True) or after(offset + m.end()) or before(start)
@@ -387,7 +451,14 @@ def attributions(text: str, offset: int, refs: list[Ref], quotes: list[tuple[int
     if lex.pronoun_phrases:
         for m in lex.pronoun_phrases.finditer(text):
             if not inside(offset + m.start(), quotes):
-                out.append(Attribution(Ref(None, offset + m.start(), offset + m.end(), "pronoun"), offset + m.start(), offset + m.end(), m.group(0)))
+                out.append(
+                    Attribution(
+                        Ref(None, offset + m.start(), offset + m.end(), "pronoun"),
+                        offset + m.start(),
+                        offset + m.end(),
+                        m.group(0),
+                    )
+                )
     if lex.possessive_cues:
         for r in free:
             if not r.possessive or r.kind == "pronoun":
@@ -397,24 +468,35 @@ def attributions(text: str, offset: int, refs: list[Ref], quotes: list[tuple[int
             rest = tail[m.end() :] if m else tail
             cue = lex.possessive_cues.match(rest)
             if cue:
-                out.append(Attribution(Ref(r.actor, r.start, r.end, r.kind), r.end, r.end + (m.end() if m else 0) + cue.end(), cue.group(0)))
+                out.append(
+                    Attribution(
+                        Ref(r.actor, r.start, r.end, r.kind),
+                        r.end,
+                        r.end + (m.end() if m else 0) + cue.end(),
+                        cue.group(0),
+                    )
+                )
     out.sort(key=lambda a: a.cue_start)
     return out
 
 
 def _relative_head(text: str, preceding: str, refs: list[Ref], offset: int, lex: Speech) -> Ref | None:
-    """"Yuri Ushakov, who said ...": the name right before ", who" is the speaker."""
+    """ "Yuri Ushakov, who said ...": the name right before ", who" is the speaker."""
     if not lex.relatives:
         return None
     m = RELATIVE.search(preceding)
     if m is None or m.group(1).casefold() not in lex.relatives:
         return None
     comma = offset + m.start()
-    heads = [r for r in refs if r.kind != "pronoun" and r.end <= comma and comma - r.end <= 2 and not r.possessive]
+    heads = [
+        r for r in refs if r.kind != "pronoun" and r.end <= comma and comma - r.end <= 2 and not r.possessive
+    ]
     return heads[-1] if heads else None
 
 
-def _no_clause(ref: Ref | None, text: str, cue_end: int, offset: int, lex: Speech, strict: bool = True) -> Ref | None:
+def _no_clause(
+    ref: Ref | None, text: str, cue_end: int, offset: int, lex: Speech, strict: bool = True
+) -> Ref | None:
     """A name after "said ... that" or "підтвердив, що ..." is inside what was said, not its
     speaker; strict, any object word between also rules it out (a name after "said on Wednesday
     that"), else only a comma or more than a few words do ("a lancé aux journalistes Peskov")."""

@@ -117,17 +117,28 @@ def _resolve(ref: Ref | None, current: _Current, names: set[str], config: Config
     return ref.actor
 
 
-def _units(text: str, sentences: tuple[Sentence, ...], skip: set[int], published: dt.date | None, lex: Speech, config: Config) -> list[_Unit]:
+def _units(
+    text: str,
+    sentences: tuple[Sentence, ...],
+    skip: set[int],
+    published: dt.date | None,
+    lex: Speech,
+    config: Config,
+) -> list[_Unit]:
     units: list[_Unit] = []
     current = _Current()
     topic = _topic(tuple(config.site.topic_terms.get(lex.language, ())))
     anaphoric = _anaphoric(lex.language)
     orphans: list[Sentence] = []
     for paragraph in _paragraphs(sentences, skip):
-        if any(_topical(s.text, topic, lex) for s in paragraph) or (orphans and anaphoric and anaphoric.match(paragraph[0].text)):
+        if any(_topical(s.text, topic, lex) for s in paragraph) or (
+            orphans and anaphoric and anaphoric.match(paragraph[0].text)
+        ):
             orphans = _paragraph_units(text, paragraph, published, lex, config, current, units, orphans)
         else:  # no claim can come of it: only who is speaking at its end may matter, later
-            current.pending.append(functools.partial(_paragraph_units, text, paragraph, published, lex, config, current, []))
+            current.pending.append(
+                functools.partial(_paragraph_units, text, paragraph, published, lex, config, current, [])
+            )
             orphans = []
     return units
 
@@ -136,7 +147,11 @@ def _units(text: str, sentences: tuple[Sentence, ...], skip: set[int], published
 def _anaphoric(language: str) -> re.Pattern[str] | None:
     """Cues that give what was said before them its speaker ("This was stated by ...", "Об этом заявил ...")."""
     patterns = speech(language).raw.get("anaphoric_cues") or ()
-    return re.compile(r"^\W*(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b", re.IGNORECASE) if patterns else None
+    return (
+        re.compile(r"^\W*(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b", re.IGNORECASE)
+        if patterns
+        else None
+    )
 
 
 @functools.lru_cache(maxsize=1024)
@@ -146,7 +161,14 @@ def _topical(t: str, topic: WordRegex | None, lex: Speech) -> bool:
 
 
 def _paragraph_units(
-    text: str, paragraph: list[Sentence], published: dt.date | None, lex: Speech, config: Config, current: _Current, units: list[_Unit], orphans: list[Sentence] | None = None
+    text: str,
+    paragraph: list[Sentence],
+    published: dt.date | None,
+    lex: Speech,
+    config: Config,
+    current: _Current,
+    units: list[_Unit],
+    orphans: list[Sentence] | None = None,
 ) -> list[Sentence]:
     """The units of one paragraph, carrying the current speaker through it; returns the sentences
     at its end that nobody was found to say (orphans), which a next "This was stated by X" claims."""
@@ -184,7 +206,11 @@ def _paragraph_units(
                     continue
                 # "Putin recalled ..., which, in his words, ...": a pronoun is the speaker the
                 # sentence has just named, not whoever spoke before it
-                r = resolved[-1][1] if a.ref.actor is None and resolved else _resolve(a.ref, current, names, config)
+                r = (
+                    resolved[-1][1]
+                    if a.ref.actor is None and resolved
+                    else _resolve(a.ref, current, names, config)
+                )
                 if r:
                     resolved.append((a, r))
             silent = [a for a in atts if a.ref.kind == "none"]
@@ -216,7 +242,10 @@ def _paragraph_units(
         cue = anaphoric.match(s.text) if orphans and anaphoric else None
         if cue and not segments:
             # the passive "was stated by X": the speaker is the agent after the cue
-            agent = _agent([r for r in refs if s.start + cue.end() <= r.start < s.start + cue.end() + 80 and r.actor], config)
+            agent = _agent(
+                [r for r in refs if s.start + cue.end() <= r.start < s.start + cue.end() + 80 and r.actor],
+                config,
+            )
             if agent:
                 segments.append((agent, s.start, s.end, None))
         if segments and cue:
@@ -255,10 +284,19 @@ def _quote_attribution(q: tuple[int, int], atts: list[Attribution], text: str) -
     """The attribution right after a quotation ("...," Zelensky said) or right before it (X said: "...")."""
     # a quotation that ends its sentence ('... table." But he said') is not the next sentence's
     ends = text[q[1] - 2 : q[1] - 1] in (".", "!", "?")
-    after = [a for a in atts if q[1] <= a.start and a.start - q[1] <= 60 and '"' not in text[q[1] : a.start] and not (ends and text[q[1] : a.start].strip()[:1].isupper())]
+    after = [
+        a
+        for a in atts
+        if q[1] <= a.start
+        and a.start - q[1] <= 60
+        and '"' not in text[q[1] : a.start]
+        and not (ends and text[q[1] : a.start].strip()[:1].isupper())
+    ]
     if after:
         return min(after, key=lambda a: a.start)
-    before = [a for a in atts if a.cue_end <= q[0] and q[0] - a.cue_end <= 30 and max(a.ref.end, a.cue_end) <= q[0]]
+    before = [
+        a for a in atts if a.cue_end <= q[0] and q[0] - a.cue_end <= 30 and max(a.ref.end, a.cue_end) <= q[0]
+    ]
     if before:
         return max(before, key=lambda a: a.cue_end)
     return None
@@ -275,13 +313,24 @@ def _subject(s: Sentence, refs: list[Ref], config: Config) -> str | None:
 
 def _other_subject(s: Sentence, refs: list[Ref], speaker: str) -> bool:
     first = next((r for r in refs if s.start <= r.start < s.end), None)
-    return first is not None and first.actor is not None and first.actor != speaker and first.start - s.start <= 60 and not first.possessive
+    return (
+        first is not None
+        and first.actor is not None
+        and first.actor != speaker
+        and first.start - s.start <= 60
+        and not first.possessive
+    )
 
 
 def _utterances(units: list[_Unit]) -> list[list[_Unit]]:
     out: list[list[_Unit]] = []
     for unit in units:
-        if out and out[-1][-1].speaker == unit.speaker and out[-1][-1].paragraph == unit.paragraph and not unit.fresh:
+        if (
+            out
+            and out[-1][-1].speaker == unit.speaker
+            and out[-1][-1].paragraph == unit.paragraph
+            and not unit.fresh
+        ):
             out[-1].append(unit)
         else:
             out.append([unit])
@@ -321,10 +370,14 @@ def _claims(
         for place, start, end in find.places(t, 0):
             c0, c1 = clause_of(t, start, end, lex)
             local = best([h for h in stance_hits(t[c0:c1], lex) if h.stance != "comment"], lex)
-            first_in_paragraph = u.start == paragraph_start and u.sentence.start == _paragraph_start(u, utterance)
+            first_in_paragraph = u.start == paragraph_start and u.sentence.start == _paragraph_start(
+                u, utterance
+            )
             if not is_venue(t, start, end, lex, local.stance if local else None, first_in_paragraph):
                 continue
-            if local is not None and (local.stance in ("reject", "deny") or is_venue(t, start, end, lex, None, first_in_paragraph)):
+            if local is not None and (
+                local.stance in ("reject", "deny") or is_venue(t, start, end, lex, None, first_in_paragraph)
+            ):
                 masks.setdefault(index, []).append((c0, c1))
                 if place not in venue_claims:
                     venue_claims[place] = (local.stance, local.cue, u)
@@ -332,7 +385,11 @@ def _claims(
                 loose.append((place, u))
     claims: list[Claim] = []
     for place, (stance, cue, u) in venue_claims.items():
-        claims.append(_claim(article_id, text, utterance, u, speaker, stance, place, cue, published, language, config, find))
+        claims.append(
+            _claim(
+                article_id, text, utterance, u, speaker, stance, place, cue, published, language, config, find
+            )
+        )
     hits = []
     for index, u in enumerate(kept):
         t = text[u.start : u.end]
@@ -352,22 +409,47 @@ def _claims(
         # "Moscow, he said, keeps making proposals it knows to be unacceptable": the refused place.
         t = text[unit.start : unit.end]
         # (not a dateline: "KYIV, Ukraine (AP) — ... would not negotiate")
-        places = [p for p, a, b in find.places(t, 0) if p not in venue_claims and not lex.locus.search(t[:a]) and not _dateline(t, a, b)]
+        places = [
+            p
+            for p, a, b in find.places(t, 0)
+            if p not in venue_claims and not lex.locus.search(t[:a]) and not _dateline(t, a, b)
+        ]
         venue = places[0] if places else None
-    if venue is None and venue_claims and (top is None or top.stance in {st for st, _, _ in venue_claims.values()}):
+    if (
+        venue is None
+        and venue_claims
+        and (top is None or top.stance in {st for st, _, _ in venue_claims.values()})
+    ):
         return claims  # what is left says nothing the venue claims do not
     if venue is None and not venue_claims:
         venue = _such_a_meeting(text, utterance, lex, find)
     if top is None:
         unit = next((u for u in kept if topical(text[u.start : u.end])), kept[0])
     stance = top.stance if top else "comment"
-    claims.append(_claim(article_id, text, utterance, unit, speaker, stance, venue, top.cue if top else "", published, language, config, find))
+    claims.append(
+        _claim(
+            article_id,
+            text,
+            utterance,
+            unit,
+            speaker,
+            stance,
+            venue,
+            top.cue if top else "",
+            published,
+            language,
+            config,
+            find,
+        )
+    )
     return claims
 
 
 def _dateline(t: str, a: int, b: int) -> bool:
     """A place opening the text as a dateline ("KYIV, Ukraine (AP) —", "Kyiv (Reuters) -")."""
-    return not t[:a].strip() and (t[a:b].isupper() or bool(re.match(r"\s*(?:,\s*[\w .]+)?\s*[(\[—–-]", t[b:])))
+    return not t[:a].strip() and (
+        t[a:b].isupper() or bool(re.match(r"\s*(?:,\s*[\w .]+)?\s*[(\[—–-]", t[b:]))
+    )
 
 
 @functools.cache
@@ -376,7 +458,7 @@ def _such(language: str) -> WordRegex | None:
 
 
 def _such_a_meeting(text: str, utterance: list[_Unit], lex: Speech, find) -> str | None:
-    """"Ushakov had announced that such a bilateral meeting would take place": the meeting the
+    """ "Ushakov had announced that such a bilateral meeting would take place": the meeting the
     sentence before named, in the one place it named for it."""
     such = _such(lex.language)
     first = utterance[0]
@@ -412,7 +494,9 @@ def _paragraph_start(u: _Unit, utterance: list[_Unit]) -> int:
     return utterance[0].sentence.start
 
 
-def _claim(article_id, text, utterance, unit, speaker, stance, venue, cue, published, language, config, find) -> Claim:
+def _claim(
+    article_id, text, utterance, unit, speaker, stance, venue, cue, published, language, config, find
+) -> Claim:
     s = unit.sentence
     # the date is read where the report is made: the claim's own sentence when it names the
     # speaker, else the nearest sentence before it that does
@@ -422,7 +506,9 @@ def _claim(article_id, text, utterance, unit, speaker, stance, venue, cue, publi
     attributed = cited.sentence if cited is not None else s
     # of two day cues in the sentence, the one nearest the speaker's reporting verb dates it
     verb = cited.attribution.cue_start if cited is not None and cited.attribution.ref.kind != "none" else None
-    said = statement_date(_unquoted(attributed, text), text, published, language, config=config, speaker_at=verb)
+    said = statement_date(
+        _unquoted(attributed, text), text, published, language, config=config, speaker_at=verb
+    )
     if attributed is not s and _as_reported(said):
         other = statement_date(_unquoted(s, text), text, published, language, config=config)
         if not _as_reported(other):
@@ -434,7 +520,9 @@ def _claim(article_id, text, utterance, unit, speaker, stance, venue, cue, publi
             if later.sentence.start <= attributed.start:
                 continue
             verb = later.attribution.cue_start if later.attribution.ref.kind != "none" else None
-            other = statement_date(_unquoted(later.sentence, text), text, published, language, config=config, speaker_at=verb)
+            other = statement_date(
+                _unquoted(later.sentence, text), text, published, language, config=config, speaker_at=verb
+            )
             if not _as_reported(other):
                 said = other
                 break
@@ -443,7 +531,9 @@ def _claim(article_id, text, utterance, unit, speaker, stance, venue, cue, publi
         # earlier sentence of the same utterance, with its own reporting verb, says when.
         for earlier in reversed(before[:-1]):
             verb = earlier.attribution.cue_start if earlier.attribution.ref.kind != "none" else None
-            other = statement_date(_unquoted(earlier.sentence, text), text, published, language, config=config, speaker_at=verb)
+            other = statement_date(
+                _unquoted(earlier.sentence, text), text, published, language, config=config, speaker_at=verb
+            )
             if not _as_reported(other):
                 said = other
                 break
@@ -451,7 +541,9 @@ def _claim(article_id, text, utterance, unit, speaker, stance, venue, cue, publi
     lo = min(u.sentence.start for u in utterance)
     hi = max(u.sentence.end for u in utterance)
     spans = quotations(text[lo:hi], lo)
-    quotes = tuple(Span(text[a + 1 : b - 1], a + 1, b - 1) for a, b in spans if b - a > 3 and len(text[a:b].split()) >= 2)
+    quotes = tuple(
+        Span(text[a + 1 : b - 1], a + 1, b - 1) for a, b in spans if b - a > 3 and len(text[a:b].split()) >= 2
+    )
     return Claim(
         article=article_id,
         speaker=speaker,
@@ -512,11 +604,19 @@ def _known_words(config: Config) -> frozenset[str]:
     """The words of every actor's names, computed once per configuration."""
     found = _KNOWN.get(config.digest)
     if found is None:
-        found = _KNOWN[config.digest] = frozenset(w.casefold() for a in config.actors for alias in (a.name, *a.aliases) for w in re.findall(r"\w+", alias) if len(w) > 3)
+        found = _KNOWN[config.digest] = frozenset(
+            w.casefold()
+            for a in config.actors
+            for alias in (a.name, *a.aliases)
+            for w in re.findall(r"\w+", alias)
+            if len(w) > 3
+        )
     return found
 
 
-def candidate_actors(text: str, sentences: tuple[Sentence, ...], skip: set[int], language: str, config: Config) -> tuple[str, ...]:
+def candidate_actors(
+    text: str, sentences: tuple[Sentence, ...], skip: set[int], language: str, config: Config
+) -> tuple[str, ...]:
     """Names in reporting patterns that no configured actor has (for the review page)."""
     known = _known_words(config)
     out: list[str] = []

@@ -44,7 +44,9 @@ from timeline.load.timex import (
 )
 from timeline.model import DateEstimate, Evidence, Sentence
 
-URL_DAY = re.compile(r"(?<!\d)((?:19|20)\d\d)([/-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?=[/\-_.]|\d{4,6}(?!\d)|$)")
+URL_DAY = re.compile(
+    r"(?<!\d)((?:19|20)\d\d)([/-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?=[/\-_.]|\d{4,6}(?!\d)|$)"
+)
 URL_MONTH = re.compile(r"/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])/")  # /2022/10/ or /2022-10/
 DAY = dt.timedelta(days=1)
 DATELINE_LINES = 15
@@ -100,7 +102,11 @@ def url_date(url: str | None) -> tuple[dt.date, dt.date, Evidence] | None:
         y, m = int(match.group(1)), int(match.group(2))
         first = dt.date(y, m, 1)
         last = (dt.date(y + m // 12, m % 12 + 1, 1)) - DAY
-        return first, last, Evidence("url-date", match.group(0).strip("/"), detail="a month in the article's URL")
+        return (
+            first,
+            last,
+            Evidence("url-date", match.group(0).strip("/"), detail="a month in the article's URL"),
+        )
     return None
 
 
@@ -113,7 +119,10 @@ _CONFIG_CACHE: dict[tuple[str, str], tuple] = {}
 
 @functools.cache
 def _ordinals(language: str) -> dict[str, int]:
-    words = {**(lexicon.part("time/", "en").get("ordinals") or {}), **(lexicon.part("time/", language).get("ordinals") or {})}
+    words = {
+        **(lexicon.part("time/", "en").get("ordinals") or {}),
+        **(lexicon.part("time/", language).get("ordinals") or {}),
+    }
     return {str(k).lower(): int(v) for k, v in words.items()}
 
 
@@ -127,7 +136,9 @@ def _with_ordinals(pattern: str, language: str) -> str:
     if ORDINAL_SLOT not in pattern:
         return pattern
     words = sorted(_ordinals(language), key=len, reverse=True)
-    alternation = "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")" if words else "(?!x)x"
+    alternation = (
+        "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")" if words else "(?!x)x"
+    )
     return pattern.replace(ORDINAL_SLOT, alternation)
 
 
@@ -143,7 +154,7 @@ def _present(needs: tuple[frozenset[str], ...], folded: str, digits: bool) -> bo
     """Whether every clause has a word in the (folded) text."""
     for clause in needs:
         for atom in clause:
-            if (digits if atom == DIGIT else atom in folded):
+            if digits if atom == DIGIT else atom in folded:
                 break
         else:
             return False
@@ -164,7 +175,9 @@ def _config_patterns(config, language: str) -> tuple:
                         pattern = _with_ordinals(pattern, lang)
                         counters.append((ref, re.compile(pattern, re.I), _needs(pattern)))
             for mention in ref.mentions.get(language, ()):
-                mentions.append((ref, mention.relation, re.compile(mention.pattern, re.I), _needs(mention.pattern)))
+                mentions.append(
+                    (ref, mention.relation, re.compile(mention.pattern, re.I), _needs(mention.pattern))
+                )
         triggers = triggers_for([[(p.pattern, p.flags)] for _, _, p, _ in mentions], 1)
         _CONFIG_CACHE[key] = (tuple(counters), tuple(mentions), triggers)
     return _CONFIG_CACHE[key]
@@ -222,8 +235,22 @@ def counter_constraints(text: str, language: str, config) -> list[Constraint]:
                 lo, hi = _add_years(one, n - 2), _add_years(one, n - 1)
                 detail = f"year {n} since {one} is still ahead: {lo} to {hi}"
                 # one says so when the day is near: within two months of it (an assumption)
-                near = Evidence("counter", m.group(0), m.start(), m.end(), detail=f"year {n} begins on {hi}: written at most two months before it (assumed)")
-                out.append(Constraint(STRENGTH["anchor-nearness"], hi - dt.timedelta(days=NEXT_YEAR_NEAR), hi, near, assumed=True))
+                near = Evidence(
+                    "counter",
+                    m.group(0),
+                    m.start(),
+                    m.end(),
+                    detail=f"year {n} begins on {hi}: written at most two months before it (assumed)",
+                )
+                out.append(
+                    Constraint(
+                        STRENGTH["anchor-nearness"],
+                        hi - dt.timedelta(days=NEXT_YEAR_NEAR),
+                        hi,
+                        near,
+                        assumed=True,
+                    )
+                )
             elif groups.get("years") is not None:
                 n = _number(groups["years"], ordinals)
                 if not n:
@@ -247,7 +274,14 @@ def counter_constraints(text: str, language: str, config) -> list[Constraint]:
                 lo = one + dt.timedelta(days=n - 1)
                 hi = lo + 2 * DAY
                 detail = f"day {n} counted from day 1 = {one} is {lo}; the text is of that day or just after"
-            out.append(Constraint(STRENGTH["counter"], lo, hi, Evidence("counter", m.group(0), m.start(), m.end(), detail=detail)))
+            out.append(
+                Constraint(
+                    STRENGTH["counter"],
+                    lo,
+                    hi,
+                    Evidence("counter", m.group(0), m.start(), m.end(), detail=detail),
+                )
+            )
     return out
 
 
@@ -281,7 +315,9 @@ def anchor_constraints(text: str, language: str, config) -> list[Constraint]:
             out.append(_ambiguous(group))
             continue
         for ref, relation, m in group:
-            out += _anchored(ref, relation, m, _offset_before(text, m.start(), language) if relation == "after" else None)
+            out += _anchored(
+                ref, relation, m, _offset_before(text, m.start(), language) if relation == "after" else None
+            )
             out += _relative_to(ref, m, text, language)
     return out
 
@@ -290,7 +326,7 @@ RELATIVE_GAP = 12  # characters between a reference event's words and the relati
 
 
 def _relative_to(ref, m: re.Match, text: str, language: str) -> list[Constraint]:
-    """"Russia invaded Ukraine last month", "the talks in Antalya earlier this month": a relative
+    """ "Russia invaded Ukraine last month", "the talks in Antalya earlier this month": a relative
     phrase right beside an event's words dates the text from the event: last month's event was
     written of in the month after it."""
     if ref.date != ref.last:
@@ -299,7 +335,9 @@ def _relative_to(ref, m: re.Match, text: str, language: str) -> list[Constraint]
         if mention.kind != "relative" or mention.anchor or mention.unit not in ("day", "week", "month"):
             continue
         gap = mention.start - m.end() if mention.start >= m.end() else m.start() - mention.end
-        if not 0 <= gap <= RELATIVE_GAP or re.search(r"[.;!?\n]", text[min(m.end(), mention.end) : max(m.start(), mention.start)]):
+        if not 0 <= gap <= RELATIVE_GAP or re.search(
+            r"[.;!?\n]", text[min(m.end(), mention.end) : max(m.start(), mention.start)]
+        ):
             continue
         day, k = ref.date, -mention.offset  # the text is k units after the event
         if mention.unit == "day":
@@ -308,10 +346,24 @@ def _relative_to(ref, m: re.Match, text: str, language: str) -> list[Constraint]
             monday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(weeks=k)
             lo, hi = monday, monday + dt.timedelta(days=6)
         else:
-            first = (day.replace(day=1) + relativedelta(months=k))
+            first = day.replace(day=1) + relativedelta(months=k)
             lo, hi = first, first + relativedelta(months=1) - DAY
         detail = f"{ref.title} ({ref.date}) was '{mention.text}' when written: {lo} to {hi}"
-        return [Constraint(STRENGTH["anchor-event"], lo, hi, Evidence("anchor-event", text[min(m.start(), mention.start) : max(m.end(), mention.end)], min(m.start(), mention.start), max(m.end(), mention.end), detail=detail), anchor=ref.date)]
+        return [
+            Constraint(
+                STRENGTH["anchor-event"],
+                lo,
+                hi,
+                Evidence(
+                    "anchor-event",
+                    text[min(m.start(), mention.start) : max(m.end(), mention.end)],
+                    min(m.start(), mention.start),
+                    max(m.end(), mention.end),
+                    detail=detail,
+                ),
+                anchor=ref.date,
+            )
+        ]
     return []
 
 
@@ -330,7 +382,7 @@ def _offset_pattern(language: str) -> re.Pattern | None:
 
 
 def _offset_before(text: str, start: int, language: str) -> dt.timedelta | None:
-    """"two weeks after the Geneva summit", "drei Tage nach dem Gipfel": how long after the event
+    """ "two weeks after the Geneva summit", "drei Tage nach dem Gipfel": how long after the event
     the text's news is (days and weeks only: longer spans are too loosely said)."""
     pattern = _offset_pattern(language)
     m = pattern.search(text, max(0, start - 40), start) if pattern else None
@@ -354,7 +406,9 @@ def _same_words(found: list[tuple[object, str, re.Match]]) -> list[list[tuple[ob
     groups: list[list[tuple[object, str, re.Match]]] = []
     for item in found:
         m = item[2]
-        home = next((g for g in groups if any(m.start() < o.end() and o.start() < m.end() for _, _, o in g)), None)
+        home = next(
+            (g for g in groups if any(m.start() < o.end() and o.start() < m.end() for _, _, o in g)), None
+        )
         if home is None:
             groups.append([item])
         else:
@@ -381,9 +435,19 @@ def _ambiguous(group: list[tuple[object, str, re.Match]]) -> Constraint:
     hi = None if None in his else max(d for d in his if d)
     m = group[0][2]
     names = ", ".join(dict.fromkeys(f"{ref.title} ({ref.date})" for ref, _, _ in group))
-    bound = " and ".join(x for x in (f"on or after {lo}" if lo else "", f"on or before {hi}" if hi else "") if x) or "no bound"
+    bound = (
+        " and ".join(x for x in (f"on or after {lo}" if lo else "", f"on or before {hi}" if hi else "") if x)
+        or "no bound"
+    )
     detail = f"ambiguous: the words match several reference events of different dates ({names}); kept only what all imply ({bound}), no nearness assumed"
-    return Constraint(STRENGTH["anchor-event"], lo, hi, Evidence("ambiguous-anchor", m.group(0), m.start(), m.end(), detail=detail), ambiguous=True, alternatives=tuple(group))
+    return Constraint(
+        STRENGTH["anchor-event"],
+        lo,
+        hi,
+        Evidence("ambiguous-anchor", m.group(0), m.start(), m.end(), detail=detail),
+        ambiguous=True,
+        alternatives=tuple(group),
+    )
 
 
 def _disambiguated(constraints: list[Constraint], lo: dt.date | None, hi: dt.date | None) -> list[Constraint]:
@@ -401,7 +465,16 @@ def _disambiguated(constraints: list[Constraint], lo: dt.date | None, hi: dt.dat
                 fits.append((ref, relation, m))
         if len({(ref.date, ref.last) for ref, _, _ in fits}) == 1:
             ref, relation, m = fits[0]
-            out += [replace(x, evidence=_detail(x.evidence, f"{x.evidence.detail} (the only one of the editions these words may mean that the other evidence allows)")) for x in _anchored(ref, relation, m)]
+            out += [
+                replace(
+                    x,
+                    evidence=_detail(
+                        x.evidence,
+                        f"{x.evidence.detail} (the only one of the editions these words may mean that the other evidence allows)",
+                    ),
+                )
+                for x in _anchored(ref, relation, m)
+            ]
     return out
 
 
@@ -411,25 +484,77 @@ def _anchored(ref, relation: str, m: re.Match, offset: dt.timedelta | None = Non
     name = f"{ref.title} ({ref.date}{'–' + str(ref.end) if ref.end else ''})"
     if relation == "before":
         return [
-            Constraint(STRENGTH["anchor-event"], None, ref.date - DAY, _detail(ev, f"written before {name}"), anchor=ref.date),
-            Constraint(STRENGTH["anchor-nearness"], ref.date - dt.timedelta(days=90), None, _detail(ev, f"an upcoming {name} is at most three months ahead (assumed)"), assumed=True),
+            Constraint(
+                STRENGTH["anchor-event"],
+                None,
+                ref.date - DAY,
+                _detail(ev, f"written before {name}"),
+                anchor=ref.date,
+            ),
+            Constraint(
+                STRENGTH["anchor-nearness"],
+                ref.date - dt.timedelta(days=90),
+                None,
+                _detail(ev, f"an upcoming {name} is at most three months ahead (assumed)"),
+                assumed=True,
+            ),
         ]
     if relation == "after" and offset:
         day = ref.last + offset
         return [
-            Constraint(STRENGTH["anchor-event"], day, None, _detail(ev, f"{offset.days} days after {name}: {day}; written on or after it"), anchor=day),
-            Constraint(STRENGTH["anchor-nearness"], None, day + dt.timedelta(days=WIDE), _detail(ev, f"{day} is recent, at most four months back (assumed)"), assumed=True),
+            Constraint(
+                STRENGTH["anchor-event"],
+                day,
+                None,
+                _detail(ev, f"{offset.days} days after {name}: {day}; written on or after it"),
+                anchor=day,
+            ),
+            Constraint(
+                STRENGTH["anchor-nearness"],
+                None,
+                day + dt.timedelta(days=WIDE),
+                _detail(ev, f"{day} is recent, at most four months back (assumed)"),
+                assumed=True,
+            ),
         ]
     if relation == "after":
         return [
-            Constraint(STRENGTH["anchor-event"], ref.last + DAY, None, _detail(ev, f"written after {name}"), anchor=ref.last),
-            Constraint(STRENGTH["anchor-nearness"], None, ref.last + dt.timedelta(days=WIDE), _detail(ev, f"{name} is recent, at most four months back (assumed)"), assumed=True),
+            Constraint(
+                STRENGTH["anchor-event"],
+                ref.last + DAY,
+                None,
+                _detail(ev, f"written after {name}"),
+                anchor=ref.last,
+            ),
+            Constraint(
+                STRENGTH["anchor-nearness"],
+                None,
+                ref.last + dt.timedelta(days=WIDE),
+                _detail(ev, f"{name} is recent, at most four months back (assumed)"),
+                assumed=True,
+            ),
         ]
     if relation == "during":
         # a long period ("the war's fourth year", "December 2024") says nothing of nearness to its start
         near = ref.date if (ref.last - ref.date).days <= ONE_WEEK_CHOICE else None
-        return [Constraint(STRENGTH["anchor-event"], ref.date, ref.last, _detail(ev, f"written during {name}"), anchor=near)]
-    return [Constraint(STRENGTH["anchor-event"], ref.date - dt.timedelta(days=30), ref.last + dt.timedelta(days=30), _detail(ev, f"written around {name}"), anchor=ref.date)]
+        return [
+            Constraint(
+                STRENGTH["anchor-event"],
+                ref.date,
+                ref.last,
+                _detail(ev, f"written during {name}"),
+                anchor=near,
+            )
+        ]
+    return [
+        Constraint(
+            STRENGTH["anchor-event"],
+            ref.date - dt.timedelta(days=30),
+            ref.last + dt.timedelta(days=30),
+            _detail(ev, f"written around {name}"),
+            anchor=ref.date,
+        )
+    ]
 
 
 def _detail(evidence: Evidence, detail: str) -> Evidence:
@@ -492,7 +617,13 @@ def _dateline_rest(rest: str, language: str, names: tuple[str, ...]) -> list[str
     return out
 
 
-def _dateline(text: str, lines: list[Line], mentions: tuple[Mention, ...], language: str = "en", names: tuple[str, ...] = ()) -> tuple[Mention, str] | None:
+def _dateline(
+    text: str,
+    lines: list[Line],
+    mentions: tuple[Mention, ...],
+    language: str = "en",
+    names: tuple[str, ...] = (),
+) -> tuple[Mention, str] | None:
     """A full date on a short line of its own near the top ("April 22, 2021", "03.09.2025 16:48",
     "Updated on: August 18, 2025 / 9:12 PM EDT / CBS News"), or a day and month opening the
     first paragraph ("Kyiv, May 13 (AP) ..."). A line that reads as a sentence or a headline
@@ -523,7 +654,7 @@ def _dateline(text: str, lines: list[Line], mentions: tuple[Mention, ...], langu
 
 @functools.cache
 def _labels(language: str) -> tuple[re.Pattern | None, re.Pattern | None]:
-    """"Published on:", "Publié le :", "Datum" / "Updated", "Modifié le :" right before a date."""
+    """ "Published on:", "Publié le :", "Datum" / "Updated", "Modifié le :" right before a date."""
     part = lexicon.part("time/", language)
 
     def pattern(key: str) -> re.Pattern | None:
@@ -538,7 +669,9 @@ def _labels(language: str) -> tuple[re.Pattern | None, re.Pattern | None]:
 PLACE_OPENER = re.compile(r"^\s*[^\W\d_][\w’'. -]{1,30},\s*$")
 
 
-def _stamps(text: str, mentions, language: str) -> tuple[tuple[dt.date, Evidence] | None, tuple[dt.date, Evidence] | None]:
+def _stamps(
+    text: str, mentions, language: str
+) -> tuple[tuple[dt.date, Evidence] | None, tuple[dt.date, Evidence] | None]:
     """Dates a page labels as its publication or its last update, wherever they stand (a footer
     "Publié le : 03/09/2025 - 18:52  Modifié le : 04/09/2025"), and a paragraph opening with a
     place and a full date ("Минск, 24 мая 2024 года. ..."): the page's own stamps."""
@@ -552,11 +685,28 @@ def _stamps(text: str, mentions, language: str) -> tuple[tuple[dt.date, Evidence
         if day is None:
             continue
         if published is None and published_label is not None and published_label.search(before):
-            published = (day, Evidence("dateline", m.text, m.start, m.end, detail="a date the page labels as its publication"))
+            published = (
+                day,
+                Evidence(
+                    "dateline", m.text, m.start, m.end, detail="a date the page labels as its publication"
+                ),
+            )
         elif published is None and PLACE_OPENER.match(before) and before.strip()[:1].isupper():
-            published = (day, Evidence("dateline", m.text, m.start, m.end, detail="a place and a date opening a paragraph"))
+            published = (
+                day,
+                Evidence("dateline", m.text, m.start, m.end, detail="a place and a date opening a paragraph"),
+            )
         elif updated is None and updated_label is not None and updated_label.search(before):
-            updated = (day, Evidence("dateline", m.text, m.start, m.end, detail=f"a date the page labels as its last update: published by {day}"))
+            updated = (
+                day,
+                Evidence(
+                    "dateline",
+                    m.text,
+                    m.start,
+                    m.end,
+                    detail=f"a date the page labels as its last update: published by {day}",
+                ),
+            )
     return published, updated
 
 
@@ -567,7 +717,7 @@ def _copyright_pattern() -> re.Pattern | None:
 
 
 def _copyright(text: str) -> list[Constraint]:
-    """"© 2022 Deutsche Welle": a page is shown in its copyright's last year or later, so it was
+    """ "© 2022 Deutsche Welle": a page is shown in its copyright's last year or later, so it was
     published by the end of that year. An assumption (a stale footer exists), dropped whenever it
     meets evidence as strong."""
     pattern = _copyright_pattern()
@@ -576,7 +726,13 @@ def _copyright(text: str) -> list[Constraint]:
         return []
     m = found[-1]
     year = int(m.group("year"))
-    ev = Evidence("copyright", m.group(0), m.start(), m.end(), detail=f"a page of {year} or later: published by {year}-12-31 (assumed)")
+    ev = Evidence(
+        "copyright",
+        m.group(0),
+        m.start(),
+        m.end(),
+        detail=f"a page of {year} or later: published by {year}-12-31 (assumed)",
+    )
     return [Constraint(STRENGTH["anchor-nearness"], None, dt.date(year, 12, 31), ev, assumed=True)]
 
 
@@ -590,7 +746,9 @@ def _source_names(config) -> tuple[str, ...]:
     key = getattr(config, "digest", None)
     if key is not None and key in _NAMES_CACHE:
         return _NAMES_CACHE[key]
-    names = {o.name for o in getattr(config, "outlets", ())} | {a.name for a in getattr(config, "agencies", ())}
+    names = {o.name for o in getattr(config, "outlets", ())} | {
+        a.name for a in getattr(config, "agencies", ())
+    }
     names |= {alias for a in getattr(config, "agencies", ()) for alias in a.aliases}
     found = tuple(sorted((n for n in names if len(n) >= 2), key=len, reverse=True))
     if key is not None:
@@ -617,9 +775,23 @@ def _text_constraints(mentions: list[Mention]) -> list[Constraint]:
         if m.tense == "future" and m.kind in ("year", "season"):
             continue  # "the ball, first dropped in 1907, will ...", "the 1994 Budapest Memorandum": a year is too easily misread as ahead
         if m.tense == "future":
-            out.append(Constraint(STRENGTH["mentioned-date"], None, expr.latest, _detail(ev, f"named as ahead: published by {expr.latest}")))
+            out.append(
+                Constraint(
+                    STRENGTH["mentioned-date"],
+                    None,
+                    expr.latest,
+                    _detail(ev, f"named as ahead: published by {expr.latest}"),
+                )
+            )
         else:
-            out.append(Constraint(STRENGTH["mentioned-date"], expr.earliest, None, _detail(ev, f"named as past: published on or after {expr.earliest}")))
+            out.append(
+                Constraint(
+                    STRENGTH["mentioned-date"],
+                    expr.earliest,
+                    None,
+                    _detail(ev, f"named as past: published on or after {expr.earliest}"),
+                )
+            )
     return out
 
 
@@ -638,7 +810,13 @@ def _dateline_year(partial: Mention, lo: dt.date, weekdays: list[Mention]) -> Co
         day = _safe_date(year, partial.month or 1, partial.day or 1)
         if day is not None and day >= lo and day.weekday() == weekday:
             detail = f"dateline without a year: {day}, the first {day:%A} {day:%-d %B} on or after {lo}, the weekday the text names (assumed)"
-            return Constraint(STRENGTH["anchor-nearness"], day, day, Evidence("dateline", partial.text, partial.start, partial.end, detail=detail), assumed=True)
+            return Constraint(
+                STRENGTH["anchor-nearness"],
+                day,
+                day,
+                Evidence("dateline", partial.text, partial.start, partial.end, detail=detail),
+                assumed=True,
+            )
     return None
 
 
@@ -671,20 +849,59 @@ def _yearless(mentions: list[Mention], lo: dt.date, hi: dt.date, partial: Mentio
             if ok:
                 options.append((first, last))
         if len(options) > 1 and m.kind == "month-day" and m.tense == "past" and lo <= options[-1][0] <= hi:
-            options = options[-1:]  # "told reporters on December 6": the latest such day, inside the range, is the news
+            options = options[
+                -1:
+            ]  # "told reporters on December 6": the latest such day, inside the range, is the news
         if len(options) != 1:
             continue
         first, last = options[0]
         before = len(out)
         ev = Evidence("mentioned-date", m.text, m.start, m.end)
         if m is partial:
-            out.append(Constraint(1.5, first, first, Evidence("dateline", m.text, m.start, m.end, detail=f"dateline without a year: {first}")))
+            out.append(
+                Constraint(
+                    1.5,
+                    first,
+                    first,
+                    Evidence("dateline", m.text, m.start, m.end, detail=f"dateline without a year: {first}"),
+                )
+            )
         elif m.tense == "past":
-            out.append(Constraint(STRENGTH["mentioned-date"], first, None, _detail(ev, f"{first if first == last else first.strftime('%Y-%m')} is past: published on or after {first}")))
+            out.append(
+                Constraint(
+                    STRENGTH["mentioned-date"],
+                    first,
+                    None,
+                    _detail(
+                        ev,
+                        f"{first if first == last else first.strftime('%Y-%m')} is past: published on or after {first}",
+                    ),
+                )
+            )
             if m.kind == "month-day":
-                out.append(Constraint(STRENGTH["recent-date"], None, first + dt.timedelta(days=NEAR_DAYS), _detail(ev, f"a date named without its year is recent: by {first + dt.timedelta(days=NEAR_DAYS)} (assumed)")))
+                out.append(
+                    Constraint(
+                        STRENGTH["recent-date"],
+                        None,
+                        first + dt.timedelta(days=NEAR_DAYS),
+                        _detail(
+                            ev,
+                            f"a date named without its year is recent: by {first + dt.timedelta(days=NEAR_DAYS)} (assumed)",
+                        ),
+                    )
+                )
         elif m.tense == "future":
-            out.append(Constraint(STRENGTH["mentioned-date"], None, last, _detail(ev, f"{first if first == last else first.strftime('%Y-%m')} is ahead: published by {last}")))
+            out.append(
+                Constraint(
+                    STRENGTH["mentioned-date"],
+                    None,
+                    last,
+                    _detail(
+                        ev,
+                        f"{first if first == last else first.strftime('%Y-%m')} is ahead: published by {last}",
+                    ),
+                )
+            )
         else:
             out.append(
                 Constraint(
@@ -714,7 +931,9 @@ def _looking_back(counters: list[Constraint], mentions: list[Mention]) -> list[C
     return out
 
 
-def _narrow(constraints: list[Constraint]) -> tuple[dt.date | None, dt.date | None, list[Constraint], list[Constraint]]:
+def _narrow(
+    constraints: list[Constraint],
+) -> tuple[dt.date | None, dt.date | None, list[Constraint], list[Constraint]]:
     """Intersect the constraints, strongest first; one that empties the range is dropped."""
     lo: dt.date | None = None
     hi: dt.date | None = None
@@ -731,7 +950,9 @@ def _narrow(constraints: list[Constraint]) -> tuple[dt.date | None, dt.date | No
     return lo, hi, used, dropped
 
 
-def _choose_day(lo: dt.date, hi: dt.date, weekdays: list[Mention], known_days: set[dt.date], anchors: list[dt.date]):
+def _choose_day(
+    lo: dt.date, hi: dt.date, weekdays: list[Mention], known_days: set[dt.date], anchors: list[dt.date]
+):
     """The publication day inside [lo, hi] that best fits the weekday cues: on or just after the
     latest weekday it reports ("on Friday" in a Friday story is that Friday), before the
     weekdays it announces, where a weekday coincides with a date the text names."""
@@ -744,7 +965,10 @@ def _choose_day(lo: dt.date, hi: dt.date, weekdays: list[Mention], known_days: s
     best = None
     for offset in range((hi - lo).days + 1):
         day, weekday = first + offset, (first_weekday + offset) % 7
-        past = [day - ((weekday - w) % 7 + (7 if strict and (weekday - w) % 7 < LAST_WEEKDAY_MIN_BACK else 0)) for w, strict in back_cues]
+        past = [
+            day - ((weekday - w) % 7 + (7 if strict and (weekday - w) % 7 < LAST_WEEKDAY_MIN_BACK else 0))
+            for w, strict in back_cues
+        ]
         ahead = [day + ((w - weekday) % 7 or (7 if strict else 0)) for w, strict in ahead_cues]
         coincide = sum(1 for w in past if w in known) + sum(1 for w in ahead if w in known)
         lag = day - max(past) if past else 0
@@ -779,7 +1003,9 @@ def infer_publication(
 ) -> DateEstimate:
     """When the article was published, from the strongest evidence it carries."""
     if front_date:
-        return DateEstimate.day(front_date, (Evidence("front-matter", str(front_date), detail="set in the front matter"),))
+        return DateEstimate.day(
+            front_date, (Evidence("front-matter", str(front_date), detail="set in the front matter"),)
+        )
     mentions_all = scan(text, language)
     kind_at = _line_kinds(lines)
     mentions = [m for m in mentions_all if kind_at(m.start) == "text"]
@@ -790,7 +1016,9 @@ def infer_publication(
         m = found[0]
         day = resolve(m, None).earliest
         if day:
-            evidence.append(Evidence("dateline", m.text, m.start, m.end, detail="a date on its own line near the top"))
+            evidence.append(
+                Evidence("dateline", m.text, m.start, m.end, detail="a date on its own line near the top")
+            )
             from_url = url_date(url)
             if from_url and from_url[0] == day:
                 evidence.append(from_url[2])
@@ -825,7 +1053,9 @@ def infer_publication(
         extra = _yearless(mentions, lo, hi, partial)
         lo, hi, used, dropped = _narrow(constraints + extra)
     if partial is not None and lo is not None and hi is None:
-        found_year = _dateline_year(partial, lo, [m for m in mentions if m.kind == "weekday" and m.tense != "future"])
+        found_year = _dateline_year(
+            partial, lo, [m for m in mentions if m.kind == "weekday" and m.tense != "future"]
+        )
         if found_year is not None:
             extra = [found_year]
             lo, hi, used, dropped = _narrow(constraints + extra)
@@ -833,12 +1063,19 @@ def infer_publication(
     evidence += [c.evidence for c in constraints if c.ambiguous and c not in used]
     if lo is None or hi is None:
         if lo is not None:
-            evidence.append(Evidence("open-range", "", detail=f"nothing bounds the date from above (on or after {lo})"))
+            evidence.append(
+                Evidence("open-range", "", detail=f"nothing bounds the date from above (on or after {lo})")
+            )
         return DateEstimate(None, "unknown", lo, hi, tuple(evidence))
     # a weekday inside a reference event's words is that event's day ("on the sidelines of Monday's
     # Normandy summit"), not a day the text looks back on
     events = [(c.evidence.start, c.evidence.end) for c in used if c.evidence.rule == "anchor-event"]
-    weekdays = [m for m in mentions if m.kind == "weekday" and not (POSSESSIVE.match(text, m.end) and any(a <= m.start < b for a, b in events))]
+    weekdays = [
+        m
+        for m in mentions
+        if m.kind == "weekday"
+        and not (POSSESSIVE.match(text, m.end) and any(a <= m.start < b for a, b in events))
+    ]
     value, earliest, latest = lo, lo, hi
     if weekdays and (hi - lo).days <= WIDE:
         known = {c.named for c in extra if c.named}
@@ -846,23 +1083,50 @@ def infer_publication(
         # the days of the events the text is written near: those that bound the range, and those
         # inside it that bound nothing (an edition of a yearly event the evidence singled out)
         anchors = [c.anchor for c in used if c.anchor]
-        anchors += [c.anchor for c in constraints if c.anchor and c not in dropped and c not in used and lo <= c.anchor <= hi]
+        anchors += [
+            c.anchor
+            for c in constraints
+            if c.anchor and c not in dropped and c not in used and lo <= c.anchor <= hi
+        ]
         known |= set(anchors)
         value, earliest, latest = _choose_day(lo, hi, weekdays, known, anchors)
         for m in weekdays:
             w = weekday_on(m, value, "future" if m.tense == "future" else "past")
             where = "ahead of" if m.tense == "future" else "on or before"
-            evidence.append(Evidence("weekday-relative", m.text, m.start, m.end, detail=f"{w:%A} {w} is {where} the publication day"))
+            evidence.append(
+                Evidence(
+                    "weekday-relative",
+                    m.text,
+                    m.start,
+                    m.end,
+                    detail=f"{w:%A} {w} is {where} the publication day",
+                )
+            )
     else:
-        binding = next((c for c in reversed(sorted(used, key=lambda c: c.strength)) if c.earliest == lo), None)
-        if binding is not None and binding.evidence.rule == "anchor-event" and binding.anchor and binding.anchor < lo:
+        binding = next(
+            (c for c in reversed(sorted(used, key=lambda c: c.strength)) if c.earliest == lo), None
+        )
+        if (
+            binding is not None
+            and binding.evidence.rule == "anchor-event"
+            and binding.anchor
+            and binding.anchor < lo
+        ):
             # "after" an event: reports that look back on one come a day or two later.
             value = min(hi, lo + DAY)
-            evidence.append(Evidence("report-lag", "", detail=f"a report looking back on an event of {binding.anchor}: {value} is a guess inside the range"))
+            evidence.append(
+                Evidence(
+                    "report-lag",
+                    "",
+                    detail=f"a report looking back on an event of {binding.anchor}: {value} is a guess inside the range",
+                )
+            )
         elif binding is None or binding.evidence.rule != "counter":  # "day N of the war": that very day
             value = _middle(value, earliest, latest)
     for c in dropped:
-        why = "an assumption that contradicts other evidence" if c.assumed else "contradicts stronger evidence"
+        why = (
+            "an assumption that contradicts other evidence" if c.assumed else "contradicts stronger evidence"
+        )
         evidence.append(_detail(c.evidence, f"ignored, {why}: {c.evidence.detail or ''}".strip()))
     return DateEstimate(value, precision_of(earliest, latest), earliest, latest, tuple(evidence))
 
@@ -884,14 +1148,24 @@ def _resolved(text: str, language: str, reference: dt.date | None) -> tuple:
     """The article's expressions resolved against a reference, once per article and reference:
     (mention, expression) pairs in text order, and their starts (for bisecting a sentence)."""
     mentions = scan(text, language)
-    return tuple(zip(mentions, timex_resolved(text, language, reference), strict=True)), [m.start for m in mentions]
+    return tuple(zip(mentions, timex_resolved(text, language, reference), strict=True)), [
+        m.start for m in mentions
+    ]
 
 
 RANK = {"day": 0, "week": 1, "month": 2}
 FAR_FROM_VERB = 100  # characters: a bare month this far from the verb of saying dates something else
 
 
-def statement_date(sentence: Sentence, text: str, published: DateEstimate, language: str, *, config=None, speaker_at: int | None = None) -> DateEstimate:
+def statement_date(
+    sentence: Sentence,
+    text: str,
+    published: DateEstimate,
+    language: str,
+    *,
+    config=None,
+    speaker_at: int | None = None,
+) -> DateEstimate:
     """When a statement was made: the date its sentence gives ("on April 6", "on Monday", "the
     day before"), resolved against the publication date; "earlier" gives a day before it that is
     not known; with no cue, the publication date, marked 'as reported'.
@@ -919,13 +1193,20 @@ def statement_date(sentence: Sentence, text: str, published: DateEstimate, langu
             continue
         if reference and e.earliest and e.earliest > reference:
             continue  # "starting from tomorrow": not when it was said
-        if blanked and any(sentence.start <= a < sentence.end and not sentence.text[a - sentence.start].strip() for a in (m.start, m.end - 1)):
+        if blanked and any(
+            sentence.start <= a < sentence.end and not sentence.text[a - sentence.start].strip()
+            for a in (m.start, m.end - 1)
+        ):
             continue  # inside a quotation the caller blanked: the words' date, not the saying's
         if _period_start(text, m, language):
             continue  # "since the invasion began on 24 February": a period's start, not a saying
         if POSSESSIVE.match(text, m.end):
             continue  # "this week's offer", "Monday's talks": the day of something else
-        distance = _verb_distance(sentence, m, language) if speaker_at is None else _gap(m.start, m.end, speaker_at, speaker_at)
+        distance = (
+            _verb_distance(sentence, m, language)
+            if speaker_at is None
+            else _gap(m.start, m.end, speaker_at, speaker_at)
+        )
         if e.precision == "month" and distance > FAR_FROM_VERB:
             continue  # "... the table where Putin had received Macron in February": another event's month
         candidates.append((RANK[e.precision], distance, m.start, m, e))
@@ -935,7 +1216,21 @@ def statement_date(sentence: Sentence, text: str, published: DateEstimate, langu
     vague = next((m for m, _ in pairs if m.kind == "vague"), None)
     if vague is not None:
         latest = published.latest - DAY if published.latest else None
-        return DateEstimate(None, "unknown", None, latest, (Evidence("earlier", vague.text, vague.start, vague.end, detail="before the publication, day not given"),))
+        return DateEstimate(
+            None,
+            "unknown",
+            None,
+            latest,
+            (
+                Evidence(
+                    "earlier",
+                    vague.text,
+                    vague.start,
+                    vague.end,
+                    detail="before the publication, day not given",
+                ),
+            ),
+        )
     if not published.known:
         return DateEstimate.unknown()
     carried = _narrative_day(sentence, text, language, published, resolved, starts)
@@ -961,7 +1256,10 @@ def as_reported(published: DateEstimate) -> DateEstimate:
 
 def _blanked(sentence: Sentence, text: str) -> bool:
     """Whether the caller passed the sentence with some words blanked (its quotations)."""
-    return sentence.text != text[sentence.start : sentence.end] and len(sentence.text) == sentence.end - sentence.start
+    return (
+        sentence.text != text[sentence.start : sentence.end]
+        and len(sentence.text) == sentence.end - sentence.start
+    )
 
 
 @functools.cache
@@ -994,7 +1292,9 @@ def _paragraph_starts(text: str) -> list[int]:
     return [0, *(m.end() for m in PARAGRAPH_BREAK.finditer(text))]
 
 
-def _narrative_day(sentence: Sentence, text: str, language: str, published: DateEstimate, resolved, starts) -> DateEstimate | None:
+def _narrative_day(
+    sentence: Sentence, text: str, language: str, published: DateEstimate, resolved, starts
+) -> DateEstimate | None:
     """The day of the narrative a sentence without a date of its own belongs to: "On Monday,
     Macron met Putin ... He said ..." is Monday. The most recent day named earlier in the same
     paragraph (never across paragraphs, never inside a quotation, never ahead, never a period's
@@ -1012,11 +1312,21 @@ def _narrative_day(sentence: Sentence, text: str, language: str, published: Date
     for m, e in resolved[first:]:
         if m.end > sentence.start:
             break
-        if m.tense == "future" or e.precision != "day" or e.earliest is None or m.kind in ("date",) and m.tense is None:
+        if (
+            m.tense == "future"
+            or e.precision != "day"
+            or e.earliest is None
+            or m.kind in ("date",)
+            and m.tense is None
+        ):
             continue
         if not (reference - dt.timedelta(days=CARRY_DAYS) <= e.earliest <= reference):
             continue
-        if any(a <= m.start < b for a, b in quoted) or _period_start(text, m, language) or POSSESSIVE.match(text, m.end):
+        if (
+            any(a <= m.start < b for a, b in quoted)
+            or _period_start(text, m, language)
+            or POSSESSIVE.match(text, m.end)
+        ):
             continue
         found = (m, e)
     if found is None:
@@ -1025,7 +1335,9 @@ def _narrative_day(sentence: Sentence, text: str, language: str, published: Date
     # The day of someone's statement ("Ushakov said yesterday ...") is that statement's, not the
     # narrative's: only a sentence that reports no speech sets the day of the ones after it.
     cut = max(text.rfind(ch, lo, m.start) for ch in ".!?")
-    stop = min((i for i in (text.find(ch, m.end, sentence.start) for ch in ".!?") if i >= 0), default=sentence.start)
+    stop = min(
+        (i for i in (text.find(ch, m.end, sentence.start) for ch in ".!?") if i >= 0), default=sentence.start
+    )
     if _verb_spans(text[max(cut + 1, lo) : stop], language):
         return None
     estimate = _from_expression(m, e, text, language, published)
@@ -1037,7 +1349,9 @@ EVENT_NOUN_REACH = 40  # characters before a day within which an event noun make
 NEWS_DAY_LAG = (1, 2)  # days before the publication an article's news day may lie
 
 
-def _news_day(sentence: Sentence, text: str, language: str, published: DateEstimate, resolved, starts) -> DateEstimate | None:
+def _news_day(
+    sentence: Sentence, text: str, language: str, published: DateEstimate, resolved, starts
+) -> DateEstimate | None:
     """The day the article's news happened, for a sentence with no day of its own: a story
     published the morning after ("Am Montagabend empfing Macron ...", "at the end of Monday's
     meetings") reports what was said that day. Only the last day named before the sentence
@@ -1079,7 +1393,7 @@ def _event_nouns(language: str) -> re.Pattern | None:
 
 
 def _event_day(text: str, m: Mention, language: str) -> bool:
-    """"... said after the third round of direct talks in Istanbul on July 23": the day is the
+    """ "... said after the third round of direct talks in Istanbul on July 23": the day is the
     talks', named right after them, not only the day of the saying."""
     nouns = _event_nouns(language)
     return bool(nouns and nouns.search(text, max(0, m.start - EVENT_NOUN_REACH), m.start))
@@ -1090,7 +1404,9 @@ def _verbs(language: str) -> re.Pattern | None:
     verbs = lexicon.part("speech/", language).get("reporting_verbs") or ()
     if not verbs:
         return None
-    return re.compile(r"(?<![\w])(?:" + "|".join(sorted(map(str, verbs), key=len, reverse=True)) + r")(?![\w])", re.I)
+    return re.compile(
+        r"(?<![\w])(?:" + "|".join(sorted(map(str, verbs), key=len, reverse=True)) + r")(?![\w])", re.I
+    )
 
 
 def _verb_distance(sentence: Sentence, m: Mention, language: str) -> int:
@@ -1130,10 +1446,19 @@ def _from_expression(m: Mention, e, text: str, language: str, published: DateEst
     if e.precision == "day":
         value = e.earliest
     else:
-        top = min(e.latest, reference - DAY) if reference and e.latest >= reference and e.earliest < reference else e.latest
+        top = (
+            min(e.latest, reference - DAY)
+            if reference and e.latest >= reference and e.earliest < reference
+            else e.latest
+        )
         value = e.earliest + (top - e.earliest) // 2
     lo, hi = e.earliest, e.latest
-    if m.kind not in ("date",) and published.earliest and published.latest and published.earliest != published.latest:
+    if (
+        m.kind not in ("date",)
+        and published.earliest
+        and published.latest
+        and published.earliest != published.latest
+    ):
         # The same words seen from either end of the publication range.
         previous = _previous_day(text, language, m, published.earliest)
         lo = min(lo, resolve(m, published.earliest, previous).earliest or lo)
@@ -1142,16 +1467,36 @@ def _from_expression(m: Mention, e, text: str, language: str, published: DateEst
     if published.latest and hi > published.latest and m.tense != "future":
         hi = max(published.latest, lo)
     value = min(max(value, lo), hi)
-    precision = e.precision if published.precision == "day" or m.kind == "date" else max(e.precision, published.precision, key=lambda p: ("day", "week", "month", "year", "unknown").index(p))
+    precision = (
+        e.precision
+        if published.precision == "day" or m.kind == "date"
+        else max(
+            e.precision,
+            published.precision,
+            key=lambda p: ("day", "week", "month", "year", "unknown").index(p),
+        )
+    )
     if widened:
-        precision = max(precision, precision_of(lo, hi), key=lambda p: ("day", "week", "month", "year", "unknown").index(p))
-    rule = {"weekday": "weekday-relative", "date": "explicit-date", "month-day": "explicit-date"}.get(m.kind, "relative-date")
+        precision = max(
+            precision,
+            precision_of(lo, hi),
+            key=lambda p: ("day", "week", "month", "year", "unknown").index(p),
+        )
+    rule = {"weekday": "weekday-relative", "date": "explicit-date", "month-day": "explicit-date"}.get(
+        m.kind, "relative-date"
+    )
     detail = f"'{m.text}' seen from {reference}: {e.value}"
     return DateEstimate(value, precision, lo, hi, (Evidence(rule, m.text, m.start, m.end, detail=detail),))
 
 
 def _last_week_on_sunday(m: Mention, reference: dt.date) -> bool:
-    return m.kind == "relative" and m.unit == "week" and m.offset == -1 and m.anchor is None and reference.weekday() == 6
+    return (
+        m.kind == "relative"
+        and m.unit == "week"
+        and m.offset == -1
+        and m.anchor is None
+        and reference.weekday() == 6
+    )
 
 
 def _previous_day(text: str, language: str, mention: Mention, reference: dt.date) -> dt.date | None:

@@ -25,7 +25,9 @@ def detect_language(text: str, default: str = "en") -> str:
     words = [w.lower() for w in WORD.findall(text[:20000])]
     if not words:
         return default
-    cyrillic = sum(1 for w in words if w[0] in "абвгдежзийклмнопрстуфхцчшщъыьэюяёіїєґ")  # re.match(r"[а-яёіїєґ]", w), 4x quicker
+    cyrillic = sum(
+        1 for w in words if w[0] in "абвгдежзийклмнопрстуфхцчшщъыьэюяёіїєґ"
+    )  # re.match(r"[а-яёіїєґ]", w), 4x quicker
     script = "cyrillic" if cyrillic > len(words) / 2 else "latin"
     best, best_score = default, 0
     for code, (code_script, function_words, letters) in _profiles().items():

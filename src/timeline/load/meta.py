@@ -12,7 +12,9 @@ from timeline.model import Evidence
 from timeline.textindex import literal_trie
 
 URL = re.compile(r"https?://[^\s<>\"')\]]+", re.IGNORECASE)
-URL_LABEL = re.compile(r"^(original[\s-]+url|source[\s-]+url|url|source|original|link|quelle|источник|джерело)\s*:\s*(.*)$", re.I)
+URL_LABEL = re.compile(
+    r"^(original[\s-]+url|source[\s-]+url|url|source|original|link|quelle|источник|джерело)\s*:\s*(.*)$", re.I
+)
 NAV = re.compile(r"\s[|·•]\s|\s/\s")
 DATELIKE = re.compile(r"^[\d\s:.,/\-–GMTUTC()a-zA-Zа-яА-ЯіїєІЇЄ]{0,40}\d{4}[\d\s:.,/\-–GMTUTC()]*$")
 
@@ -35,7 +37,9 @@ def find_url(lines: list[Line], text: str) -> tuple[str | None, Evidence | None]
             if match and _safe_url(match.group(0)):
                 url = match.group(0).rstrip(".,;>")
                 start = text.find(url)
-                return url, Evidence("url-line", url, start if start >= 0 else None, start + len(url) if start >= 0 else None)
+                return url, Evidence(
+                    "url-line", url, start if start >= 0 else None, start + len(url) if start >= 0 else None
+                )
             if candidate.strip():
                 break
     return None, None
@@ -71,10 +75,16 @@ def find_outlet(lines: list[Line], url: str | None, config: Config) -> tuple[str
             continue
         bare = COPYRIGHT.sub("", line.text).strip(" .|").casefold()
         if bare in names:
-            return names[bare], Evidence("telltale", line.text, line.start, line.end, detail="a line that is the outlet's name")
+            return names[bare], Evidence(
+                "telltale", line.text, line.start, line.end, detail="a line that is the outlet's name"
+            )
         if COPYRIGHT.match(line.text):
             for name_folded, outlet in names.items():
-                if len(name_folded) > 3 and name_folded in bare and re.search(rf"(?<!\w){re.escape(name_folded)}(?!\w)", bare):
+                if (
+                    len(name_folded) > 3
+                    and name_folded in bare
+                    and re.search(rf"(?<!\w){re.escape(name_folded)}(?!\w)", bare)
+                ):
                     return outlet, Evidence("copyright", line.text, line.start, line.end)
         best = None
         for match in pattern.finditer(line.text):
@@ -154,7 +164,9 @@ def _title_telltales(config: Config) -> frozenset[str]:
     """Outlet names and telltales as they stand (a line that is one is no headline), once per configuration."""
     found = _TITLE_TELLTALES.get(config.digest)
     if found is None:
-        found = _TITLE_TELLTALES[config.digest] = frozenset({t for o in config.outlets for t in o.telltales} | {o.name for o in config.outlets})
+        found = _TITLE_TELLTALES[config.digest] = frozenset(
+            {t for o in config.outlets for t in o.telltales} | {o.name for o in config.outlets}
+        )
     return found
 
 

@@ -39,7 +39,9 @@ def _search(rules: tuple, at: int | None, text: str) -> tuple[tuple[re.Match, ..
     return found if any(found) else None  # most texts match no rule: kept small
 
 
-def with_extras(text: str, found: list[TimeExpression], reference: dt.date, language: str, tense_at) -> list[TimeExpression]:
+def with_extras(
+    text: str, found: list[TimeExpression], reference: dt.date, language: str, tense_at
+) -> list[TimeExpression]:
     """found plus the times of day and named days of the text, weekends marked.
 
     tense_at(start, end) gives the tense of the clause around an expression (past / future / None)."""
@@ -64,11 +66,19 @@ def _period_rules(language: str) -> tuple[tuple[str, re.Pattern, str], ...]:
     rules = []
     for item in part.get("periods") or ():
         pattern = str(item["pattern"]).replace("{month}", f"(?P<month>{month_words})")
-        rules.append((str(item["kind"]), re.compile(rf"(?<![\w-])(?:{pattern})(?![\w])", re.I), str(item.get("value", ""))))
+        rules.append(
+            (
+                str(item["kind"]),
+                re.compile(rf"(?<![\w-])(?:{pattern})(?![\w])", re.I),
+                str(item.get("value", "")),
+            )
+        )
     return tuple(rules), tuple(months.items())
 
 
-def _periods(text: str, found: list[TimeExpression], reference: dt.date, language: str, tense_at) -> list[TimeExpression]:
+def _periods(
+    text: str, found: list[TimeExpression], reference: dt.date, language: str, tense_at
+) -> list[TimeExpression]:
     rules, months = _period_rules(language)
     month_of = dict(months)
     added: list[TimeExpression] = []
@@ -109,7 +119,18 @@ def _periods(text: str, found: list[TimeExpression], reference: dt.date, languag
                 got = g["year"]
                 lo, hi = dt.date(int(got), 1, 1), dt.date(int(got), 12, 31)
             a, b = m.span("core") if g.get("core") else m.span()
-            added.append(TimeExpression(a, b, text[a:b], got, lo, hi, "year" if kind == "year" else "unknown" if lo is None else "month", kind))
+            added.append(
+                TimeExpression(
+                    a,
+                    b,
+                    text[a:b],
+                    got,
+                    lo,
+                    hi,
+                    "year" if kind == "year" else "unknown" if lo is None else "month",
+                    kind,
+                )
+            )
     return sorted(found + added, key=lambda e: (e.start, e.end))
 
 
@@ -121,7 +142,9 @@ def _periods(text: str, found: list[TimeExpression], reference: dt.date, languag
 def _named_day_rules(language: str) -> tuple[tuple[re.Pattern, dict], ...]:
     rules = []
     for item in lexicon.part("time/", language).get("named_days") or ():
-        pattern = re.compile(rf"(?<![\w-])(?:{item['pattern']})(?![\w-])", re.I if item.get("any_case") else 0)
+        pattern = re.compile(
+            rf"(?<![\w-])(?:{item['pattern']})(?![\w-])", re.I if item.get("any_case") else 0
+        )
         rules.append((pattern, dict(item)))
     return tuple(rules)
 
@@ -154,18 +177,24 @@ def _occurrence(rule: dict, reference: dt.date, tense: str | None) -> dt.date | 
     this_year = _day_in(reference.year, rule)
     if tense == "past":
         past = [d for d in options if d <= reference]
-        if past and (this_year is None or this_year <= reference or (reference - max(past)).days <= YEAR_REACH):
+        if past and (
+            this_year is None or this_year <= reference or (reference - max(past)).days <= YEAR_REACH
+        ):
             return max(past)
     if tense == "future":
         ahead = [d for d in options if d >= reference]
-        if ahead and (this_year is None or this_year >= reference or (min(ahead) - reference).days <= YEAR_REACH):
+        if ahead and (
+            this_year is None or this_year >= reference or (min(ahead) - reference).days <= YEAR_REACH
+        ):
             return min(ahead)
     if this_year is not None and tense is None and abs((this_year - reference).days) <= YEAR_REACH:
         return this_year
     return min(options, key=lambda d: abs((d - reference).days)) if options else None
 
 
-def _named_days(text: str, found: list[TimeExpression], reference: dt.date, language: str, tense_at) -> list[TimeExpression]:
+def _named_days(
+    text: str, found: list[TimeExpression], reference: dt.date, language: str, tense_at
+) -> list[TimeExpression]:
     spans: list[TimeExpression] = []
     rules = _named_day_rules(language)
     for (_, rule), matches in zip(rules, _matches(rules, 0, text), strict=True):
@@ -226,14 +255,18 @@ def _clock(m: re.Match) -> tuple[int, int] | None:
     return (hour, minute) if hour <= 23 and minute <= 59 else None
 
 
-def _with_clock_times(text: str, found: list[TimeExpression], reference: dt.date, language: str) -> list[TimeExpression]:
+def _with_clock_times(
+    text: str, found: list[TimeExpression], reference: dt.date, language: str
+) -> list[TimeExpression]:
     """Times of day joined to the day they stand by ("at 9:30 a.m. Friday" is 2023-03-17T09:30)."""
     clocks: list[tuple[int, int, tuple[int, int]]] = []
     patterns = _clock_patterns(language)
     for matches in _matches(patterns, None, text):
         for m in matches:
             hm = _clock(m)
-            if hm is None or any(e.start <= m.start() < e.end or m.start() <= e.start < m.end() for e in found):
+            if hm is None or any(
+                e.start <= m.start() < e.end or m.start() <= e.start < m.end() for e in found
+            ):
                 continue
             if any(a <= m.start() < b for a, b, _ in clocks):
                 continue

@@ -49,7 +49,11 @@ def _specific(hits: list[StanceHit]) -> list[StanceHit]:
     not a negated offer; "welcome the participation of" a proposal, not an invitation."""
     if len(hits) < 2:
         return hits
-    return [h for h in hits if not any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start for o in hits)]
+    return [
+        h
+        for h in hits
+        if not any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start for o in hits)
+    ]
 
 
 def _negated(text: str, start: int, lex: Speech) -> bool:
@@ -62,7 +66,7 @@ def _negated(text: str, start: int, lex: Speech) -> bool:
 
 
 def _conditional(text: str, start: int, lex: Speech) -> bool:
-    """"If I am invited to Budapest, we will go": an invitation under a condition is openness."""
+    """ "If I am invited to Budapest, we will go": an invitation under a condition is openness."""
     if not lex.conditional:
         return False
     words = WORD.findall(text[max(0, start - 60) : start])[-lex.negation_window - 2 :]
@@ -89,7 +93,7 @@ def clause_of(text: str, start: int, end: int, lex: Speech) -> tuple[int, int]:
 
 
 def _speaks_next(text: str, end: int, lex: Speech) -> bool:
-    """"3 сентября в Пекине Путин говорил": a reporting verb follows in the same clause."""
+    """ "3 сентября в Пекине Путин говорил": a reporting verb follows in the same clause."""
     tail = text[end : end + 60]
     cut = lex.clause_breaks.search(tail)
     return bool(lex.verbs and lex.verbs.search(tail[: cut.start()] if cut else tail))
@@ -103,7 +107,9 @@ def is_venue(text: str, start: int, end: int, lex: Speech, local: str | None, pa
         return False  # "In Moscow, Kremlin aide Yuri Ushakov told ...": where it was said
     if paragraph_start and not before.strip() and re.match(r"\s*[,(\[]", text[end:]):
         return False  # a dateline: "Kyiv, May 13 (AP)"
-    if any(text.startswith(p, end) for p in lex.possessive if p.strip("'’")) or text.startswith(("'s", "’s"), end):
+    if any(text.startswith(p, end) for p in lex.possessive if p.strip("'’")) or text.startswith(
+        ("'s", "’s"), end
+    ):
         return False
     words = WORD.findall(before[-40:])
     while words and words[-1].casefold() in lex.determiners:

@@ -110,7 +110,11 @@ def _cased(names, capitalized: bool) -> list[str]:
     out = []
     for name in names:
         name = str(name)
-        out += [name, name.upper()] if capitalized else [name.lower(), name[:1].upper() + name[1:].lower(), name.upper()]
+        out += (
+            [name, name.upper()]
+            if capitalized
+            else [name.lower(), name[:1].upper() + name[1:].lower(), name.upper()]
+        )
     return out
 
 
@@ -233,7 +237,10 @@ def _reach(seq) -> int:
             total += max((_reach(alt) for alt in av[1]), default=0)
         elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT):
             lo, hi, item = av
-            spaces = all(o is _constants.IN and all(x == (_constants.CATEGORY, _constants.CATEGORY_SPACE) for x in a) for o, a in item)
+            spaces = all(
+                o is _constants.IN and all(x == (_constants.CATEGORY, _constants.CATEGORY_SPACE) for x in a)
+                for o, a in item
+            )
             if hi is _constants.MAXREPEAT or hi > WORD_CAP:
                 hi = WORD_CAP
             total += (min(hi, 2) if spaces else hi) * _reach(item)
@@ -252,7 +259,9 @@ def _reach(seq) -> int:
 def _alternatives(seq) -> list:
     """The top-level alternatives of a parsed pattern, the zero-width assertions around them aside:
     each match is a match of one of them, so each can be narrowed on its own words."""
-    items = [(op, av) for op, av in seq if op not in (_constants.ASSERT, _constants.ASSERT_NOT, _constants.AT)]
+    items = [
+        (op, av) for op, av in seq if op not in (_constants.ASSERT, _constants.ASSERT_NOT, _constants.AT)
+    ]
     if len(items) == 1:
         op, av = items[0]
         if op is _constants.SUBPATTERN:
@@ -336,7 +345,11 @@ def triggers_for(patterns: list[list[tuple[str, int]]], clauses_per_way: int = 2
             clauses = sorted(set(_clauses_of(alternative)), key=_score)
             # The most telling clause, and a second one where it is telling too (a month name and
             # a digit); a clause of common little words ("in", "of") would find the whole text.
-            chosen = [c for i, c in enumerate(clauses[:clauses_per_way]) if (_score(c) <= 400 if i == 0 else _telling(c))]
+            chosen = [
+                c
+                for i, c in enumerate(clauses[:clauses_per_way])
+                if (_score(c) <= 400 if i == 0 else _telling(c))
+            ]
             if not chosen:
                 ways = []
                 break
@@ -462,7 +475,9 @@ def windows(text: str, triggers: Triggers) -> list[list[tuple[int, int]] | None]
                     elif len(present) == 1:
                         here = _merge(present[0], size, margins[slot] + extra)
                     else:
-                        here = _merge(sorted(h for found in present for h in found), size, margins[slot] + extra)
+                        here = _merge(
+                            sorted(h for found in present for h in found), size, margins[slot] + extra
+                        )
                     merged[slot] = here
                 spans = here if spans is None else _intersect(spans, here)
                 if not spans:
@@ -552,7 +567,9 @@ def _lang(code: str) -> _Lang:
     not_before = _i(lex.get("month_not_before"))
     nb = rf"(?!\s+(?:{not_before})\b)" if not_before else ""
     if before:
-        patterns.append(("month", rf"(?<![\w])(?:{before})\s+(?i:the\s+)?(?P<core>(?P<m>{M})){E}(?!\s*\d){nb}"))
+        patterns.append(
+            ("month", rf"(?<![\w])(?:{before})\s+(?i:the\s+)?(?P<core>(?P<m>{M})){E}(?!\s*\d){nb}")
+        )
     if lex.get("month_alone"):  # languages whose month names are never anything else
         patterns.append(("month", rf"{B}(?P<core>(?P<m>{M})){E}(?!\s*\d)"))
     ybefore = _i(lex.get("year_alone_before"))
@@ -561,7 +578,12 @@ def _lang(code: str) -> _Lang:
         patterns.append(("year", rf"(?<![\w$€£#])(?:{ybefore})\s+(?P<core>(?:19|20)\d\d){E}(?![%.,]\d)"))
     if yafter:
         patterns.append(("year", rf"{B}(?P<core>(?:19|20)\d\d)\s+(?:{yafter}){E}"))
-    patterns.append(("year", r"(?<![\w$€£#.,:/-])(?P<core>(?:19|20)\d\d)(?=\s*[.,;:)!?]\s|\s*[.!?)]?$|\s*[–—-]\s*(?:19|20)\d\d)"))
+    patterns.append(
+        (
+            "year",
+            r"(?<![\w$€£#.,:/-])(?P<core>(?:19|20)\d\d)(?=\s*[.,;:)!?]\s|\s*[.!?)]?$|\s*[–—-]\s*(?:19|20)\d\d)",
+        )
+    )
     if seasons:
         S = _alternation(_cased(seasons, False))
         patterns.append(("season", rf"{B}(?i:the\s+)?(?P<s>{S})\s+(?i:of\s+)?{Y}"))
@@ -569,8 +591,18 @@ def _lang(code: str) -> _Lang:
     patterns.append(("numeric-dmy", rf"(?<![\d.]){D}\.(?P<m>0?[1-9]|1[0-2])\.{Y}(?!\.\d){NUMERIC_TIME}"))
     # "29-03-2022 21:14": day first with dashes (the year last tells it from 2022-03-29)
     patterns.append(("numeric-dmy", rf"(?<![\d./-]){D}-(?P<m>0?[1-9]|1[0-2])-{Y}(?![-\d]){NUMERIC_TIME}"))
-    patterns.append(("numeric-ymd", rf"(?<![\d/.-]){Y}(?P<sep>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=sep)(?P<d>[12]\d|3[01]|0?[1-9])(?![\d/]){NUMERIC_TIME}"))
-    patterns.append(("numeric-slash", r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)?\d\d)(?![\d/])" + NUMERIC_TIME))
+    patterns.append(
+        (
+            "numeric-ymd",
+            rf"(?<![\d/.-]){Y}(?P<sep>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=sep)(?P<d>[12]\d|3[01]|0?[1-9])(?![\d/]){NUMERIC_TIME}",
+        )
+    )
+    patterns.append(
+        (
+            "numeric-slash",
+            r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)?\d\d)(?![\d/])" + NUMERIC_TIME,
+        )
+    )
     # Weekdays, with the words around them that say which one.
     past = {k: _i(v) for k, v in (lex.get("weekday_past") or {}).items()}
     future = {k: _i(v) for k, v in (lex.get("weekday_future") or {}).items()}
@@ -620,7 +652,8 @@ def _lang(code: str) -> _Lang:
         units=units,
         patterns=compiled,
         triggers=triggers_for(
-            [[(p.pattern, p.flags)] for _, p in compiled] + ([[(str(item["pattern"]), re.I) for item in items]] if relative is not None else [])
+            [[(p.pattern, p.flags)] for _, p in compiled]
+            + ([[(str(item["pattern"]), re.I) for item in items]] if relative is not None else [])
         ),
         relative=relative,
         relative_table=relative_table,
@@ -629,7 +662,8 @@ def _lang(code: str) -> _Lang:
         present=re.compile(lex["present_markers"], re.I) if lex.get("present_markers") else None,
         present_after=bool(lex.get("present_after")),
         possessive_lead=tuple(
-            (tense, re.compile(rf"(?<![\w])(?:{words})\s+$", re.I)) for tense, words in (lex.get("tense_lead_possessive") or {}).items()
+            (tense, re.compile(rf"(?<![\w])(?:{words})\s+$", re.I))
+            for tense, words in (lex.get("tense_lead_possessive") or {}).items()
         ),
         slash_order=str(lex.get("slash_order") or "dmy"),
         sets=re.compile(rf"(?<![\w])(?:{lex['sets_before']})\s+$", re.I) if lex.get("sets_before") else None,
@@ -820,14 +854,29 @@ def _scan(text: str, language: str, *, windowed: bool) -> tuple[Mention, ...]:
     for i, (kind, pattern) in enumerate(lang.patterns):
         for match in finditer(pattern, text, where[i] if where else None):
             found = _mention(kind, match, lang)
-            if found and found.kind in ("weekday", "month") and lang.sets and lang.sets.search(text[max(0, found.start - 16) : found.start]):
+            if (
+                found
+                and found.kind in ("weekday", "month")
+                and lang.sets
+                and lang.sets.search(text[max(0, found.start - 16) : found.start])
+            ):
                 continue
             if found:
                 candidates.append(found)
     if lang.relative is not None:
         for match in finditer(lang.relative, text, where[-1] if where else None):
             unit, offset, anchor = lang.relative_table[int((match.lastgroup or "r0")[1:])]
-            candidates.append(Mention(match.start(), match.end(), match.group(0), "relative", unit=unit, offset=offset, anchor=anchor))
+            candidates.append(
+                Mention(
+                    match.start(),
+                    match.end(),
+                    match.group(0),
+                    "relative",
+                    unit=unit,
+                    offset=offset,
+                    anchor=anchor,
+                )
+            )
     lowered = text.lower()
     urls = [m.span() for m in URL.finditer(text)] if ("http" in lowered or "www." in lowered) else []
     candidates.sort(key=lambda m: (-(m.end - m.start), m.start))
@@ -844,7 +893,9 @@ def _scan(text: str, language: str, *, windowed: bool) -> tuple[Mention, ...]:
     out = []
     for mention in kept:
         if mention.kind not in ("relative", "ago", "vague") and mention.tense is None:
-            mention = replace(mention, tense=_tense(text, mention.start, mention.end, lang, mention.kind == "weekday"))
+            mention = replace(
+                mention, tense=_tense(text, mention.start, mention.end, lang, mention.kind == "weekday")
+            )
         out.append(mention)
     return tuple(out)
 
@@ -899,7 +950,11 @@ YEARLESS_REACH = 270  # days: how far a date without a year reaches across a yea
 
 def month_day_on(mention: Mention, reference: dt.date) -> dt.date | None:
     """A day and month without a year: the year that fits the tense, else the nearest one."""
-    options = [d for y in (reference.year - 1, reference.year, reference.year + 1) if (d := _safe_date(y, mention.month or 1, mention.day or 1))]
+    options = [
+        d
+        for y in (reference.year - 1, reference.year, reference.year + 1)
+        if (d := _safe_date(y, mention.month or 1, mention.day or 1))
+    ]
     if not options:
         return None
     # News leaves the year out only for dates within about a year, in the story's own year most
@@ -909,11 +964,19 @@ def month_day_on(mention: Mention, reference: dt.date) -> dt.date | None:
     this_year = _safe_date(reference.year, mention.month or 1, mention.day or 1)
     if mention.tense == "past":
         past = [d for d in options if d <= reference + dt.timedelta(days=1)]
-        if past and (this_year is None or this_year <= reference + dt.timedelta(days=1) or (reference - max(past)).days <= YEARLESS_REACH):
+        if past and (
+            this_year is None
+            or this_year <= reference + dt.timedelta(days=1)
+            or (reference - max(past)).days <= YEARLESS_REACH
+        ):
             return max(past)
     if mention.tense == "future":
         ahead = [d for d in options if d >= reference - dt.timedelta(days=1)]
-        if ahead and (this_year is None or this_year >= reference - dt.timedelta(days=1) or (min(ahead) - reference).days <= YEARLESS_REACH):
+        if ahead and (
+            this_year is None
+            or this_year >= reference - dt.timedelta(days=1)
+            or (min(ahead) - reference).days <= YEARLESS_REACH
+        ):
             return min(ahead)
     if mention.tense in ("past", "future") and this_year is not None:
         return this_year
@@ -934,7 +997,9 @@ def _week_value(day: dt.date) -> str:
     return f"{iso[0]}-W{iso[1]:02d}"
 
 
-def _expression(m: Mention, value: str | None, lo: dt.date | None, hi: dt.date | None, precision: str) -> TimeExpression:
+def _expression(
+    m: Mention, value: str | None, lo: dt.date | None, hi: dt.date | None, precision: str
+) -> TimeExpression:
     return TimeExpression(m.start, m.end, m.text, value, lo, hi, precision, m.kind, tense=m.tense)
 
 
@@ -1011,7 +1076,9 @@ def resolve_all(mentions: tuple[Mention, ...], reference: dt.date | None) -> lis
     return out
 
 
-def find_expressions(text: str, reference: dt.date | None = None, language: str = "en") -> list[TimeExpression]:
+def find_expressions(
+    text: str, reference: dt.date | None = None, language: str = "en"
+) -> list[TimeExpression]:
     """Every time expression in the text with its span, resolved where the reference allows."""
     return list(resolved(text, language, reference))
 
@@ -1035,6 +1102,8 @@ def resolve_dates(text: str, reference: dt.date, language: str | None = None) ->
         language = detect_language(text, "en")
     from timeline.load.named_days import with_extras
 
-    found = [e for e in find_expressions(text, reference, language) if e.value is not None and e.kind != "vague"]
+    found = [
+        e for e in find_expressions(text, reference, language) if e.value is not None and e.kind != "vague"
+    ]
     lang = _lang(language)
     return with_extras(text, found, reference, language, lambda start, end: _tense(text, start, end, lang))

@@ -125,7 +125,10 @@ class TimeScale:
         return self.starts[-1] + (day - a).days * self.per_day
 
     def segments_px(self) -> list[tuple[float, float]]:
-        return [(start, start + (b - a).days * self.per_day) for (a, b), start in zip(self.bursts, self.starts, strict=True)]
+        return [
+            (start, start + (b - a).days * self.per_day)
+            for (a, b), start in zip(self.bursts, self.starts, strict=True)
+        ]
 
     def gaps_px(self) -> list[float]:
         segments = self.segments_px()
@@ -202,7 +205,9 @@ def build_chart(items: list[ChartItem], chart_id: str = "chart") -> Chart:
         for n, (_venue, name) in enumerate(rows):
             y = TOP + ROW * n + ROW / 2
             parts.append(f'<line class="row-rule" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y}" y2="{y}"/>')
-            parts.append(f'<text class="row-label" x="{LEFT - 10}" y="{y + 4}" text-anchor="end">{escape(name)}</text>')
+            parts.append(
+                f'<text class="row-label" x="{LEFT - 10}" y="{y + 4}" text-anchor="end">{escape(name)}</text>'
+            )
         for a, b in scale.segments_px():
             parts.append(f'<line class="axis-line" x1="{a:.1f}" x2="{b:.1f}" y1="{bottom}" y2="{bottom}"/>')
         for gap in scale.gaps_px():
@@ -212,7 +217,9 @@ def build_chart(items: list[ChartItem], chart_id: str = "chart") -> Chart:
         for day, label in scale.ticks():
             x = x_of(day)
             parts.append(f'<line class="tick" x1="{x:.1f}" x2="{x:.1f}" y1="{TOP}" y2="{bottom + 5}"/>')
-            parts.append(f'<text class="tick-label" x="{x:.1f}" y="{bottom + 20}" text-anchor="middle">{escape(label)}</text>')
+            parts.append(
+                f'<text class="tick-label" x="{x:.1f}" y="{bottom + 20}" text-anchor="middle">{escape(label)}</text>'
+            )
         row_of = {v: n for n, (v, _) in enumerate(rows)}
         placed: Counter = Counter()  # marks already in (row, x bucket): the next one moves up or down
         parts.append('<g class="marks">')
@@ -230,7 +237,9 @@ def build_chart(items: list[ChartItem], chart_id: str = "chart") -> Chart:
             )
         parts.append("</g>")
     else:
-        parts.append(f'<text class="row-label" x="{WIDTH / 2}" y="{TOP + 20}" text-anchor="middle">No dated statement yet.</text>')
+        parts.append(
+            f'<text class="row-label" x="{WIDTH / 2}" y="{TOP + 20}" text-anchor="middle">No dated statement yet.</text>'
+        )
     parts.append("</svg>")
     return Chart(Markup("".join(parts)), speakers, stances, tuple(dated + undated), len(undated))
 

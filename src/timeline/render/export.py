@@ -57,7 +57,13 @@ def article_json(article: Article) -> dict[str, Any]:
 
 
 def source_json(source: Source, report: Report | None) -> dict[str, Any]:
-    out: dict[str, Any] = {"article": source.article, "sentence": source.sentence, "start": source.start, "end": source.end, "link": source.link}
+    out: dict[str, Any] = {
+        "article": source.article,
+        "sentence": source.sentence,
+        "start": source.start,
+        "end": source.end,
+        "link": source.link,
+    }
     if report is not None:
         # The evidence stays with the article's own date; here only the placement in time.
         out["published"] = {**date_json(report.published), "evidence": []}
@@ -109,7 +115,11 @@ def _published(article: Article | None) -> tuple | None:
 
 
 def export_text(
-    articles: list[Article], events: list[Event], config: Config, memo: Any = None, digests: dict[int, str] | None = None
+    articles: list[Article],
+    events: list[Event],
+    config: Config,
+    memo: Any = None,
+    digests: dict[int, str] | None = None,
 ) -> tuple[str, dict[str, Any]]:
     """(dumps(export(...)), changes.compact(export(...))), byte for byte, without building the
     whole export: each event's JSON text and compact form are kept in memo (render.memo.Memo) by
@@ -131,7 +141,10 @@ def export_text(
         if memo is None:
             text, entry = make(event)
         else:
-            key = (digests[id(event)] if digests is not None else event_digest(event), tuple(_published(by_id.get(s.article)) for s in event.sources))
+            key = (
+                digests[id(event)] if digests is not None else event_digest(event),
+                tuple(_published(by_id.get(s.article)) for s in event.sources),
+            )
             text, entry = memo.get(repr(key), lambda event=event: make(event))
         texts.append(text)
         small.append(entry)

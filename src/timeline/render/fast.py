@@ -24,7 +24,9 @@ except ImportError:  # pragma: no cover - markupsafe without its speedups
         return str(escape(text))
 
 
-MACROS_SHA256 = "5993b42ac4f9fe73af820dd8f93edf534d90722135e0e5a8f9b2b573859b6b09"  # of templates/_macros.html
+MACROS_SHA256 = (
+    "5993b42ac4f9fe73af820dd8f93edf534d90722135e0e5a8f9b2b573859b6b09"  # of templates/_macros.html
+)
 
 
 def e(value: Any) -> str:
@@ -73,7 +75,9 @@ def how_known(view: Any, root: str) -> str:
                 line += " " + date(r.said)
             for i, ev in enumerate(r.said_evidence):
                 line += ("," if i == 0 else ";") + " from " + evidence_item(ev, root)
-        line += ".\n  The article was published " + (date(r.published) if r.published.known else "on a date not known")
+        line += ".\n  The article was published " + (
+            date(r.published) if r.published.known else "on a date not known"
+        )
         for i, ev in enumerate(r.published_evidence):
             line += ("," if i == 0 else ";") + " from " + evidence_item(ev, root)
         out.append(line + ".</li>\n")
@@ -106,7 +110,11 @@ def reported_by(view: Any, root: str) -> str:
 
 def event_entry(view: Any, root: str, level: int = 4) -> str:
     kind, stance = e(view.kind), e(view.stance)
-    tag = ' · <span class="tag tag-context">Context</span>' if view.kind == "context" else f' · <span class="tag">{e(view.stance_label)}</span>'
+    tag = (
+        ' · <span class="tag tag-context">Context</span>'
+        if view.kind == "context"
+        else f' · <span class="tag">{e(view.stance_label)}</span>'
+    )
     headline = e(view.headline)
     title = f'<a href="{e(root)}{e(view.href)}">{headline}</a>' if view.href else headline
     out = [
@@ -120,7 +128,9 @@ def event_entry(view: Any, root: str, level: int = 4) -> str:
     out.append(f"  {reported_by(view, root)}\n")
     if view.conflicts:
         items = "".join(f"<li>{e(c)}</li>" for c in view.conflicts)
-        out.append(f'  <div class="conflicts"><p><strong>The reports disagree:</strong></p><ul>{items}</ul></div>\n')
+        out.append(
+            f'  <div class="conflicts"><p><strong>The reports disagree:</strong></p><ul>{items}</ul></div>\n'
+        )
     out.append(
         '  <details class="how">\n'
         f'    <summary>How this date is known<span class="visually-hidden">: {headline}</span></summary>\n'
@@ -144,7 +154,7 @@ def event_line(v: Any, root: str) -> str:
 def article_line(s: Any, root: str) -> str:
     outlet = link(s.outlet, root) if s.outlet else "outlet unknown"
     n = s.statements
-    count = f' · {n} statement{"s" if n != 1 else ""}' if n else ""
+    count = f" · {n} statement{'s' if n != 1 else ''}" if n else ""
     return (
         f'<li><a href="{e(root)}{e(s.href)}">{e(s.title)}</a> <span class="article-meta">{outlet} · '
         f"{date(s.published)}{count}</span></li>"

@@ -193,7 +193,15 @@ class ArticleSummary:
     @functools.cached_property
     def digest(self) -> str:
         """Everything a line of an article list shows, hashed once (the lists repeat it often)."""
-        parts = (self.id, self.title, flat(self.outlet), flat(self.published), self.language, self.warnings, self.statements)
+        parts = (
+            self.id,
+            self.title,
+            flat(self.outlet),
+            flat(self.published),
+            self.language,
+            self.warnings,
+            self.statements,
+        )
         return _sha(parts)
 
 
@@ -247,7 +255,11 @@ def flat(obj: Any) -> Any:
     if kind is dict:
         return tuple(sorted((str(k), flat(v)) for k, v in obj.items()))
     if hasattr(kind, "__dataclass_fields__"):
-        values = obj.__dict__.values() if hasattr(obj, "__dict__") else (getattr(obj, f) for f in kind.__dataclass_fields__)
+        values = (
+            obj.__dict__.values()
+            if hasattr(obj, "__dict__")
+            else (getattr(obj, f) for f in kind.__dataclass_fields__)
+        )
         return (kind.__name__, *(flat(v) for v in values))
     if isinstance(obj, set | frozenset):
         return tuple(sorted(repr(flat(v)) for v in obj))
@@ -296,7 +308,19 @@ class _Site:
             self.outlet_slugs[name] = slug
         # What an event page shows of the articles it cites, hashed once per article.
         self.article_keys = {
-            a.id: _sha((a.id, a.sha256, a.title, a.outlet, a.url, a.language, a.agencies, flat(a.published), a.warnings))
+            a.id: _sha(
+                (
+                    a.id,
+                    a.sha256,
+                    a.title,
+                    a.outlet,
+                    a.url,
+                    a.language,
+                    a.agencies,
+                    flat(a.published),
+                    a.warnings,
+                )
+            )
             for a in articles
         }
         self._evidence: dict[tuple[Evidence, ...], tuple[EvidenceView, ...]] = {}
@@ -359,7 +383,13 @@ class _Site:
         if parts is None:
             article = self.articles.get(article_id)
             if article is None:
-                parts = (self.article_link(article_id) or Link(article_id), None, article_id, DateView.of(None), ())
+                parts = (
+                    self.article_link(article_id) or Link(article_id),
+                    None,
+                    article_id,
+                    DateView.of(None),
+                    (),
+                )
             else:
                 parts = (
                     self.article_link(article_id), self.outlet(article.outlet), article.title or article.file,
@@ -502,20 +532,27 @@ def _article_view(article: Article, reported: list[tuple[int, int, EventView]], 
 
 
 def _article_key(
-    article: Article, reported: list[tuple[int, int, EventView]], site: _Site, summary: ArticleSummary, memo: Any = None
+    article: Article,
+    reported: list[tuple[int, int, EventView]],
+    site: _Site,
+    summary: ArticleSummary,
+    memo: Any = None,
 ) -> str:
     """Everything _article_view() reads, hashed without building the view: the file's content
     hash stands for its text and paragraphs (the page keys also hold the code's version), the
     statements for the marks and the list under the text."""
     numbered = sorted(reported, key=lambda r: (r[0], r[1], r[2].id))
     statements = tuple((s, e, v.id, v.headline, v.href, repr(v.date), v.stance_label) for s, e, v in numbered)
+
     def cut() -> bool:
         spans = article.paragraphs or _fallback_paragraphs(article.text)
         return any(article.text[span.start : span.end] != span.text for span in spans)
 
     # Whether the paragraphs are slices of the text depends on the file alone (and the code).
-    if (memo.get(f"cut:{article.id}:{article.sha256}", cut) if memo is not None else cut()):
-        statements += tuple(v.digest for _, _, v in numbered)  # the marks are then found by the reports' sentences
+    if memo.get(f"cut:{article.id}:{article.sha256}", cut) if memo is not None else cut():
+        statements += tuple(
+            v.digest for _, _, v in numbered
+        )  # the marks are then found by the reports' sentences
     outlet_evidence = site.evidence([article.outlet_evidence]) if article.outlet_evidence else ()
     return _sha((
         summary.digest, article.file, article.sha256, article.url, tuple(article.agencies),
@@ -523,7 +560,9 @@ def _article_key(
     ))  # fmt: skip
 
 
-def _article_context(article: Article, reported: list[tuple[int, int, EventView]], site: _Site) -> dict[str, Any]:
+def _article_context(
+    article: Article, reported: list[tuple[int, int, EventView]], site: _Site
+) -> dict[str, Any]:
     return {"view": _article_view(article, reported, site)}
 
 
@@ -589,8 +628,12 @@ def _view_key(event: Event, site: _Site, ident: str, digest: str) -> str:
 
 
 def plan_pages(
-    articles: list[Article], events: list[Event], config: Config, template_dir: Path,
-    views_memo: Any = None, digests: dict[int, str] | None = None,
+    articles: list[Article],
+    events: list[Event],
+    config: Config,
+    template_dir: Path,
+    views_memo: Any = None,
+    digests: dict[int, str] | None = None,
 ) -> list[PageJob]:
     """Every file of the site (pages, feed, sitemap) as jobs, in a stable order.
 
@@ -606,7 +649,9 @@ def plan_pages(
         views = [_event_view(e, site, ident) for e, ident in zip(events, _unique_ids(events), strict=True)]
     else:
         views = [
-            views_memo.get(_view_key(e, site, ident, digests[id(e)]), functools.partial(_event_view, e, site, ident))
+            views_memo.get(
+                _view_key(e, site, ident, digests[id(e)]), functools.partial(_event_view, e, site, ident)
+            )
             for e, ident in zip(events, _unique_ids(events), strict=True)
         ]
     by_id = {v.id: v for v in views}
@@ -615,8 +660,12 @@ def plan_pages(
     jobs: list[PageJob] = []
 
     def add(
-        path: str, template: str, section: str = "", derived: tuple[str, ...] = (),
-        lazy: Callable[[], dict[str, Any]] | None = None, **context: Any,
+        path: str,
+        template: str,
+        section: str = "",
+        derived: tuple[str, ...] = (),
+        lazy: Callable[[], dict[str, Any]] | None = None,
+        **context: Any,
     ) -> None:
         """derived: context entries computed only from the others (and the configuration): left out
         of the key; lazy: more such entries, computed only if the page is rendered."""
@@ -632,7 +681,9 @@ def plan_pages(
         for source in event.sources:
             reported[source.article].append((source.start, source.end, view))
     by_article = {a.id: _summary(a, site, len(reported.get(a.id, []))) for a in articles}
-    summaries = sorted(by_article.values(), key=lambda s: (s.published.datetime == "", s.published.datetime, s.title, s.id))
+    summaries = sorted(
+        by_article.values(), key=lambda s: (s.published.datetime == "", s.published.datetime, s.title, s.id)
+    )
 
     # Facets.
     actor_events: dict[str, list[EventView]] = defaultdict(list)
@@ -646,14 +697,17 @@ def plan_pages(
             about_events[view.counterpart.href.split("/")[1][:-5]].append(view)
         venue_events[view.venue_id or NO_VENUE].append(view)
         stance_events[view.stance].append(view)
-    actors = [(site.actor(a), len(actor_events.get(a, [])), len(about_events.get(a, []))) for a in site.actor_ids]
+    actors = [
+        (site.actor(a), len(actor_events.get(a, [])), len(about_events.get(a, []))) for a in site.actor_ids
+    ]
     actors.sort(key=lambda t: (-t[1], t[0].label))
     venues = [(site.venue(v), len(venue_events.get(v, []))) for v in site.venue_ids]
     venues.sort(key=lambda t: (-t[1], t[0].label))
     stances = [(s, stance_title(s), len(stance_events.get(s, []))) for s in STANCES]
     facets = {
         "actors": [(a.href.split("/")[1][:-5], a.label) for a, n, _ in actors if n],
-        "venues": [(v.href.split("/")[1][:-5], v.label) for v, _ in venues] + ([(NO_VENUE, "no venue named")] if NO_VENUE in venue_events else []),
+        "venues": [(v.href.split("/")[1][:-5], v.label) for v, _ in venues]
+        + ([(NO_VENUE, "no venue named")] if NO_VENUE in venue_events else []),
         "stances": [(s, t) for s, t, n in stances if n],
     }
 
@@ -683,7 +737,10 @@ def plan_pages(
     for actor_id, hist in histories(events).items():
         if site.actor(actor_id) and site.actor(actor_id).href:
             # The page shows the actor's events (their dates, stances, venues, headlines): keyed by their digests.
-            shown = (tuple(tuple(digests[s.event.id] for s in t.steps) for t in hist.tracks), tuple(digests[e.id] for e in hist.undated))
+            shown = (
+                tuple(tuple(digests[s.event.id] for s in t.steps) for t in hist.tracks),
+                tuple(digests[e.id] for e in hist.undated),
+            )
             add(f"actors/{actor_id}-history.html", "history.html", "actors", actor=site.actor(actor_id), steps=shown,
                 lazy=functools.partial(history_view, hist, config))  # fmt: skip
     add("actors/index.html", "actors.html", "actors", actors=actors)
@@ -691,11 +748,31 @@ def plan_pages(
         venue_id = link.href.split("/")[1][:-5]
         add(link.href, "venue.html", "venues", venue=link, events=venue_events.get(venue_id, []))
     if NO_VENUE in venue_events:
-        add(f"venues/{NO_VENUE}.html", "venue.html", "venues", venue=Link("No venue named"), events=venue_events[NO_VENUE])
-    add("venues/index.html", "venues.html", "venues", venues=venues, unnamed=len(venue_events.get(NO_VENUE, [])), none_id=NO_VENUE)
+        add(
+            f"venues/{NO_VENUE}.html",
+            "venue.html",
+            "venues",
+            venue=Link("No venue named"),
+            events=venue_events[NO_VENUE],
+        )
+    add(
+        "venues/index.html",
+        "venues.html",
+        "venues",
+        venues=venues,
+        unnamed=len(venue_events.get(NO_VENUE, [])),
+        none_id=NO_VENUE,
+    )
     for stance, title, count in stances:
         if count:
-            add(f"stances/{stance}.html", "stance.html", "stances", stance=stance, title=title, events=stance_events[stance])
+            add(
+                f"stances/{stance}.html",
+                "stance.html",
+                "stances",
+                stance=stance,
+                title=title,
+                events=stance_events[stance],
+            )
     add("stances/index.html", "stances.html", "stances", stances=stances)
 
     outlets: dict[str, list[ArticleSummary]] = defaultdict(list)
@@ -712,12 +789,24 @@ def plan_pages(
         evs = outlet_events.get(name, [])
         add(link.href, "outlet.html", "outlets", outlet=link, summaries=outlets[name], events=evs)
         outlet_rows.append((link, len(outlets[name]), len(evs)))
-    add("outlets/index.html", "outlets.html", "outlets", outlets=outlet_rows, unknown=sum(1 for s in summaries if not s.outlet))
+    add(
+        "outlets/index.html",
+        "outlets.html",
+        "outlets",
+        outlets=outlet_rows,
+        unknown=sum(1 for s in summaries if not s.outlet),
+    )
 
     # The chart and the feed are made only from the statements' views: keyed by their digests, built
     # only when rendered.
     shown = tuple(v.digest for v in claims)
-    add("chart.html", "chart.html", "chart", statements=shown, lazy=lambda: {"chart": build_chart([_chart_item(v) for v in claims])})
+    add(
+        "chart.html",
+        "chart.html",
+        "chart",
+        statements=shown,
+        lazy=lambda: {"chart": build_chart([_chart_item(v) for v in claims])},
+    )
     add("review.html", "review.html", "review", **_review(site, claims, summaries))
     add(
         "method.html", "method.html", "method",
@@ -726,14 +815,22 @@ def plan_pages(
     )  # fmt: skip
     add("404.html", "404.html", "", root_override=_base(config))
 
-    add("feed.xml", "feed.xml", "", statements=shown, lazy=lambda: feed_module.feed_context(claims, config, by_id))
+    add(
+        "feed.xml",
+        "feed.xml",
+        "",
+        statements=shown,
+        lazy=lambda: feed_module.feed_context(claims, config, by_id),
+    )
     if config.site.base_url:
         pages = sorted(j.path for j in jobs if j.path.endswith(".html") and j.path != "404.html")
         add("sitemap.xml", "sitemap.xml", "", base=_base(config), pages=pages)
     return jobs
 
 
-def _chronology(add: Callable[..., None], views: list[EventView], facets: dict[str, Any], counts: dict[str, int]) -> None:
+def _chronology(
+    add: Callable[..., None], views: list[EventView], facets: dict[str, Any], counts: dict[str, int]
+) -> None:
     """index.html with every entry; from YEAR_PAGES_FROM entries on (a page of tens of megabytes
     serves no reader), index.html with the latest LATEST_ENTRIES and a page per year, all linked
     from the index's year list, so that every entry is still one link away."""
@@ -742,7 +839,9 @@ def _chronology(add: Callable[..., None], views: list[EventView], facets: dict[s
         add("index.html", "index.html", "index", years=years, undated=undated, facets=facets, counts=counts,
             year_links=(), page_title=None, latest=0, shown=len(views))  # fmt: skip
         return
-    links = [(str(year), f"years/{year}.html", sum(len(evs) for _, _, evs in months)) for year, months in years]
+    links = [
+        (str(year), f"years/{year}.html", sum(len(evs) for _, _, evs in months)) for year, months in years
+    ]
     if undated:
         links.append(("Undated", "years/undated.html", len(undated)))
     latest = [v for v in views if v.year][-LATEST_ENTRIES:]
@@ -914,7 +1013,9 @@ class Fragments:
     list pages become joins of stored strings. Only the pieces used by a build are saved."""
 
     def __init__(self, folder: Path | None = None, salt: str = ""):
-        self.path = folder / f"fragments-{_sha((FRAGMENTS_FORMAT, salt))[:24]}.bin" if folder is not None else None
+        self.path = (
+            folder / f"fragments-{_sha((FRAGMENTS_FORMAT, salt))[:24]}.bin" if folder is not None else None
+        )
         self._old: dict[tuple, str] = {}
         self._new: dict[tuple, str] = {}
         self.rendered = 0
@@ -954,7 +1055,9 @@ class Fragments:
         from timeline.cache import write_bytes_atomically
         from timeline.render.memo import worth_saving
 
-        if not worth_saving(self.rendered, len(self._new), len(self._old.keys() - self._new.keys()), len(self._old)):
+        if not worth_saving(
+            self.rendered, len(self._new), len(self._old.keys() - self._new.keys()), len(self._old)
+        ):
             return
 
         # In key order, so that the file does not depend on which process rendered what first.
@@ -1016,7 +1119,9 @@ def _fragment_globals(env: jinja2.Environment, store: Fragments) -> None:
     def feed_entry(e: dict[str, Any]) -> Markup:
         if not feed:
             feed.append(env.get_template("_feed.xml").module)
-        return store.get(("feed", e["view"].digest, e["id"], e["href"], e["updated"]), lambda: feed[0].feed_entry(e))
+        return store.get(
+            ("feed", e["view"].digest, e["id"], e["href"], e["updated"]), lambda: feed[0].feed_entry(e)
+        )
 
     env.globals["feed_entry"] = feed_entry
 
@@ -1030,13 +1135,18 @@ def uses_fast_macros(env: jinja2.Environment) -> bool:
     return source is not None and hashlib.sha256(source.encode("utf-8")).hexdigest() == fast.MACROS_SHA256
 
 
-def render_pages(jobs: Iterable[PageJob], template_dir: Path, fragments: Fragments | None = None) -> dict[str, str]:
+def render_pages(
+    jobs: Iterable[PageJob], template_dir: Path, fragments: Fragments | None = None
+) -> dict[str, str]:
     """Render the jobs with one environment; each template is compiled once."""
     return dict(iter_pages(jobs, template_dir, fragments))
 
 
 def iter_pages(
-    jobs: Iterable[PageJob], template_dir: Path, fragments: Fragments | None = None, processes: int = 1,
+    jobs: Iterable[PageJob],
+    template_dir: Path,
+    fragments: Fragments | None = None,
+    processes: int = 1,
     cache_dir: Path | None = None,
 ) -> Iterator[tuple[str, str]]:
     """(path, text) of each job in turn, so that a caller can write each page as it is made.
@@ -1087,7 +1197,9 @@ def _render_chunk(bounds: tuple[int, int]) -> tuple[list[tuple[str, str]], dict[
     return out, rendered, [k for k in added if k in store._old]
 
 
-def _iter_parallel(jobs: list[PageJob], template_dir: Path, store: Fragments, processes: int) -> Iterator[tuple[str, str]]:
+def _iter_parallel(
+    jobs: list[PageJob], template_dir: Path, store: Fragments, processes: int
+) -> Iterator[tuple[str, str]]:
     _SHARED.clear()
     _SHARED.update(jobs=jobs, template_dir=template_dir, old=store._old)
     was_frozen = gc.get_freeze_count() > 0  # the build freezes the corpus itself, and thaws it at its end
@@ -1104,6 +1216,8 @@ def _iter_parallel(jobs: list[PageJob], template_dir: Path, store: Fragments, pr
         _SHARED.clear()
 
 
-def render_site(articles: list[Article], events: list[Event], config: Config, template_dir: Path) -> dict[str, str]:
+def render_site(
+    articles: list[Article], events: list[Event], config: Config, template_dir: Path
+) -> dict[str, str]:
     """Every file of the site, as {relative path: text}."""
     return render_pages(plan_pages(articles, events, config, template_dir), template_dir)
