@@ -400,6 +400,13 @@ CASES = [
         "2025-08",
     ),
     ("fr", "Il a proposé une rencontre avant la fin août.", dt.date(2025, 7, 23), "août", "2025-08"),
+    (
+        "en",
+        "The department will publish figures for the fourth quarter on Jan. 17.",
+        dt.date(2024, 1, 3),
+        "the fourth quarter",
+        "2023-Q4",
+    ),
     # a date without a year: the tense moves it across a year boundary only when that keeps it near
     (
         "en",
@@ -430,6 +437,8 @@ def test_table_is_large_and_covers_every_language() -> None:
 
 LOOKALIKES = [
     ("en", "We said we may meet again."),
+    ("en", "Children were waiting for Father Christmas."),
+    ("en", "England will face Ukraine in the Euro 2020 quarter-finals."),
     ("en", "He sat down; the Sun reported it."),
     ("en", "Turnout was 50% and 1,436 people came."),
     ("en", "Thousands joined a march in Moscow."),

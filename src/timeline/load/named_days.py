@@ -112,7 +112,12 @@ def _periods(
             elif kind in ("quarter", "half"):
                 n = int(value or g.get("n") or 1)
                 first_month = 3 * n - 2 if kind == "quarter" else 6 * n - 5
-                if not g.get("year") and tense != "future" and dt.date(year, first_month, 1) > reference:
+                begins = dt.date(year, first_month, 1)
+                if (
+                    not g.get("year")
+                    and begins > reference
+                    and not (tense == "future" and (begins - reference).days <= 183)
+                ):
                     year -= 1  # "figures for the fourth quarter", written in January: the one just ended
                 got, lo, hi = f"{year}-{'Q' if kind == 'quarter' else 'H'}{n}", None, None
             else:  # a year on its own
