@@ -823,3 +823,11 @@ def test_a_wire_dateline_without_a_year_is_its_day_even_after_an_event(project_c
     )
     est = infer_published(text, config=project_config)
     assert est.value == D(2022, 3, 29), est
+
+
+def test_an_event_a_week_ago_dates_the_text_to_about_a_week_after_it(project_config) -> None:
+    text = "Заголовок\n\nЗеленський розраховує на нову адміністрацію США: Дональд Трамп склав присягу тиждень тому.\n"
+    est = infer_published(text, config=project_config)
+    assert est.earliest is not None and est.latest is not None, est
+    assert D(2025, 1, 25) <= est.earliest and est.latest <= D(2025, 1, 29), est
+    assert est.precision != "day", est  # "a week ago" is about seven days, not exactly

@@ -332,7 +332,11 @@ def _relative_to(ref, m: re.Match, text: str, language: str) -> list[Constraint]
     if ref.date != ref.last:
         return []
     for mention in scan(text, language):
-        if mention.kind != "relative" or mention.anchor or mention.unit not in ("day", "week", "month"):
+        if (
+            mention.kind not in ("relative", "ago")
+            or mention.anchor
+            or mention.unit not in ("day", "week", "month")
+        ):
             continue
         gap = mention.start - m.end() if mention.start >= m.end() else m.start() - mention.end
         if not 0 <= gap <= RELATIVE_GAP or re.search(
@@ -340,7 +344,10 @@ def _relative_to(ref, m: re.Match, text: str, language: str) -> list[Constraint]
         ):
             continue
         day, k = ref.date, -mention.offset  # the text is k units after the event
-        if mention.unit == "day":
+        if (mention.kind == "ago" and mention.unit == "week") or (mention.unit == "day" and abs(k) >= 7):
+            center = day + dt.timedelta(days=7 * k if mention.unit == "week" else k)
+            lo, hi = center - 2 * DAY, center + 2 * DAY  # "a week ago": about seven days
+        elif mention.unit == "day":
             lo = hi = day + dt.timedelta(days=k)
         elif mention.unit == "week":
             monday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(weeks=k)
