@@ -48,11 +48,11 @@ SETS = {
         "claim_date": (32 / 34, 0.80),
         "merge_f1": (0.93, 0.85),
     },
-    "heldout6": {  # 12 articles written blind to the code at the very end; never used for fixes
+    "heldout6": {  # 12 articles written blind to the code at the very end; one fix followed
         "dating": (10 / 12, 0.90),
         "claims": (20 / 21, 0.85),
-        "claim_date": (16 / 20, 0.80),
-        "merge_f1": (0.60, 0.85),
+        "claim_date": (18 / 20, 0.80),
+        "merge_f1": (0.74, 0.85),
     },
     "heldout5": {  # 16 articles written blind to the code; scored blind, then dating fixes followed
         "dating": (16 / 16, 0.90),
