@@ -335,49 +335,14 @@ def _freeze(article: Article, reports: list[_Report]) -> tuple:
 
 
 def _thaw(article: Article, frozen: tuple) -> list[_Report]:
+    """The reports _freeze kept, on this build's claims (the frozen fields are _Report's, in order)."""
     claims = article.claims
     out = []
-    for (
-        at,
-        block,
-        window_,
-        words_,
-        venue,
-        families,
-        persons,
-        day,
-        art,
-        people,
-        days,
-        pub,
-        mark,
-        around,
-        weekdays,
-        news,
-        span,
-    ) in frozen:
-        r = _Report(
-            [claims[i] for i in at],
-            block,
-            window_,
-            words_,
-            venue,
-            families,
-            persons,
-            day,
-            art,
-            people,
-            days,
-            pub,
-            mark,
-            around,
-            weekdays,
-            news,
-            span,
-        )
-        r.core = families - {"comment"}
-        r.fwords = words_
-        r.shape = (venue, families, day, window_ is None, pub, mark, span)
+    for at, *fields in frozen:
+        r = _Report([claims[i] for i in at], *fields)
+        r.core = r.families - {"comment"}
+        r.fwords = r.words
+        r.shape = (r.venue, r.families, r.day, r.window is None, r.pub, r.mark, r.span)
         out.append(r)
     return out
 
