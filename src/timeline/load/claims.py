@@ -514,29 +514,11 @@ def _claim(
         if not _as_reported(other):
             said = other
     if _as_reported(said):
-        # "The Kremlin has said ... «...», Peskov said on April 6": a later sentence of the same
-        # utterance that reports it again may say when it was said.
-        for later in after:
-            if later.sentence.start <= attributed.start:
-                continue
-            verb = later.attribution.cue_start if later.attribution.ref.kind != "none" else None
-            other = statement_date(
-                _unquoted(later.sentence, text), text, published, language, config=config, speaker_at=verb
-            )
-            if not _as_reported(other):
-                said = other
-                break
-    if _as_reported(said):
-        # "On Friday, Zelenskyy told reporters he would ... «I will meet only Putin», he said": an
-        # earlier sentence of the same utterance, with its own reporting verb, says when.
-        for earlier in reversed(before[:-1]):
-            verb = earlier.attribution.cue_start if earlier.attribution.ref.kind != "none" else None
-            other = statement_date(
-                _unquoted(earlier.sentence, text), text, published, language, config=config, speaker_at=verb
-            )
-            if not _as_reported(other):
-                said = other
-                break
+        # Another sentence of the same utterance, with its own reporting verb, may say when: a later
+        # one ("The Kremlin has said ... «...», Peskov said on April 6"), else an earlier one ("On
+        # Friday, Zelenskyy told reporters he would ... «I will meet only Putin», he said").
+        later = [u for u in after if u.sentence.start > attributed.start]
+        said = _first_dated([*later, *reversed(before[:-1])], text, published, language, config) or said
     stance = _hosting(stance, speaker, venue, config)
     lo = min(u.sentence.start for u in utterance)
     hi = max(u.sentence.end for u in utterance)
@@ -558,6 +540,20 @@ def _claim(
         language=language,
         cue=cue,
     )
+
+
+def _first_dated(
+    units: list[_Unit], text: str, published: DateEstimate, language: str, config: Config
+) -> DateEstimate | None:
+    """The date the first of these attributed sentences gives of its own, if any does."""
+    for u in units:
+        verb = u.attribution.cue_start if u.attribution.ref.kind != "none" else None
+        other = statement_date(
+            _unquoted(u.sentence, text), text, published, language, config=config, speaker_at=verb
+        )
+        if not _as_reported(other):
+            return other
+    return None
 
 
 def _hosting(stance: str, speaker: str, venue: str | None, config: Config) -> str:
