@@ -831,3 +831,26 @@ def test_an_event_a_week_ago_dates_the_text_to_about_a_week_after_it(project_con
     assert est.earliest is not None and est.latest is not None, est
     assert D(2025, 1, 25) <= est.earliest and est.latest <= D(2025, 1, 29), est
     assert est.precision != "day", est  # "a week ago" is about seven days, not exactly
+
+
+@pytest.mark.skipif(not STORY.exists(), reason="the story configuration is not there")
+@pytest.mark.parametrize(
+    ("language", "text", "earliest"),
+    [
+        ("en", "The war, now in its 1,070th day, goes on.", D(2025, 1, 28)),
+        ("en", "The war entered its 100th day on Friday.", D(2022, 6, 3)),
+        ("uk", "Війна, яка триває вже 1070-й день, не закінчується.", D(2025, 1, 28)),
+        ("ru", "Война, которая идёт уже 1070-й день, продолжается.", D(2025, 1, 28)),
+        ("en", "The war entered its 5th week.", D(2022, 3, 24)),
+        ("en", "The full-scale invasion has entered its 3rd year.", D(2024, 2, 24)),
+        ("en", "It is the 3rd year of the full-scale invasion.", D(2024, 2, 24)),
+    ],
+)
+def test_war_counters_read_numerals_with_ordinal_suffixes(
+    language: str, text: str, earliest: dt.date
+) -> None:
+    """ "1,070th", "5th", "1070-й" are numbers too: the suffix once made them unreadable, and the
+    counter silent; a verb before the number ("триває вже 1070-й день") is a counter as well."""
+    est = infer_published(f"Headline\n\n{text}\n", language=language, config=load_config(STORY))
+    assert est.earliest == earliest
+    assert "counter" in rules(est)

@@ -192,9 +192,10 @@ def _folded(text: str) -> tuple[str, bool]:
 def _number(text: str | None, ordinals: dict[str, int]) -> int | None:
     if not text:
         return None
-    digits = re.sub(r"[\s,.'’\u00a0\u202f]", "", text)
-    if digits.isdigit():
-        return int(digits)
+    digits = re.sub(r"[\s,.'’\u00a0\u202f-]", "", text)
+    numeral = re.fullmatch(r"(\d+)[^\W\d_]{0,3}", digits)  # an ordinal suffix: 100th, 3e, 5-й
+    if numeral:
+        return int(numeral.group(1))
     return ordinals.get(" ".join(text.split()).lower())
 
 
