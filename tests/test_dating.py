@@ -854,3 +854,14 @@ def test_war_counters_read_numerals_with_ordinal_suffixes(
     est = infer_published(f"Headline\n\n{text}\n", language=language, config=load_config(STORY))
     assert est.earliest == earliest
     assert "counter" in rules(est)
+
+
+def test_a_dateline_without_a_year_takes_the_only_year_the_range_allows_for_its_weekday() -> None:
+    """ "KIEV, July 8 (Reuters)" with "on Monday", after "2014" and by "© 2019": only 2019's July 8
+    is a Monday between those bounds; more than one such year would leave the range as it is."""
+    body = "KIEV, July 8 (Reuters) - The president on Monday invited his rival to talks. The war began in 2014.\n\n© 2019 Reuters.\n"
+    est = infer(f"Headline\n\n{body}", language="en")
+    assert est.value == dt.date(2019, 7, 8)
+    assert any(e.rule == "dateline" and "the only Monday" in (e.detail or "") for e in est.evidence)
+    wide = infer(f"Headline\n\n{body.replace('2014', '2008')}", language="en")  # 2013 and 2019 both fit
+    assert wide.value != dt.date(2019, 7, 8) or wide.precision != "day"

@@ -806,26 +806,44 @@ def _text_constraints(mentions: list[Mention]) -> list[Constraint]:
 DATELINE_YEARS = 8  # how many years after the earliest date a dateline without a year is looked for in
 
 
-def _dateline_year(partial: Mention, lo: dt.date, weekdays: list[Mention]) -> Constraint | None:
+def _dateline_year(
+    partial: Mention, lo: dt.date | None, hi: dt.date | None, weekdays: list[Mention]
+) -> Constraint | None:
     """A dateline without a year ("MINSK, May 24 (Reuters)") in a text that says what it reports
-    happened "on Friday": a wire story is of its dateline's day, so the year is the first one,
-    from the earliest date the evidence allows, in which that day is that weekday (assumed)."""
+    happened "on Friday": a wire story is of its dateline's day, so the year is one in which that
+    day is that weekday (assumed): the only one the range [lo, hi] holds, else the first from lo
+    when nothing bounds the range above, or the last up to hi when nothing bounds it below."""
     named = {m.weekday for m in weekdays if m.weekday is not None and not m.strict}
-    if len(named) != 1:
+    if len(named) != 1 or (lo is None and hi is None):
         return None
     weekday = named.pop()
-    for year in range(lo.year, lo.year + DATELINE_YEARS):
-        day = _safe_date(year, partial.month or 1, partial.day or 1)
-        if day is not None and day >= lo and day.weekday() == weekday:
-            detail = f"dateline without a year: {day}, the first {day:%A} {day:%-d %B} on or after {lo}, the weekday the text names (assumed)"
-            return Constraint(
-                STRENGTH["anchor-nearness"],
-                day,
-                day,
-                Evidence("dateline", partial.text, partial.start, partial.end, detail=detail),
-                assumed=True,
-            )
-    return None
+    first = lo.year if lo is not None else hi.year - DATELINE_YEARS + 1  # type: ignore[union-attr]
+    last = hi.year if hi is not None else first + DATELINE_YEARS - 1
+    days = [
+        day
+        for year in range(first, last + 1)
+        if (day := _safe_date(year, partial.month or 1, partial.day or 1)) is not None
+        and (lo is None or day >= lo)
+        and (hi is None or day <= hi)
+        and day.weekday() == weekday
+    ]
+    if not days or (lo is not None and hi is not None and len(days) != 1):
+        return None
+    day = days[0] if hi is None else days[-1]
+    if lo is not None and hi is not None:
+        where = f"the only {day:%A} {day:%-d %B} between {lo} and {hi}"
+    elif hi is None:
+        where = f"the first {day:%A} {day:%-d %B} on or after {lo}"
+    else:
+        where = f"the last {day:%A} {day:%-d %B} on or before {hi}"
+    detail = f"dateline without a year: {day}, {where}, the weekday the text names (assumed)"
+    return Constraint(
+        STRENGTH["anchor-nearness"],
+        day,
+        day,
+        Evidence("dateline", partial.text, partial.start, partial.end, detail=detail),
+        assumed=True,
+    )
 
 
 def _yearless(mentions: list[Mention], lo: dt.date, hi: dt.date, partial: Mention | None) -> list[Constraint]:
@@ -1060,9 +1078,9 @@ def infer_publication(
             break
         extra = _yearless(mentions, lo, hi, partial)
         lo, hi, used, dropped = _narrow(constraints + extra)
-    if partial is not None and lo is not None and hi is None:
+    if partial is not None and (hi is None or lo is None or (hi - lo).days > 400):
         found_year = _dateline_year(
-            partial, lo, [m for m in mentions if m.kind == "weekday" and m.tense != "future"]
+            partial, lo, hi, [m for m in mentions if m.kind == "weekday" and m.tense != "future"]
         )
         if found_year is not None:
             extra = [found_year]
