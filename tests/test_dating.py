@@ -62,6 +62,25 @@ def test_url_dates(url: str, day: dt.date | None) -> None:
     assert (found[0] if found else None) == day
 
 
+@pytest.mark.parametrize(
+    ("url", "language", "earliest", "latest"),
+    [
+        ("https://a.ru/politics/11/10/2021/6163f1f29a79", "ru", D(2021, 10, 11), D(2021, 10, 11)),
+        ("https://a.fr/monde/25/10/2021/article", "fr", D(2021, 10, 25), D(2021, 10, 25)),
+        ("https://a.com/world/25/10/2021/story", "en", D(2021, 10, 25), D(2021, 10, 25)),
+        ("https://a.com/world/10/25/2021/story", "en", D(2021, 10, 25), D(2021, 10, 25)),
+        ("https://a.com/world/11/10/2021/story", "en", D(2021, 10, 11), D(2021, 11, 10)),  # either order
+        ("https://a.de/politik/10/25/2021/x", "de", None, None),
+    ],
+)
+def test_url_dates_day_first(
+    url: str, language: str, earliest: dt.date | None, latest: dt.date | None
+) -> None:
+    found = url_date(url, language)
+    got = (found[0], found[1]) if found else (None, None)
+    assert got == (earliest, latest)
+
+
 def test_counter_and_weekday_give_the_friday() -> None:
     text = "He told reporters on Friday that he was ready.\n\n- Russia-Ukraine war: key events, day 1,436 of the war\n\nTalks are scheduled for Sunday.\n"
     est = infer(text)
@@ -844,6 +863,7 @@ def test_an_event_a_week_ago_dates_the_text_to_about_a_week_after_it(project_con
         ("en", "The war entered its 5th week.", D(2022, 3, 24)),
         ("en", "The full-scale invasion has entered its 3rd year.", D(2024, 2, 24)),
         ("en", "It is the 3rd year of the full-scale invasion.", D(2024, 2, 24)),
+        ("en", "It is day eight of Russia's invasion of Ukraine.", D(2022, 3, 3)),
     ],
 )
 def test_war_counters_read_numerals_with_ordinal_suffixes(
@@ -865,3 +885,24 @@ def test_a_dateline_without_a_year_takes_the_only_year_the_range_allows_for_its_
     assert any(e.rule == "dateline" and "the only Monday" in (e.detail or "") for e in est.evidence)
     wide = infer(f"Headline\n\n{body.replace('2014', '2008')}", language="en")  # 2013 and 2019 both fit
     assert wide.value != dt.date(2019, 7, 8) or wide.precision != "day"
+
+
+@pytest.mark.skipif(not STORY.exists(), reason="the story configuration is not there")
+@pytest.mark.parametrize(
+    ("text", "earliest"),
+    [
+        ("The talks came more than a month after Russia launched its invasion.", D(2022, 3, 24)),
+        ("The talks came more than two weeks after Russia launched its invasion.", D(2022, 3, 10)),
+    ],
+)
+def test_more_than_a_span_after_an_event_is_a_floor(text: str, earliest: dt.date) -> None:
+    est = infer_published(f"Headline\n\n{text}\n", language="en", config=load_config(STORY))
+    assert est.earliest == earliest
+    assert est.precision != "day"  # a floor, never the day
+
+
+@pytest.mark.skipif(not STORY.exists(), reason="the story configuration is not there")
+def test_words_that_name_two_rounds_take_the_one_the_other_evidence_allows() -> None:
+    text = "Headline\n\nThe delegations met for talks at Istanbul's Dolmabahce palace on Tuesday, more than a month after Russia launched its invasion.\n"
+    est = infer_published(text, language="en", config=load_config(STORY))
+    assert est.value == D(2022, 3, 29)

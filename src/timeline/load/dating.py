@@ -48,6 +48,8 @@ URL_DAY = re.compile(
     r"(?<!\d)((?:19|20)\d\d)([/-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?=[/\-_.]|\d{4,6}(?!\d)|$)"
 )
 URL_MONTH = re.compile(r"/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])/")  # /2022/10/ or /2022-10/
+# /11/10/2021/: day first (the European order); month first is possible too where both are months
+URL_DAY_FIRST = re.compile(r"/(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d\d)(?=[/._-]|$)")
 DAY = dt.timedelta(days=1)
 DATELINE_LINES = 15
 PARAGRAPH_BREAK = re.compile(r"\n")  # a line is a paragraph (scraped text is not hard-wrapped)
@@ -85,8 +87,10 @@ def precision_of(earliest: dt.date | None, latest: dt.date | None) -> str:
     return "unknown"
 
 
-def url_date(url: str | None) -> tuple[dt.date, dt.date, Evidence] | None:
-    """A date in the article's URL (/2021/04/22/, /20250829/, a 14-digit time stamp), or a month."""
+def url_date(url: str | None, language: str = "en") -> tuple[dt.date, dt.date, Evidence] | None:
+    """A date in the article's URL (/2021/04/22/, /20250829/, a 14-digit time stamp, /11/10/2021/),
+    or a month. A day-first date whose two numbers could both be months is read day first only
+    in a language that writes dates so; in English it keeps both readings' range."""
     if not url:
         return None
     path = url.split("://", 1)[-1]
@@ -97,6 +101,15 @@ def url_date(url: str | None) -> tuple[dt.date, dt.date, Evidence] | None:
         except ValueError:
             continue
         return value, value, Evidence("url-date", match.group(0), detail="a date in the article's URL")
+    for match in URL_DAY_FIRST.finditer(path):
+        a, b, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
+        readings = {
+            d for d in (_safe_date(year, b, a), _safe_date(year, a, b) if language == "en" else None) if d
+        }
+        if readings:
+            lo, hi = min(readings), max(readings)
+            detail = "a date in the article's URL" + ("" if lo == hi else ", day or month first")
+            return lo, hi, Evidence("url-date", match.group(0).strip("/"), detail=detail)
     match = URL_MONTH.search(path)
     if match:
         y, m = int(match.group(1)), int(match.group(2))
@@ -118,28 +131,36 @@ _CONFIG_CACHE: dict[tuple[str, str], tuple] = {}
 
 
 @functools.cache
-def _ordinals(language: str) -> dict[str, int]:
+def _number_words(language: str, key: str) -> dict[str, int]:
     words = {
-        **(lexicon.part("time/", "en").get("ordinals") or {}),
-        **(lexicon.part("time/", language).get("ordinals") or {}),
+        **(lexicon.part("time/", "en").get(key) or {}),
+        **(lexicon.part("time/", language).get(key) or {}),
     }
     return {str(k).lower(): int(v) for k, v in words.items()}
 
 
-ORDINAL_SLOT = "{ordinal}"
+@functools.cache
+def _ordinals(language: str) -> dict[str, int]:
+    """Ordinal and cardinal words with their numbers ("eighth", "eight"): what a counter reads."""
+    return {**_number_words(language, "cardinals"), **_number_words(language, "ordinals")}
+
+
+SLOTS = {"{ordinal}": "ordinals", "{cardinal}": "cardinals"}
 
 
 def _with_ordinals(pattern: str, language: str) -> str:
-    """A counter pattern with its {ordinal} slot filled by the language's ordinal words ("the
-    {ordinal} day of the war": "the eighth day of the war"), so that the words stay in the
-    lexicons and the story's configuration stays free of them."""
-    if ORDINAL_SLOT not in pattern:
-        return pattern
-    words = sorted(_ordinals(language), key=len, reverse=True)
-    alternation = (
-        "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")" if words else "(?!x)x"
-    )
-    return pattern.replace(ORDINAL_SLOT, alternation)
+    """A counter pattern with its {ordinal} and {cardinal} slots filled by the language's words
+    ("the {ordinal} day of the war": "the eighth day of the war"; "day {cardinal} of the war":
+    "day eight"), so that the words stay in the lexicons and the story's configuration free of them."""
+    for slot, key in SLOTS.items():
+        if slot not in pattern:
+            continue
+        words = sorted(_number_words(language, key), key=len, reverse=True)
+        alternation = (
+            "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")" if words else "(?!x)x"
+        )
+        pattern = pattern.replace(slot, alternation)
+    return pattern
 
 
 def _needs(pattern: str) -> tuple[frozenset[str], ...]:
@@ -389,24 +410,30 @@ def _offset_pattern(language: str) -> re.Pattern | None:
     return re.compile(rf"(?<![\w])(?P<n>{numbers}|\d{{1,2}})\s+(?P<unit>{units})\s+{tail}$", re.I)
 
 
-def _offset_before(text: str, start: int, language: str) -> dt.timedelta | None:
+def _offset_before(text: str, start: int, language: str) -> tuple[dt.timedelta, bool] | None:
     """ "two weeks after the Geneva summit", "drei Tage nach dem Gipfel": how long after the event
-    the text's news is (days and weeks only: longer spans are too loosely said)."""
+    the text's news is (days and weeks only: longer spans are too loosely said), and whether that
+    is the day (True) or only a floor ("more than a month after the invasion": False, and then
+    months and years count too, at their shortest)."""
     pattern = _offset_pattern(language)
     m = pattern.search(text, max(0, start - 40), start) if pattern else None
     if m is None:
         return None
-    vague = lexicon.part("time/", language).get("offset_vague")
-    if vague and re.search(rf"(?<![\w])(?:{vague})\s+$", text[max(0, m.start() - 20) : m.start()], re.I):
-        return None  # "less than three weeks after": a bound, not a day
+    words = lexicon.part("time/", language)
+    before = text[max(0, m.start() - 20) : m.start()]
+    more, vague = words.get("offset_more"), words.get("offset_vague")
+    at_least = bool(more and re.search(rf"(?<![\w])(?:{more})(?:\s+|(?<=['’]))$", before, re.I))
+    if not at_least and vague and re.search(rf"(?<![\w])(?:{vague})\s+$", before, re.I):
+        return None  # "less than three weeks after", "about a month after": not a day, nor a floor
     from timeline.load.timex import _lang
 
     lang = _lang(language)
     n = lang.numbers.get(m.group("n").lower()) if not m.group("n").isdigit() else int(m.group("n"))
     unit = lang.units.get(m.group("unit").lower())
-    if not n or unit not in ("day", "week"):
+    shortest = {"day": 1, "week": 7} if not at_least else {"day": 1, "week": 7, "month": 28, "year": 365}
+    if not n or unit not in shortest:
         return None
-    return dt.timedelta(days=n * (7 if unit == "week" else 1))
+    return dt.timedelta(days=n * shortest[unit]), not at_least
 
 
 def _same_words(found: list[tuple[object, str, re.Match]]) -> list[list[tuple[object, str, re.Match]]]:
@@ -486,10 +513,31 @@ def _disambiguated(constraints: list[Constraint], lo: dt.date | None, hi: dt.dat
     return out
 
 
-def _anchored(ref, relation: str, m: re.Match, offset: dt.timedelta | None = None) -> list[Constraint]:
-    """What one reference event named in the text implies; offset: "two weeks after the summit"."""
+def _anchored(
+    ref, relation: str, m: re.Match, after: tuple[dt.timedelta, bool] | None = None
+) -> list[Constraint]:
+    """What one reference event named in the text implies; after: "two weeks after the summit"
+    (the news day), "more than a month after the invasion" (a floor)."""
     ev = Evidence("anchor-event", m.group(0), m.start(), m.end())
     name = f"{ref.title} ({ref.date}{'–' + str(ref.end) if ref.end else ''})"
+    offset = after[0] if after and after[1] else None
+    if relation == "after" and after and not after[1]:
+        floor = ref.last + after[0]
+        return [
+            Constraint(
+                STRENGTH["anchor-event"],
+                floor,
+                None,
+                _detail(ev, f"more than {after[0].days} days after {name}: written on or after {floor}"),
+            ),
+            Constraint(
+                STRENGTH["anchor-nearness"],
+                None,
+                floor + dt.timedelta(days=WIDE),
+                _detail(ev, f"{floor} is recent, at most four months back (assumed)"),
+                assumed=True,
+            ),
+        ]
     if relation == "before":
         return [
             Constraint(
@@ -1045,7 +1093,7 @@ def infer_publication(
             evidence.append(
                 Evidence("dateline", m.text, m.start, m.end, detail="a date on its own line near the top")
             )
-            from_url = url_date(url)
+            from_url = url_date(url, language)
             if from_url and from_url[0] == day:
                 evidence.append(from_url[2])
             return DateEstimate.day(day, tuple(evidence))
@@ -1054,7 +1102,7 @@ def infer_publication(
     stamped, updated = _stamps(text, mentions_all, language)
     if stamped is not None:
         return DateEstimate.day(stamped[0], (stamped[1],))
-    from_url = url_date(url)
+    from_url = url_date(url, language)
     if from_url and from_url[0] == from_url[1]:
         return DateEstimate.day(from_url[0], (from_url[2],))
     constraints: list[Constraint] = []
