@@ -906,3 +906,41 @@ def test_words_that_name_two_rounds_take_the_one_the_other_evidence_allows() -> 
     text = "Headline\n\nThe delegations met for talks at Istanbul's Dolmabahce palace on Tuesday, more than a month after Russia launched its invasion.\n"
     est = infer_published(text, language="en", config=load_config(STORY))
     assert est.value == D(2022, 3, 29)
+
+
+@pytest.mark.skipif(not STORY.exists(), reason="the story configuration is not there")
+@pytest.mark.parametrize(
+    ("text", "earliest", "latest"),
+    [
+        (
+            "On Friday it will be a year since Russian tanks rolled into Ukraine.",
+            D(2023, 2, 18),
+            D(2023, 2, 23),
+        ),
+        (
+            "Today marks two years since Russia's full-scale invasion of Ukraine.",
+            D(2024, 2, 24),
+            D(2024, 2, 26),
+        ),
+    ],
+)
+def test_an_anniversary_of_the_invasion_dates_the_text(text: str, earliest: dt.date, latest: dt.date) -> None:
+    """ "it will be a year since": the anniversary is ahead (the week before it); "marks two years
+    since": it is today. A year is a year, whatever the weekday; the text never takes a day it
+    does not name."""
+    est = infer_published(f"Headline\n\n{text}\n", language="en", config=load_config(STORY))
+    assert (est.earliest, est.latest) == (earliest, latest)
+    assert "counter" in rules(est)
+
+
+def test_a_date_labelled_published_inside_a_sentence_is_not_the_page_stamp() -> None:
+    text = (
+        "Headline\n\nIn an article for Kommersant published on October 11, 2021, the former president argued "
+        "that talks made no sense and that Moscow should wait for a different leadership.\n\nA year on, nothing has changed.\n"
+    )
+    est = infer(text, language="en")
+    assert not any("labels as its publication" in (e.detail or "") for e in est.evidence)
+    stamped = infer(
+        "Headline\n\nBy Jane Doe | Published on October 11, 2021\n\nThe president argued.\n", language="en"
+    )
+    assert stamped.value == D(2021, 10, 11)

@@ -227,10 +227,15 @@ def _add_years(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years, day=28)
 
 
+ANNIVERSARY_AHEAD = dt.timedelta(days=6)  # "on Friday it will be a year since": within the six days before
+
+
 def counter_constraints(text: str, language: str, config) -> list[Constraint]:
     """ "day 1,436 of the war": day 1 is the event's day_one. Named groups in the configured
     pattern say the unit: day (or the first group), week, month, year (the Nth), nextyear (the
-    Nth, still ahead: "will enter its third year"), years (more than N full years)."""
+    Nth, still ahead: "will enter its third year"), years (more than N full years), and the
+    anniversaries: ahead ("it will be a year since": the day N years on is in the coming week),
+    on ("it is two years today since": that day)."""
     if config is None:
         return []
     counters, _, _ = _config_patterns(config, language)
@@ -272,6 +277,18 @@ def counter_constraints(text: str, language: str, config) -> list[Constraint]:
                         near,
                         assumed=True,
                     )
+                )
+            elif groups.get("ahead") is not None or groups.get("on") is not None:
+                ahead = groups.get("ahead") is not None
+                n = _number(groups["ahead" if ahead else "on"], ordinals)
+                if not n:
+                    continue
+                day = _add_years(one, n)
+                lo, hi = (day - ANNIVERSARY_AHEAD, day - DAY) if ahead else (day, day + 2 * DAY)
+                detail = f"{n} year{'s' if n > 1 else ''} since {one} is {day}, " + (
+                    "still ahead: written in the week before it"
+                    if ahead
+                    else "today: written that day or just after"
                 )
             elif groups.get("years") is not None:
                 n = _number(groups["years"], ordinals)
@@ -740,7 +757,9 @@ def _stamps(
         day = resolve(m, None).earliest
         if day is None:
             continue
-        if published is None and published_label is not None and published_label.search(before):
+        # "an article for Kommersant published on October 11, 2021, argued ...": a sentence, no stamp
+        stamp = _stamp_line(before, text[m.end : _line_end(text, m.end)])
+        if stamp and published is None and published_label is not None and published_label.search(before):
             published = (
                 day,
                 Evidence(
@@ -752,7 +771,7 @@ def _stamps(
                 day,
                 Evidence("dateline", m.text, m.start, m.end, detail="a place and a date opening a paragraph"),
             )
-        elif updated is None and updated_label is not None and updated_label.search(before):
+        elif stamp and updated is None and updated_label is not None and updated_label.search(before):
             updated = (
                 day,
                 Evidence(
@@ -764,6 +783,21 @@ def _stamps(
                 ),
             )
     return published, updated
+
+
+STAMP_WORDS_BEFORE = 7  # "By Jane Doe | Published on" at most: more is a sentence that names a date
+STAMP_WORDS_AFTER = 12  # "- 18:52  Modifié le : 04/09/2025" and the like
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
+def _stamp_line(before: str, after: str) -> bool:
+    """Whether a labelled date stands as a stamp, not inside a sentence: few words before its label
+    on its line, and few after it."""
+    return len(before.split()) <= STAMP_WORDS_BEFORE and len(after.split()) <= STAMP_WORDS_AFTER
 
 
 @functools.cache
