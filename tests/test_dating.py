@@ -944,3 +944,34 @@ def test_a_date_labelled_published_inside_a_sentence_is_not_the_page_stamp() -> 
         "Headline\n\nBy Jane Doe | Published on October 11, 2021\n\nThe president argued.\n", language="en"
     )
     assert stamped.value == D(2021, 10, 11)
+
+
+@pytest.mark.skipif(not STORY.exists(), reason="the story configuration is not there")
+@pytest.mark.parametrize(
+    ("text", "earliest", "latest"),
+    [
+        (
+            "The Kremlin has resisted a meeting since the Alaska summit between Putin and U.S. President Donald Trump last month.",
+            D(2025, 9, 1),
+            D(2025, 9, 30),
+        ),
+        # a clause break between them: "last month" is of the saying, not of the summit
+        ("The Kremlin has resisted a meeting since the Alaska summit, Peskov said last month.", None, None),
+    ],
+)
+def test_a_relative_phrase_after_an_event_qualified_at_length(
+    text: str, earliest: dt.date | None, latest: dt.date | None
+) -> None:
+    est = infer_published(f"Headline\n\n{text}\n", language="en", config=load_config(STORY))
+    dated = [e for e in est.evidence if "when written" in (e.detail or "")]
+    if earliest is None:
+        assert not dated
+    else:
+        assert dated and (est.earliest, est.latest) == (earliest, latest)
+
+
+@pytest.mark.skipif(not STORY.exists(), reason="the story configuration is not there")
+def test_a_term_that_ran_out_is_zelenskys_of_2024_not_his_inauguration() -> None:
+    text = "Headline\n\nZelensky's five-year term ran out on May 20, but no election was held because of martial law.\n"
+    est = infer_published(text, language="en", config=load_config(STORY))
+    assert est.earliest is not None and est.earliest >= D(2024, 5, 20)
