@@ -380,15 +380,16 @@ def _relative_to(ref, m: re.Match, text: str, language: str) -> list[Constraint]
             continue
         gap = mention.start - m.end() if mention.start >= m.end() else m.start() - mention.end
         between = text[min(m.end(), mention.end) : max(m.start(), mention.start)]
-        if not 0 <= gap <= RELATIVE_GAP or re.search(r"[.;!?\n]", between):
-            # "the Alaska summit between Putin and U.S. President Donald Trump last month": a longer
-            # qualifier of the event, after it, with no clause break (abbreviations' dots aside)
-            if not (
-                mention.start >= m.end()
-                and gap <= RELATIVE_GAP_QUALIFIED
-                and not re.search(r"[,;:!?\n]|(?<!\b\w)\.", between)
-            ):
-                continue
+        beside = 0 <= gap <= RELATIVE_GAP and not re.search(r"[.;!?\n]", between)
+        # "the Alaska summit between Putin and U.S. President Donald Trump last month": a longer
+        # qualifier of the event, after it, with no clause break (abbreviations' dots aside)
+        qualified = (
+            mention.start >= m.end()
+            and gap <= RELATIVE_GAP_QUALIFIED
+            and not re.search(r"[,;:!?\n]|(?<!\b\w)\.", between)
+        )
+        if not (beside or qualified):
+            continue
         day, k = ref.date, -mention.offset  # the text is k units after the event
         if (mention.kind == "ago" and mention.unit == "week") or (mention.unit == "day" and abs(k) >= 7):
             center = day + dt.timedelta(days=7 * k if mention.unit == "week" else k)
