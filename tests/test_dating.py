@@ -975,3 +975,29 @@ def test_a_term_that_ran_out_is_zelenskys_of_2024_not_his_inauguration() -> None
     text = "Headline\n\nZelensky's five-year term ran out on May 20, but no election was held because of martial law.\n"
     est = infer_published(text, language="en", config=load_config(STORY))
     assert est.earliest is not None and est.earliest >= D(2024, 5, 20)
+
+
+@pytest.mark.skipif(not STORY.exists(), reason="the story configuration is not there")
+@pytest.mark.parametrize(
+    ("language", "text", "floor"),
+    [
+        ("en", "Putin met UAE President Mohammed bin Zayed in the Kremlin.", D(2022, 5, 14)),
+        ("en", "Andrii Sybiha, Ukraine's foreign minister, said seven countries were ready.", D(2024, 9, 5)),
+        ("de", "Bundeskanzler Friedrich Merz sagte, ein Treffen sei möglich.", D(2025, 5, 6)),
+        # a title the actor also held before any known day (Trump's first term) bounds nothing
+        ("ru", "Президент США Дональд Трамп заявил, что встреча возможна.", None),
+        ("en", "American President Donald Trump said a meeting was possible.", None),
+    ],
+)
+def test_a_title_beside_its_holders_name_is_a_floor_never_a_date(
+    language: str, text: str, floor: dt.date | None
+) -> None:
+    est = infer_published(
+        f"Headline\n\n{text}\n\n© 2026 Example\n", language=language, config=load_config(STORY)
+    )
+    offices = [e for e in est.evidence if e.rule == "office"]
+    if floor is None:
+        assert not offices
+    else:
+        assert offices and est.earliest == floor
+        assert est.value is None and est.precision == "unknown"  # with a copyright year: bounds only

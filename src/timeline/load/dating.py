@@ -58,7 +58,14 @@ NEAR_DAYS = 45  # a year-less past date is taken to be at most this old (weak)
 ONE_WEEK_CHOICE = 13  # days: a wider range holds several weeks the same weekdays fit
 WIDE = 120  # above this many days the range is too wide to choose a day by weekdays
 NEXT_YEAR_NEAR = 61  # days: "the war will enter its third year" is written this near the day
-STRENGTH = {"counter": 3, "anchor-event": 4, "mentioned-date": 5, "recent-date": 7, "anchor-nearness": 7}
+STRENGTH = {
+    "counter": 3,
+    "anchor-event": 4,
+    "office": 4,
+    "mentioned-date": 5,
+    "recent-date": 7,
+    "anchor-nearness": 7,
+}
 
 
 @dataclass(frozen=True)
@@ -225,6 +232,68 @@ def _add_years(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February
         return day.replace(year=day.year + years, day=28)
+
+
+_OFFICES: dict[tuple[str, str], tuple] = {}
+BOUNDS_ONLY = frozenset({"office", "copyright"})  # rules that bound a date but never make one alone
+OFFICE_GAP = r"\s+(?:[\w.'’-]+\s+){0,2}?"  # "UAE President [Sheikh] Mohammed bin Zayed"
+OFFICE_APPOSITION = r",\s+(?:the\s+|his\s+|her\s+|now\s+)?"  # "Andrii Sybiha, Ukraine's foreign minister"
+
+
+def _offices(config, language: str) -> tuple:
+    """For each title the configuration gives an actor only from a known day ("Ukrainian foreign
+    minister" for Sybiha from 2024-09-05), that day, the title and a pattern of the title beside
+    one of the actor's names. A title the actor also held with no known start gives nothing."""
+    key = (config.digest, language)
+    if key not in _OFFICES:
+        found = []
+        for actor in config.actors:
+            starts: dict[str, list[dt.date | None]] = {}
+            for d in actor.descriptors.get(language, ()):
+                starts.setdefault(d.text.casefold(), []).append(d.since)
+            names = sorted((a for a in actor.aliases if " " in a or len(a) > 3), key=len, reverse=True)
+            if not names:
+                continue
+            alias = "(?:" + "|".join(re.escape(a) for a in names) + r")(?![\w])"
+            for text, sinces in starts.items():
+                if None in sinces:
+                    continue
+                since = min(d for d in sinces if d is not None)
+                title = re.escape(text).replace(r"\ ", r"\s+")
+                pattern = re.compile(
+                    rf"(?<![\w]){title}{OFFICE_GAP}{alias}|(?<![\w]){alias}{OFFICE_APPOSITION}{title}(?![\w])",
+                    re.I,
+                )
+                found.append((text, since, actor.name, pattern))
+        _OFFICES[key] = tuple(found)
+    return _OFFICES[key]
+
+
+def office_constraints(text: str, language: str, config) -> list[Constraint]:
+    """ "UAE President Mohammed bin Zayed", "Andrii Sybiha, Ukraine's foreign minister": a title
+    beside its holder's name was written once he held it, so on or after the day he took it.
+    Never an upper bound: a text looking back keeps the titles of the time ("then foreign
+    minister"), and a former holder is still named by his old title."""
+    if config is None:
+        return []
+    folded = text.casefold()
+    out = []
+    for title, since, name, pattern in _offices(config, language):
+        if title not in folded:
+            continue
+        m = pattern.search(text)
+        if m is None:
+            continue
+        detail = f"'{title}' names {name} only from {since}: written on or after it"
+        out.append(
+            Constraint(
+                STRENGTH["office"],
+                since,
+                None,
+                Evidence("office", m.group(0), m.start(), m.end(), detail=detail),
+            )
+        )
+    return out
 
 
 ANNIVERSARY_AHEAD = dt.timedelta(days=6)  # "on Friday it will be a year since": within the six days before
@@ -1152,6 +1221,7 @@ def infer_publication(
         constraints.append(Constraint(2, from_url[0], from_url[1], from_url[2]))
     constraints += _looking_back(counter_constraints(text, language, config), mentions)
     constraints += anchor_constraints(text, language, config)
+    constraints += office_constraints(text, language, config)
     footer = [m.span() for m in (_copyright_pattern().finditer(text) if _copyright_pattern() else ())]
     constraints += _text_constraints([m for m in mentions if not any(a <= m.start < b for a, b in footer)])
     if updated is not None:
@@ -1182,6 +1252,9 @@ def infer_publication(
             evidence.append(
                 Evidence("open-range", "", detail=f"nothing bounds the date from above (on or after {lo})")
             )
+        return DateEstimate(None, "unknown", lo, hi, tuple(evidence))
+    if used and all(c.evidence.rule in BOUNDS_ONLY for c in used):
+        # a title's first day and a copyright's last: bounds for other evidence, no date of their own
         return DateEstimate(None, "unknown", lo, hi, tuple(evidence))
     # a weekday inside a reference event's words is that event's day ("on the sidelines of Monday's
     # Normandy summit"), not a day the text looks back on

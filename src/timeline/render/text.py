@@ -38,6 +38,7 @@ RULE_WORDS = {
     "reference-event": "the story's list of reference events",
     "counter": "a day counter anchored on a known date",
     "anchor-event": "a mention of a known event",
+    "office": "a title its holder took on a known day",
     "mentioned-date": "a date named in the text",
     "weekday-relative": "a weekday read against the publication date",
     "earlier": "words placing the statement before the publication",
