@@ -1001,3 +1001,16 @@ def test_a_title_beside_its_holders_name_is_a_floor_never_a_date(
     else:
         assert offices and est.earliest == floor
         assert est.value is None and est.precision == "unknown"  # with a copyright year: bounds only
+
+
+@pytest.mark.skipif(not STORY.exists(), reason="the story configuration is not there")
+def test_said_saturday_beside_last_saturday_means_two_saturdays() -> None:
+    """ "Bennett flew to Moscow last Saturday" (2022-03-05) dates the text to the week after; the
+    bare "said Saturday" of the same text is then the next Saturday, not the same one."""
+    text = (
+        "Headline\n\nZelensky said Saturday that Jerusalem could host a meeting with Putin.\n\n"
+        "Bennett flew to Moscow last Saturday for a meeting with Putin.\n"
+    )
+    est = infer_published(text, language="en", config=load_config(STORY))
+    assert est.value == D(2022, 3, 12)
+    assert any("was 'last Saturday' when written" in (e.detail or "") for e in est.evidence)

@@ -441,7 +441,8 @@ def _relative_to(ref, m: re.Match, text: str, language: str) -> list[Constraint]
     if ref.date != ref.last:
         return []
     for mention in scan(text, language):
-        if (
+        last_weekday = mention.kind == "weekday" and mention.strict and mention.tense == "past"
+        if not last_weekday and (
             mention.kind not in ("relative", "ago")
             or mention.anchor
             or mention.unit not in ("day", "week", "month")
@@ -459,8 +460,12 @@ def _relative_to(ref, m: re.Match, text: str, language: str) -> list[Constraint]
         )
         if not (beside or qualified):
             continue
-        day, k = ref.date, -mention.offset  # the text is k units after the event
-        if (mention.kind == "ago" and mention.unit == "week") or (mention.unit == "day" and abs(k) >= 7):
+        day, k = ref.date, -(mention.offset or 0)  # the text is k units after the event
+        if last_weekday:
+            if mention.weekday != day.weekday():
+                continue  # "Bennett flew to Moscow last Sunday" of a Saturday: another trip
+            lo, hi = day + DAY, day + dt.timedelta(days=7)  # "last Saturday": in the week after it
+        elif (mention.kind == "ago" and mention.unit == "week") or (mention.unit == "day" and abs(k) >= 7):
             center = day + dt.timedelta(days=7 * k if mention.unit == "week" else k)
             lo, hi = center - 2 * DAY, center + 2 * DAY  # "a week ago": about seven days
         elif mention.unit == "day":
@@ -1156,10 +1161,15 @@ def _choose_day(
         ]
         ahead = [day + ((w - weekday) % 7 or (7 if strict else 0)) for w, strict in ahead_cues]
         coincide = sum(1 for w in past if w in known) + sum(1 for w in ahead if w in known)
+        # "said Saturday" beside "last Saturday": a text that names both means two Saturdays
+        collide = len(
+            {d for d, (_, strict) in zip(past, back_cues, strict=True) if strict}
+            & {d for d, (_, strict) in zip(past, back_cues, strict=True) if not strict}
+        )
         lag = day - max(past) if past else 0
         spread = day - min(past) if past else 0
         near = min(abs(day - a) for a in anchor_days) if anchor_days else 0
-        score = 10 * coincide - 3 * lag - spread - 0.2 * near - 0.01 * offset
+        score = 10 * coincide - 15 * collide - 3 * lag - spread - 0.2 * near - 0.01 * offset
         if best is None or score > best[0]:
             best = (score, day, past, ahead)
     assert best is not None
