@@ -3,9 +3,12 @@ in, and words that merely look alike (another call, another summit in the same c
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
+
+from timeline import infer_published
 
 LANGUAGES = ("en", "ru", "uk", "de", "fr")
 
@@ -1202,6 +1205,66 @@ WORDINGS = [
         "Lavrov a déclaré dans l'émission Meet the Press",
         "Lavrov a déclaré dans l'émission 60 Minutes",
     ),
+    (
+        "istanbul-talks-2025-05-16",
+        "en",
+        "ahead of next week's talks in Istanbul",
+        "after the talks in Istanbul",
+    ),
+    (
+        "istanbul-talks-2025-05-16",
+        "ru",
+        "в преддверии предстоящих переговоров в Стамбуле",
+        "после переговоров в Стамбуле",
+    ),
+    (
+        "istanbul-talks-2025-05-16",
+        "uk",
+        "напередодні майбутніх переговорів у Стамбулі",
+        "після переговорів у Стамбулі",
+    ),
+    (
+        "istanbul-talks-2025-05-16",
+        "de",
+        "vor den bevorstehenden Gesprächen in Istanbul",
+        "nach den Gesprächen in Istanbul",
+    ),
+    (
+        "istanbul-talks-2025-05-16",
+        "fr",
+        "avant les prochaines négociations à Istanbul",
+        "après les négociations d'Istanbul",
+    ),
+    (
+        "abu-dhabi-talks-2026-02",
+        "en",
+        "the upcoming trilateral talks in Abu Dhabi",
+        "the trilateral talks in Abu Dhabi last week",
+    ),
+    (
+        "abu-dhabi-talks-2026-02",
+        "ru",
+        "предстоящие трехсторонние переговоры в Абу-Даби",
+        "прошедшие трехсторонние переговоры в Абу-Даби",
+    ),
+    (
+        "abu-dhabi-talks-2026-02",
+        "uk",
+        "майбутні тристоронні переговори в Абу-Дабі",
+        "минулі тристоронні переговори в Абу-Дабі",
+    ),
+    (
+        "abu-dhabi-talks-2026-02",
+        "de",
+        "die bevorstehenden trilateralen Gespräche in Abu Dhabi",
+        "die trilateralen Gespräche in Abu Dhabi",
+    ),
+    (
+        "abu-dhabi-talks-2026-02",
+        "fr",
+        "les prochaines négociations trilatérales à Abou Dhabi",
+        "les négociations trilatérales d'Abou Dhabi",
+    ),
 ]
 
 
@@ -1228,3 +1291,20 @@ def test_the_events_are_named_in_every_language(project_config, event_id: str) -
 def test_venues_of_the_story_are_places(project_config) -> None:
     for event in project_config.reference_events:
         assert event.venue is None or project_config.place(event.venue) is not None
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Kyiv will send Umerov to the upcoming talks in Istanbul."),
+        ("ru", "Мединский возглавит делегацию на предстоящих переговорах в Стамбуле."),
+        ("de", "Umerow leitet die Delegation bei den bevorstehenden Gesprächen in Istanbul."),
+    ],
+)
+def test_upcoming_talks_in_istanbul_bound_the_date_by_the_last_round_only(
+    project_config, language: str, text: str
+) -> None:
+    """Four rounds were held in Istanbul: the words alone say only "before the last one"."""
+    est = infer_published(f"Headline\n\n{text}\n", language=language, config=project_config)
+    assert est.latest == dt.date(2025, 7, 22)
+    assert est.earliest is None
