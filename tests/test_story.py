@@ -9,6 +9,7 @@ import re
 import pytest
 
 from timeline import infer_published
+from timeline.gazetteer import Gazetteer
 
 LANGUAGES = ("en", "ru", "uk", "de", "fr")
 
@@ -1308,3 +1309,33 @@ def test_upcoming_talks_in_istanbul_bound_the_date_by_the_last_round_only(
     est = infer_published(f"Headline\n\n{text}\n", language=language, config=project_config)
     assert est.latest == dt.date(2025, 7, 22)
     assert est.earliest is None
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Donald Tusk said Poland would host no talks.", "tusk"),
+        ("Польский премьер Дональд Туск заявил об этом.", "tusk"),
+        ("По словам Хакана Фидана, Турция готова.", "fidan"),
+        ("Встреча с Хаканом Фиданом и Александром Стуббом.", "stubb"),
+        ("Зеленский встретился с Папой Римским Львом XIV.", "pope-leo"),
+        ("Зеленський зустрівся з Левом XIV.", "pope-leo"),
+    ],
+)
+def test_actors_are_found_in_their_inflected_forms(project_config, text: str, actor: str) -> None:
+    assert actor in {m.id for m in Gazetteer(project_config).actors(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Переговоры в Анкоридже и встреча в Ташкенте.", "tashkent"),
+        ("Зустріч в Анкориджі.", "anchorage"),
+        ("Саммит БРИКС в Казани.", "kazan"),
+        ("Die Gespräche in Kopenhagen.", "copenhagen"),
+        ("Переговоры с Ватиканом.", "vatican"),
+        ("Встреча над Аляской.", "alaska"),
+    ],
+)
+def test_places_are_found_in_their_inflected_forms(project_config, text: str, place: str) -> None:
+    assert place in {m.id for m in Gazetteer(project_config).places(text)}
