@@ -1346,6 +1346,51 @@ WORDINGS = [
     ("nato-summit-washington-2024", "uk", "саміт НАТО у Вашингтоні", "саміт G20 у Вашингтоні"),
     ("nato-summit-washington-2024", "de", "Nato-Gipfel in Washington", "G20-Gipfel in Washington"),
     ("nato-summit-washington-2024", "fr", "sommet de l'Otan à Washington", "sommet du G20 à Washington"),
+    ("pope-francis-death", "en", "after the death of Pope Francis", "a speech by Pope Francis"),
+    (
+        "pope-francis-death",
+        "ru",
+        "после смерти Папы Римского Франциска",
+        "после речи Папы Римского Франциска",
+    ),
+    (
+        "pope-francis-death",
+        "uk",
+        "після смерті Папи Римського Франциска",
+        "після промови Папи Римського Франциска",
+    ),
+    ("pope-francis-death", "de", "nach dem Tod von Papst Franziskus", "nach der Rede von Papst Franziskus"),
+    ("pope-francis-death", "fr", "après la mort du pape François", "après le discours du pape François"),
+    (
+        "trump-putin-call-jul-2025",
+        "en",
+        "the phone call with Putin on July 3",
+        "the phone call with Putin on July 30",
+    ),
+    (
+        "trump-putin-call-jul-2025",
+        "ru",
+        "телефонный разговор Путина с Трампом 3 июля",
+        "телефонный разговор Путина с Трампом 30 июля",
+    ),
+    (
+        "trump-putin-call-jul-2025",
+        "uk",
+        "телефонна розмова Путіна з Трампом 3 липня",
+        "телефонна розмова Путіна з Трампом 30 липня",
+    ),
+    (
+        "trump-putin-call-jul-2025",
+        "de",
+        "das Telefonat zwischen Trump und Putin am 3. Juli",
+        "das Telefonat zwischen Trump und Putin am 30. Juli",
+    ),
+    (
+        "trump-putin-call-jul-2025",
+        "fr",
+        "l'entretien téléphonique entre Donald Trump et Vladimir Poutine du 3 juillet",
+        "l'entretien téléphonique entre Donald Trump et Vladimir Poutine du 30 juillet",
+    ),
 ]
 
 
