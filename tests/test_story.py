@@ -1391,6 +1391,39 @@ WORDINGS = [
         "l'entretien téléphonique entre Donald Trump et Vladimir Poutine du 3 juillet",
         "l'entretien téléphonique entre Donald Trump et Vladimir Poutine du 30 juillet",
     ),
+    ("bali-g20-2022", "ru", "на предстоящем саммите G20 на Бали", "на предстоящем саммите G20 в Индии"),
+    ("bali-g20-2022", "uk", "на майбутньому саміті G20 на Балі", "на майбутньому саміті G20 в Індії"),
+    (
+        "bali-g20-2022",
+        "de",
+        "beim bevorstehenden G20-Gipfel auf Bali",
+        "beim bevorstehenden G20-Gipfel in Indien",
+    ),
+    ("bali-g20-2022", "fr", "au prochain sommet du G20 à Bali", "au prochain sommet du G20 en Inde"),
+    (
+        "burgenstock-summit",
+        "ru",
+        "на предстоящем мирном саммите в Швейцарии",
+        "на предстоящих переговорах в Швейцарии",
+    ),
+    (
+        "burgenstock-summit",
+        "uk",
+        "на майбутньому Саміті миру у Швейцарії",
+        "на майбутніх переговорах у Швейцарії",
+    ),
+    (
+        "burgenstock-summit",
+        "de",
+        "die geplante Friedenskonferenz in der Schweiz",
+        "ein mögliches Treffen in der Schweiz",
+    ),
+    (
+        "burgenstock-summit",
+        "fr",
+        "le prochain sommet pour la paix en Suisse",
+        "une prochaine rencontre en Suisse",
+    ),
 ]
 
 
