@@ -278,3 +278,19 @@ def test_each_weak_article_is_scanned_once(monkeypatch: pytest.MonkeyPatch) -> N
 def test_without_kept_scans_articles_are_scanned_again(monkeypatch: pytest.MonkeyPatch) -> None:
     """The check above can fail: scan's own cache of 64 texts alone re-scans them."""
     assert max(_scans_per_text(monkeypatch, keep=False).values()) > 1
+
+
+def test_a_date_shared_through_reports_with_no_words_in_common_is_shown_wider() -> None:
+    """A report that shares no plain words with the dated one (another language, or the one
+    statement of that speaker that fits) passes its day on, but as a range two weeks wider each
+    side: never as a week."""
+    other = "Selenskyj sagte, Putin sei in Kiew willkommen."
+    undated = _article("undated-de", other, DateEstimate.unknown(), other)
+    articles, _ = share_dates([DATED, undated], [_event(DATED, undated)])
+    shared = articles[1].published
+    assert shared.value is not None and shared.precision == "month"
+    assert shared.earliest is not None and shared.latest is not None
+    assert shared.earliest <= D(2026, 1, 16) and shared.latest >= D(2026, 2, 14)
+    assert any("share no words" in (e.detail or "") for e in shared.evidence)
+    alike = _article("undated", PLAIN, DateEstimate.unknown(), PLAIN)  # "could come to Kyiv": alike
+    assert share_dates([DATED, alike], [_event(DATED, alike)])[0][1].published.precision == "week"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -233,7 +234,22 @@ def _vote_key(article: Article, items: list[tuple[Claim, list[Claim]]]) -> tuple
     return (key, hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).digest())
 
 
-Proposal = tuple[dt.date, dt.date, Claim]  # the publication range one sibling report implies, and that report
+# the publication range one sibling report implies, that report, and whether the link is loose
+Proposal = tuple[dt.date, dt.date, Claim, bool]
+LOOSE_DAYS = dt.timedelta(days=14)  # how much wider a date shared through a loose link is shown
+_WORD = re.compile(r"(?<![\w])[^\W\d_][\w'’-]{4,}")
+
+
+def _loose(claim: Claim, source: Claim) -> bool:
+    """Whether two reports of one statement share no plain words (lower-case words of five
+    letters or more): a join that rests on the speaker, the stance and nothing written alike
+    (another language, or the one statement of that speaker that fits). A date shared through it
+    is a weaker inference than one shared between reports that say the same words."""
+
+    def words(text: str) -> set[str]:
+        return {w.casefold() for w in _WORD.findall(text) if w[0].islower()}
+
+    return not (words(claim.sentence) & words(source.sentence))
 
 
 def _proposals(article: Article, items: list[tuple[Claim, list[Claim]]]) -> list[Proposal]:
@@ -300,7 +316,7 @@ def _proposals(article: Article, items: list[tuple[Claim, list[Claim]]]) -> list
             said = source.said
             found = kept[(id(claim), said.earliest, said.latest)]  # type: ignore[index]
             if found is not None:
-                out.append((found[0], found[1], source))
+                out.append((found[0], found[1], source, _loose(claim, source)))
     return out
 
 
@@ -349,7 +365,7 @@ def _vote(article: Article, options: list[Proposal]) -> tuple[DateEstimate, str]
     """The day most reports agree on (a wrong merge is outvoted), and the range they share, with
     the article's own evidence and every agreeing report's."""
     weights: dict[tuple[dt.date, dt.date], int] = {}
-    for lo, hi, _ in options:
+    for lo, hi, _, _ in options:
         weights[(lo, hi)] = weights.get((lo, hi), 0) + 1
     days: dict[dt.date, int] = {}
     for (lo, hi), weight in weights.items():
@@ -358,16 +374,25 @@ def _vote(article: Article, options: list[Proposal]) -> tuple[DateEstimate, str]
             days[day] = days.get(day, 0) + weight
             day += DAY
     best = max(days, key=lambda d: (days[d], -d.toordinal()))
-    agreeing = [(lo, hi, source) for lo, hi, source in options if lo <= best <= hi]
+    agreeing = [p for p in options if p[0] <= best <= p[1]]
     lo = max(p[0] for p in agreeing)
     hi = min(p[1] for p in agreeing)
     cited = {
-        (s.sentence[:160], s.start, s.end, s.article, s.said.value, a, b): (s, a, b) for a, b, s in agreeing
+        (s.sentence[:160], s.start, s.end, s.article, s.said.value, a, b): (s, a, b)
+        for a, b, s, _ in agreeing
     }
     evidence = tuple(
         dict.fromkeys((*article.published.evidence, *(_cluster_evidence(*v) for v in cited.values())))
     )
     best = _middle(min(max(best, lo), hi), lo, hi)  # a week-wide range: never more than 3 days off
+    if all(loose for *_, loose in agreeing):
+        # only loose links: the range is shown two weeks wider on each side (inside the article's
+        # own bounds), so the shared day is never shown as more certain than the link that gave it
+        own = article.published
+        lo = max(lo - LOOSE_DAYS, own.earliest) if own.earliest else lo - LOOSE_DAYS
+        hi = min(hi + LOOSE_DAYS, own.latest) if own.latest else hi + LOOSE_DAYS
+        detail = f"the reports share no words (another language, or the one fitting statement of the speaker): shown as {lo} to {hi}"
+        evidence = (*evidence, Evidence("cluster", "", detail=detail))
     return DateEstimate(best, precision_of(lo, hi), lo, hi, evidence), agreeing[0][2].article
 
 
