@@ -1014,3 +1014,15 @@ def test_said_saturday_beside_last_saturday_means_two_saturdays() -> None:
     est = infer_published(text, language="en", config=load_config(STORY))
     assert est.value == D(2022, 3, 12)
     assert any("was 'last Saturday' when written" in (e.detail or "") for e in est.evidence)
+
+
+@pytest.mark.skipif(not STORY.exists(), reason="the story configuration is not there")
+def test_yesterday_beside_a_known_day_makes_the_text_the_day_after() -> None:
+    """The video was recorded "on Monday", the day of the EU-Ukraine summit (2019-07-08), and
+    published "yesterday": the text is of Tuesday."""
+    text = (
+        "Заголовок\n\nЗеленский опубликовал видеообращение вчера. Обращение было записано в понедельник — "
+        "в тот же день в Киеве прошел саммит Украина — ЕС.\n"
+    )
+    est = infer_published(text, language="ru", config=load_config(STORY))
+    assert est.value == D(2019, 7, 9)

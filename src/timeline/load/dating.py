@@ -1140,8 +1140,16 @@ def _narrow(
     return lo, hi, used, dropped
 
 
+YESTERDAYS = (-1, -2)  # "yesterday", "the day before yesterday": a day's lag the words name
+
+
 def _choose_day(
-    lo: dt.date, hi: dt.date, weekdays: list[Mention], known_days: set[dt.date], anchors: list[dt.date]
+    lo: dt.date,
+    hi: dt.date,
+    weekdays: list[Mention],
+    known_days: set[dt.date],
+    anchors: list[dt.date],
+    days_back: tuple[int, ...] = (),
 ):
     """The publication day inside [lo, hi] that best fits the weekday cues: on or just after the
     latest weekday it reports ("on Friday" in a Friday story is that Friday), before the
@@ -1161,6 +1169,8 @@ def _choose_day(
         ]
         ahead = [day + ((w - weekday) % 7 or (7 if strict else 0)) for w, strict in ahead_cues]
         coincide = sum(1 for w in past if w in known) + sum(1 for w in ahead if w in known)
+        # "published the video yesterday" beside a known day: the day after it
+        coincide += sum(1 for k in days_back if day + k in known)
         # "said Saturday" beside "last Saturday": a text that names both means two Saturdays
         collide = len(
             {d for d, (_, strict) in zip(past, back_cues, strict=True) if strict}
@@ -1288,7 +1298,12 @@ def infer_publication(
             if c.anchor and c not in dropped and c not in used and lo <= c.anchor <= hi
         ]
         known |= set(anchors)
-        value, earliest, latest = _choose_day(lo, hi, weekdays, known, anchors)
+        days_back = tuple(
+            m.offset
+            for m in mentions
+            if m.kind == "relative" and m.unit == "day" and not m.anchor and m.offset in YESTERDAYS
+        )
+        value, earliest, latest = _choose_day(lo, hi, weekdays, known, anchors, days_back)
         for m in weekdays:
             w = weekday_on(m, value, "future" if m.tense == "future" else "past")
             where = "ahead of" if m.tense == "future" else "on or before"
