@@ -294,3 +294,15 @@ def test_a_damaged_stamps_file_reads_everything(site, trusting, monkeypatch):
     (tmp_path / "articles" / "zz_new.txt").write_text(NEW, encoding="utf-8")
     run()
     assert len(reads) == len(list((tmp_path / "articles").glob("*.txt")))
+
+
+def test_files_written_just_before_their_record_are_read_again(site, monkeypatch):
+    """Racy-git rule: files changed (ctime) less than RACY_NS before the build that recorded
+    them are not trusted yet: every file is read again."""
+    tmp_path, run = site
+    monkeypatch.setattr(files, "RACY_NS", 3600 * 10**9)  # the fixture copied them just before
+    reads = []
+    real = files.read_article_file
+    monkeypatch.setattr(files, "read_article_file", lambda f, n: reads.append(f.relpath) or real(f, n))
+    run()
+    assert len(reads) == len(list((tmp_path / "articles").glob("*.txt")))
