@@ -263,3 +263,34 @@ def test_many_articles_are_split_into_segments_and_small_ones_merged(tmp_path, m
         2,
     ]  # the small one is merged with the new
     assert ArticleCache(tmp_path, mini_config.digest).get_many([key(a) for a in [*old, new]]) == [*old, new]
+
+
+def test_extra_memo_shards_copied_when_their_keys_did_not_change(tmp_path, monkeypatch):
+    """A memo saved again after one new entry pickles only the shards whose keys changed, and
+    reads back equal to what was saved, nested dicts included."""
+    import pickle
+
+    from timeline import cache as cache_module
+    from timeline.cache import ArticleCache
+
+    memo = {
+        "reports": {("a", i): (i, "x") for i in range(200)},
+        "shared": {"votes": {("v", 1): None}, "redated": {}},
+    }
+    ArticleCache(tmp_path, "d").save_extra("normalize", memo)
+    cache = ArticleCache(tmp_path, "d")
+    loaded = cache.load_extra("normalize")
+    assert loaded == memo
+    loaded["reports"][("a", 999)] = (999, "y")
+    pickled = []
+    real = pickle.dumps
+    monkeypatch.setattr(
+        cache_module.pickle, "dumps", lambda obj, **kw: pickled.append(obj) or real(obj, **kw)
+    )
+    cache.save_extra("normalize", loaded)
+    assert len(pickled) == 1 and ("a", 999) in pickled[0]
+    monkeypatch.setattr(cache_module.pickle, "dumps", real)
+    assert ArticleCache(tmp_path, "d").load_extra("normalize") == loaded
+    path = cache._extra_path("normalize")
+    path.write_bytes(path.read_bytes()[:-3])
+    assert ArticleCache(tmp_path, "d").load_extra("normalize") == {}

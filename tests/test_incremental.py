@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import filecmp
+import os
 import shutil
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from timeline import incremental
 from timeline.build import build, template_dir
 from timeline.config import load_config
+from timeline.load import files
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / "tests" / "fixtures" / "mini.yaml"
@@ -221,3 +223,86 @@ def test_cli_cache_flags(tmp_path, monkeypatch, capsys, flags, folder):
     else:
         assert made == [folder]
         assert any("(0 written" in line and ", 0 parsed" in line for line in second), second
+
+
+# --- file stamps: unchanged files are neither read nor hashed ------------------------------------
+
+
+@pytest.fixture
+def trusting(monkeypatch):
+    """Stamps trusted as soon as they are older than their record (no racy margin), so that a
+    test can edit a file right after a build and still exercise the trusted path."""
+    monkeypatch.setattr(files, "RACY_NS", 0)
+
+
+def test_unchanged_files_are_not_read_again(site, trusting, monkeypatch):
+    tmp_path, run = site
+    run()  # the fixture's build recorded the stamps; this one trusts them
+    reads = []
+    real = files.read_article_file
+    monkeypatch.setattr(files, "read_article_file", lambda f, n: reads.append(f.relpath) or real(f, n))
+    (tmp_path / "articles" / "zz_new.txt").write_text(NEW, encoding="utf-8")
+    expected = full_build_beside(tmp_path, run)
+    reads.clear()
+    result = run()
+    assert reads == ["zz_new.txt"]
+    assert result.counts["parsed"] == 1
+    assert tree(tmp_path / "out") == expected
+
+
+@pytest.mark.parametrize("edit", ["touch", "same-size-and-mtime", "replaced", "remove", "cache-lost"])
+def test_stamps_never_hide_a_change(site, trusting, edit):
+    tmp_path, run = site
+    run()
+    articles = tmp_path / "articles"
+    first = sorted(articles.glob("*.txt"))[0]
+    info = first.stat()
+    data = first.read_bytes()
+    if edit == "touch":
+        os.utime(first)
+    elif edit == "same-size-and-mtime":
+        changed = data.replace(b"e", b"a", 1)
+        assert changed != data and len(changed) == len(data)
+        first.write_bytes(changed)
+        os.utime(first, ns=(info.st_atime_ns, info.st_mtime_ns))
+        assert first.stat().st_mtime_ns == info.st_mtime_ns
+    elif edit == "replaced":  # an editor's save: a new file renamed over the old one, same size and mtime
+        other = articles / ".tmp-save"
+        other.write_bytes(data.replace(b"e", b"a", 1))
+        os.utime(other, ns=(info.st_atime_ns, info.st_mtime_ns))
+        os.replace(other, first)
+    elif edit == "remove":
+        first.unlink()
+    else:  # the unchanged files, trusted by their stamps, must now be read after all
+        for cached in (tmp_path / "cache").glob("articles-*.bin"):
+            cached.unlink()
+        (articles / "zz_new.txt").write_text(NEW, encoding="utf-8")
+    expected = full_build_beside(tmp_path, run)
+    result = run()
+    c = result.counts
+    assert c["parsed"] == {"same-size-and-mtime": 1, "replaced": 1, "cache-lost": c["articles"]}.get(edit, 0)
+    assert tree(tmp_path / "out") == expected
+
+
+def test_a_damaged_stamps_file_reads_everything(site, trusting, monkeypatch):
+    tmp_path, run = site
+    for stamps in (tmp_path / "cache").glob("files-*.json"):
+        stamps.write_text("{not json", encoding="utf-8")
+    reads = []
+    real = files.read_article_file
+    monkeypatch.setattr(files, "read_article_file", lambda f, n: reads.append(f.relpath) or real(f, n))
+    (tmp_path / "articles" / "zz_new.txt").write_text(NEW, encoding="utf-8")
+    run()
+    assert len(reads) == len(list((tmp_path / "articles").glob("*.txt")))
+
+
+def test_files_written_just_before_their_record_are_read_again(site, monkeypatch):
+    """Racy-git rule: files changed (ctime) less than RACY_NS before the build that recorded
+    them are not trusted yet: every file is read again."""
+    tmp_path, run = site
+    monkeypatch.setattr(files, "RACY_NS", 3600 * 10**9)  # the fixture copied them just before
+    reads = []
+    real = files.read_article_file
+    monkeypatch.setattr(files, "read_article_file", lambda f, n: reads.append(f.relpath) or real(f, n))
+    run()
+    assert len(reads) == len(list((tmp_path / "articles").glob("*.txt")))

@@ -61,10 +61,15 @@ def find_article_files(root: Path) -> list[ArticleFile]:
 
 @dataclass(frozen=True)
 class Inputs:
-    """The article files as read once per build: (relative path, id, bytes, sha256) in path order."""
+    """The article files as found once per build: (relative path, id, bytes, sha256) in path order.
 
-    files: list[tuple[str, str, bytes, str]]
+    The bytes are None for a file its stamp (files.Stamps) shows unchanged since it was last
+    hashed: they are read only if the article is not in the cache (read_bytes)."""
+
+    files: list[tuple[str, str, bytes | None, str]]
     problems: tuple[tuple[str, str, str], ...] = ()  # (relative path, id, why it was not read)
+    where: dict[str, ArticleFile] = field(default_factory=dict)  # the files whose bytes were not read
+    stamps: files.Stamps | None = None
 
     @property
     def hashes(self) -> list[tuple[str, str]]:
@@ -74,20 +79,50 @@ class Inputs:
         ]
         return sorted([(relpath, sha) for relpath, _, _, sha in self.files] + unread)
 
+    def read_bytes(self, i: int, max_bytes: int) -> tuple[bytes, str, str | None]:
+        """(bytes, sha256, problem) of the i-th file, read now if it was not read before."""
+        relpath, _, data, sha = self.files[i]
+        if data is not None:
+            return data, sha, None
+        data, problem = files.read_article_file(self.where[relpath], max_bytes)
+        if problem:
+            if self.stamps is not None:
+                self.stamps.forget(relpath)
+            return b"", sha, problem
+        fresh = hashlib.sha256(data).hexdigest()
+        if fresh != sha and self.stamps is not None:
+            self.stamps.forget(relpath)  # changed since its stat was taken: hashed again next time
+        return data, fresh, None
 
-def read_inputs(root: Path, max_bytes: int = Limits.max_bytes) -> Inputs:
-    """Read and hash every article file (the cache, the fast path and the loader all need the bytes).
+
+def read_inputs(root: Path, max_bytes: int = Limits.max_bytes, stamps: files.Stamps | None = None) -> Inputs:
+    """Read and hash every article file (the cache, the fast path and the loader all need the bytes),
+    but for those whose stamps show them unchanged since the last build (stamps: see files.Stamps).
 
     A file that cannot be read (permissions, a link out of the folder, over the size limit) is
     kept aside with the reason, and becomes an article record with a "skipped" warning."""
-    found, problems = [], []
+    found, problems, where = [], [], {}
     for file in find_article_files(root):
+        info = None
+        if stamps is not None and not file.problem:
+            try:
+                info = os.stat(file.path)
+            except OSError:
+                info = None
+            sha = stamps.sha(file.relpath, info) if info is not None else None
+            if sha is not None:
+                found.append((file.relpath, file.id, None, sha))
+                where[file.relpath] = file
+                continue
         data, problem = files.read_article_file(file, max_bytes)
         if problem:
             problems.append((file.relpath, file.id, problem))
         else:
-            found.append((file.relpath, file.id, data, hashlib.sha256(data).hexdigest()))
-    return Inputs(found, tuple(problems))
+            sha = hashlib.sha256(data).hexdigest()
+            found.append((file.relpath, file.id, data, sha))
+            if info is not None and stamps is not None:
+                stamps.record(file.relpath, info, sha)
+    return Inputs(found, tuple(problems), where, stamps)
 
 
 def load_all(
@@ -107,7 +142,16 @@ def load_all(
     found = cache.get_many(keys) if cache is not None else [None] * len(keys)
     missing = [i for i, article in enumerate(found) if article is None]
     progress.start("loading", len(missing))
-    tasks = [Task(inputs.files[i][0], inputs.files[i][1], inputs.files[i][2]) for i in missing]
+    tasks, late = [], []  # late: files not read before, that cannot be read now
+    for i in list(missing):
+        relpath, ident, _, _ = inputs.files[i]
+        data, sha, problem = inputs.read_bytes(i, config.limits.max_bytes)
+        if problem:
+            missing.remove(i)
+            late.append((relpath, ident, problem))
+            continue
+        keys[i] = (relpath, ident, sha)
+        tasks.append(Task(relpath, ident, data))
     loaded = map_articles(tasks, config, jobs, scheduler, progress.advance)
     for i, article in zip(missing, loaded, strict=True):
         found[i] = article
@@ -116,7 +160,7 @@ def load_all(
     progress.finish()
     unread = [
         bare_article(relpath, ident, b"", SKIPPED + why, config.site.language)
-        for relpath, ident, why in inputs.problems
+        for relpath, ident, why in (*inputs.problems, *late)
     ]
     return sorted([a for a in found if a is not None] + unread, key=lambda a: a.file)
 
@@ -157,12 +201,15 @@ def build(
     progress = progress or Progress(False)
     progress.start("reading")
     check_out_dir(out_dir, articles_dir, Path(config.path), templates)  # never replace what we did not build
-    inputs = read_inputs(articles_dir, config.limits.max_bytes)
+    stamps = files.Stamps(cache_dir, articles_dir) if cache_dir is not None else None
+    inputs = read_inputs(articles_dir, config.limits.max_bytes, stamps)
     current = incremental.fingerprint(
         inputs.hashes, config.digest, incremental.folder_digest(templates), code_version()
     )
     manifest = incremental.read_manifest(cache_dir, out_dir)
     if manifest is not None and incremental.unchanged(manifest, current, out_dir):
+        if stamps is not None:
+            stamps.save()
         counts = {
             **manifest.summary,
             "cached": manifest.summary.get("articles", 0),
@@ -178,6 +225,8 @@ def build(
     articles = load_all(inputs, config, cache=cache, jobs=jobs, scheduler=scheduler, progress=progress)
     if cache is not None:
         cache.save()
+    if stamps is not None:
+        stamps.save()
     progress.start("normalizing")
     norm_memo = cache.load_extra("normalize") if cache is not None else None
     articles, events = normalize(articles, config, memo=norm_memo)

@@ -118,6 +118,7 @@ class ArticleCache:
         self._used: set[Key] = set()
         self._fresh: dict[Key, Article] = {}
         self.problem: str | None = None  # why an existing file was not trusted
+        self._extras: dict[str, dict] = {}  # memo name -> its shards as read (load_extra)
         if folder is not None:
             self._segments = self._read()
 
@@ -256,24 +257,34 @@ class ArticleCache:
 
     def load_extra(self, name: str) -> dict:
         """A build-wide memo kept beside the articles, valid for the same configuration and code
-        (e.g. the statements' target dates, timeline.clocks); empty when missing or damaged."""
+        (e.g. the statements' target dates, timeline.clocks); empty when missing or damaged.
+
+        The memo is stored in shards (each of its innermost dicts split by key, EXTRA_SHARDS
+        ways): save_extra copies the bytes of a shard whose keys did not change instead of
+        pickling it again (the values of a memo are functions of their keys)."""
         if self.folder is None:
             return {}
         try:
-            with _no_gc():
-                data = pickle.loads(self._extra_path(name).read_bytes())
+            data = self._extra_path(name).read_bytes()
         except FileNotFoundError:
             return {}
+        except OSError as error:
+            log.warning("cache: the %s memo was ignored (%s)", name, error)
+            return {}
+        try:
+            with _no_gc():
+                memo, shards = _decode_memo(data)
         except Exception as error:  # a damaged memo: compute afresh
             log.warning("cache: the %s memo was ignored (%s)", name, error)
             return {}
-        return data if isinstance(data, dict) else {}
+        self._extras[name] = shards
+        return memo
 
     def save_extra(self, name: str, data: dict) -> None:
         if self.folder is None:
             return
         path = self._extra_path(name)
-        write_bytes_atomically(path, [pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)])
+        write_bytes_atomically(path, _encode_memo(data, self._extras.pop(name, {})))
         for old in self.folder.glob(f"{name}-*.pickle"):
             if old != path:
                 old.unlink(missing_ok=True)
@@ -343,6 +354,83 @@ class ArticleCache:
         for old in files[KEEP_FILES:]:
             if old != self.path:
                 old.unlink(missing_ok=True)
+
+
+EXTRA_MAGIC = b"timeline-memo 2\n"
+EXTRA_SHARDS = 16
+Shard = tuple[tuple[str, ...], int]  # (the path of an innermost dict in the memo, shard number)
+
+
+def _leaves(data: dict, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], dict]]:
+    """The innermost dicts of a memo, with their paths: a dict all of whose keys are strings and
+    values dicts is a branch, anything else a leaf."""
+    if data and all(isinstance(k, str) and isinstance(v, dict) for k, v in data.items()):
+        for key, value in data.items():
+            yield from _leaves(value, (*path, key))
+    else:
+        yield path, data
+
+
+def _shard_of(key: object) -> int:
+    return zlib.crc32(repr(key).encode("utf-8", "surrogatepass")) % EXTRA_SHARDS
+
+
+def _encode_memo(data: dict, before: dict[Shard, tuple[frozenset, bytes, dict]]) -> list[bytes]:
+    """The memo's file: a header, then one pickle per shard; a shard holding the very keys it held
+    when read is copied, not pickled again."""
+    parts: list[bytes] = []
+    entries = []
+    with _no_gc():
+        for path, leaf in _leaves(data):
+            split: list[dict] = [{} for _ in range(EXTRA_SHARDS)]
+            for key, value in leaf.items():
+                split[_shard_of(key)][key] = value
+            for number, part in enumerate(split):
+                old = before.get((path, number))
+                if old is not None and old[0] == part.keys():
+                    blob = old[1]
+                else:
+                    blob = pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL)
+                entries.append(
+                    {"path": list(path), "shard": number, "length": len(blob), "crc32": zlib.crc32(blob)}
+                )
+                parts.append(blob)
+    header = json.dumps({"format": 1, "shards": entries}, sort_keys=True).encode()
+    return [EXTRA_MAGIC, header, b"\n", *parts]
+
+
+def _decode_memo(data: bytes) -> tuple[dict, dict[Shard, tuple[frozenset, bytes, dict]]]:
+    """The memo, and each shard's (keys, bytes, entries); raises on any damage."""
+    if not data.startswith(EXTRA_MAGIC):
+        raise ValueError("not a memo file")
+    end = data.index(b"\n", len(EXTRA_MAGIC))
+    header = json.loads(data[len(EXTRA_MAGIC) : end])
+    if header.get("format") != 1:
+        raise ValueError("another format")
+    memo: dict = {}
+    shards: dict[Shard, tuple[frozenset, bytes, dict]] = {}
+    at = end + 1
+    for entry in header["shards"]:
+        length = entry["length"]
+        blob = data[at : at + length]
+        if type(length) is not int or len(blob) != length or zlib.crc32(blob) != entry["crc32"]:
+            raise ValueError("truncated or corrupt")
+        at += length
+        part = pickle.loads(blob)
+        if not isinstance(part, dict):
+            raise ValueError("unexpected shape")
+        path = tuple(str(p) for p in entry["path"])
+        node = memo
+        for step in path[:-1]:
+            node = node.setdefault(step, {})
+        if path:
+            node.setdefault(path[-1], {}).update(part)
+        else:
+            memo.update(part)
+        shards[(path, int(entry["shard"]))] = (frozenset(part), blob, part)
+    if at != len(data):
+        raise ValueError("trailing bytes")
+    return memo, shards
 
 
 def write_bytes_atomically(path: Path, parts: list[bytes]) -> None:

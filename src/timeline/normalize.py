@@ -79,6 +79,8 @@ class _Report:
     )
     # set by _finish, read by clusters and scores
     shape: tuple = ()  # (venue, stance families, strong day, undated, publication day, named day)
+    kind: int = -1  # the shape's number (_shape_id): what clusters and scores key on, cheap to hash
+    keys: list[str] | None = field(default=None, compare=False, repr=False)  # _Index's, made once
     fwords: frozenset[str] = frozenset()
     core: frozenset[str] = frozenset()  # its stance families but comment
     owner: _Cluster | None = field(
@@ -110,6 +112,7 @@ class _Report:
             self.mark,
             self.span,
         )
+        self.kind = _shape_id(self.shape)
 
 
 class _Cluster:
@@ -135,7 +138,7 @@ class _Cluster:
         self.max_start: dt.date | None = None
         # the reports by what a score reads of them besides their words: (venue, stance
         # families, strong day, undated, publication day, named day) -> their distinct sets of words
-        self.shapes: dict[tuple, dict[frozenset[str], int]] = {}
+        self.shapes: dict[int, dict[frozenset[str], int]] = {}  # keyed by shape number
         self.families: dict[str, int] = {}  # every stance family of its reports
         self.weekdays: dict[int, int] = {}  # every weekday its reports name
         for r in reports:
@@ -183,12 +186,12 @@ class _Cluster:
             else:
                 self.min_end = min(self.ends) if self.ends else None
                 self.max_start = max(self.starts) if self.starts else None
-        wordings = self.shapes.get(r.shape)
+        wordings = self.shapes.get(r.kind)
         if wordings is None:
-            wordings = self.shapes[r.shape] = {}
+            wordings = self.shapes[r.kind] = {}
         _bump(wordings, r.fwords, step)
         if not wordings:
-            del self.shapes[r.shape]
+            del self.shapes[r.kind]
         for f in r.families:
             _bump(self.families, f, step)
         for w in r.weekdays:
@@ -202,11 +205,14 @@ class _Cluster:
             return False
         if r.people and any(not (r.people & p) for p in self.people):
             return False
-        if r.day and any(d != r.day for d in self.days):
-            return False  # the same words on two different days are two statements
-        if r.day and any(not news_of(r.day, p) for p in self.pubs):
-            return False  # an article's own news is of its day or the day before
-        if r.pub and any(not news_of(d, r.pub) for d in self.days):
+        day = r.day
+        if day:
+            days = self.days
+            if days and (len(days) > 1 or day not in days):
+                return False  # the same words on two different days are two statements
+            if self.pubs and any(not news_of(day, p) for p in self.pubs):
+                return False  # an article's own news is of its day or the day before
+        if r.pub and self.days and any(not news_of(d, r.pub) for d in self.days):
             return False
         if (
             r.window
@@ -214,7 +220,8 @@ class _Cluster:
             and (r.window[0] - SLACK > self.min_end or self.max_start - SLACK > r.window[1])
         ):
             return False
-        if r.venue and any(v != r.venue for v in self.venues):
+        venues = self.venues
+        if r.venue and venues and (len(venues) > 1 or r.venue not in venues):
             return False
         core = r.core
         if "refuse" in core:
@@ -343,6 +350,7 @@ def _thaw(article: Article, frozen: tuple) -> list[_Report]:
         r.core = r.families - {"comment"}
         r.fwords = r.words
         r.shape = (r.venue, r.families, r.day, r.window is None, r.pub, r.mark, r.span)
+        r.kind = _shape_id(r.shape)
         out.append(r)
     return out
 
@@ -478,11 +486,12 @@ def _score(
     # The best fit among reports that look alike but for their words is the one whose words are
     # closest (a closer wording only ever helps), so each kind of report is scored once; what the
     # two kinds alone decide is worked out once per pair of kinds.
-    for shape, wordings in target.shapes.items():
-        pair = (report.shape, shape)
+    kind = report.kind
+    for other, wordings in target.shapes.items():
+        pair = (kind, other)
         found = _PAIRS.get(pair)
         if found is None:
-            found = _PAIRS[pair] = _pair(report.shape, shape)
+            found = _PAIRS[pair] = _pair(report.shape, _SHAPES[other])
         base, same_day, near, free, family, undated, top = found
         if floor is not None and top + bonus <= floor:
             continue
@@ -501,7 +510,19 @@ def _score(
     return best
 
 
-_PAIRS: dict[tuple[tuple, tuple], tuple[float, float, float, bool, bool, bool, float]] = {}
+_PAIRS: dict[tuple[int, int], tuple[float, float, float, bool, bool, bool, float]] = {}
+_SHAPES: list[tuple] = []  # every report shape seen, by number
+_SHAPE_IDS: dict[tuple, int] = {}
+
+
+def _shape_id(shape: tuple) -> int:
+    """A shape's number, the same for equal shapes for the life of the process (so that reports
+    made by one call and clustered by another still agree)."""
+    found = _SHAPE_IDS.get(shape)
+    if found is None:
+        found = _SHAPE_IDS[shape] = len(_SHAPES)
+        _SHAPES.append(shape)
+    return found
 
 
 def _pair(mine: tuple, other: tuple) -> tuple[float, float, float, bool, bool, bool, float]:
@@ -780,7 +801,10 @@ class _Index:
 
     @staticmethod
     def _keys(r: _Report) -> list[str]:
-        return ([f"@{r.venue}"] if r.venue else []) + sorted(r.words)
+        keys = r.keys
+        if keys is None:
+            keys = r.keys = ([f"@{r.venue}"] if r.venue else []) + sorted(r.words)
+        return keys
 
     def candidates(self, r: _Report) -> list[_Cluster]:
         seen: dict[int, _Cluster] = {}
@@ -834,9 +858,8 @@ def _reconsider_undated(clusters: list[_Cluster], config: Config) -> list[_Clust
                 total = score + bonus
                 if best_total is None or total > best_total:
                     best, best_total = other, total
-            if best is None and not c.reports and companions:
-                holders = {id(x.owner): x.owner for a in companions for x in reports_of.get((a, r.block), ())}
-                best = _companion_fit(r, c, list(holders.values()))
+            if best is None and not c.reports and companions and r.core:
+                best = _companion_fit(r, c, _holders(companions, r.block, reports_of))
             if best is None:
                 c.insert(at, r)
             else:
@@ -845,7 +868,21 @@ def _reconsider_undated(clusters: list[_Cluster], config: Config) -> list[_Clust
     return [c for c in clusters if c.reports]
 
 
-def _companion_fit(r: _Report, here: _Cluster, clusters: list[_Cluster]) -> _Cluster | None:
+def _holders(
+    companions: set[str], block: str, reports_of: dict[tuple[str, str], list[_Report]]
+) -> Iterable[_Cluster]:
+    """The clusters of a block holding a report of one of the companion articles, each once,
+    made as they are asked for (_companion_fit stops at its second fit)."""
+    seen: set[int] = set()
+    for a in companions:
+        for x in reports_of.get((a, block), ()):
+            owner = x.owner
+            if owner is not None and id(owner) not in seen:
+                seen.add(id(owner))
+                yield owner
+
+
+def _companion_fit(r: _Report, here: _Cluster, clusters: Iterable[_Cluster]) -> _Cluster | None:
     """An undated report alone, whose words meet no report (another language), joins the one
     cluster of its speaker that admits it, has its stance family and holds an article its own
     article's other statements went with: the outlets answered the same news cycle.
@@ -855,12 +892,13 @@ def _companion_fit(r: _Report, here: _Cluster, clusters: list[_Cluster]) -> _Clu
     core = r.families - {"comment"}
     if not core:
         return None
-    fits = [
-        o
-        for o in clusters
-        if o is not here and o.reports and o.admits(r) and _family_fits(core, o) and _around_fits(r, o)
-    ]
-    return fits[0] if len(fits) == 1 else None
+    found = None
+    for o in clusters:
+        if o is not here and o.reports and o.admits(r) and _family_fits(core, o) and _around_fits(r, o):
+            if found is not None:
+                return None  # two fits: no single one
+            found = o
+    return found
 
 
 def _best(report: _Report, candidates: list[_Cluster], config: Config) -> _Cluster | None:

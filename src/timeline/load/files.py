@@ -14,13 +14,17 @@ review page) and through the same channel as every other warning.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
 import re
 import stat
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from timeline.cache import write_bytes_atomically
 from timeline.config import Config
 from timeline.load.article import INTERNAL_ERROR, SKIPPED, bare_article, load_article
 from timeline.load.decode import size_text
@@ -187,6 +191,101 @@ def read_article_file(file: ArticleFile, max_bytes: int) -> tuple[bytes, str | N
         return b"", f"cannot read the file: {error.strerror}"
     finally:
         os.close(fd)
+
+
+# A recorded file is trusted unchanged only when its modification and change times are this much
+# older than the moment its record was taken: a file written in the same tick as (or just after)
+# the stat can carry the very same times, and file systems' clocks are coarse (FAT: 2 s).
+RACY_NS = 2_000_000_000
+STAMPS_FORMAT = 1
+
+Stamp = tuple[int, int, int, int, int]  # (size, mtime_ns, ctime_ns, inode, device)
+
+
+def stamp_of(info: os.stat_result) -> Stamp:
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
+
+
+class Stamps:
+    """The sha256 of each article file under what stat says of it, kept between builds (as git's
+    index does): a file whose size, times, inode and device are those recorded is not read nor
+    hashed again. The change time (ctime) is set by the kernel on every write and on every change
+    of the other times, so restoring a modification time by hand does not hide an edit; a file
+    whose times are not older than the record by RACY_NS is read again (racy-git rule).
+
+    With folder None nothing is remembered: every file is read."""
+
+    def __init__(self, folder: Path | None, root: Path):
+        self.taken = time.time_ns()  # before any stat of this build
+        self.path: Path | None = None
+        self.before = 0  # when the loaded records were taken
+        self.known: dict[str, tuple[Stamp, str]] = {}
+        self.now: dict[str, tuple[Stamp, str]] = {}
+        self.hashed = 0
+        self.root = ""
+        if folder is None:
+            return
+        try:
+            where = os.path.realpath(root)
+        except (OSError, ValueError):
+            return
+        self.root = printable(where)
+        name = hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+        self.path = folder / f"files-{name}.json"
+        try:
+            raw = json.loads(self.path.read_text(encoding="utf-8"))
+            if raw.get("format") == STAMPS_FORMAT and raw.get("root") == self.root:
+                self.before = int(raw["taken"])
+                self.known = {
+                    k: (tuple(int(x) for x in v[0]), str(v[1]))  # type: ignore[misc]
+                    for k, v in raw["files"].items()
+                    if len(v[0]) == 5
+                }
+        except FileNotFoundError:
+            pass
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError) as error:
+            log.warning("cache: %s is damaged (%s); every article is read again", self.path, error)
+            self.before, self.known = 0, {}
+
+    def sha(self, relpath: str, info: os.stat_result) -> str | None:
+        """The recorded sha256 of an unchanged file, or None: read and hash it."""
+        found = self.known.get(relpath)
+        limit = self.before - RACY_NS
+        if (
+            found is not None
+            and found[0] == stamp_of(info)
+            and info.st_mtime_ns < limit
+            and info.st_ctime_ns < limit
+        ):
+            self.now[relpath] = found
+            return found[1]
+        return None
+
+    def record(self, relpath: str, info: os.stat_result, sha: str) -> None:
+        """A file read and hashed in this build (info: its stat taken before the read)."""
+        self.hashed += 1
+        self.now[relpath] = (stamp_of(info), sha)
+
+    def forget(self, relpath: str) -> None:
+        """A file trusted by its stamp but found different when read: never trust that record."""
+        self.now.pop(relpath, None)
+        self.hashed += 1
+
+    def save(self) -> None:
+        """Write this build's records when any file was hashed or is gone (atomically)."""
+        if self.path is None or (not self.hashed and self.now.keys() == self.known.keys()):
+            return
+        where = self.path.name
+        try:
+            body = {
+                "format": STAMPS_FORMAT,
+                "root": self.root,
+                "taken": self.taken,
+                "files": {k: [list(v[0]), v[1]] for k, v in sorted(self.now.items())},
+            }
+            write_bytes_atomically(self.path, [json.dumps(body).encode("utf-8")])
+        except OSError as error:
+            log.warning("cache: could not write %s (%s)", where, error)
 
 
 def load_file(file: ArticleFile, config: Config) -> Article:
