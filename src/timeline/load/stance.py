@@ -107,7 +107,10 @@ def _speaks_next(text: str, end: int, lex: Speech) -> bool:
     return bool(lex.verbs and lex.verbs.search(tail[: cut.start()] if cut else tail))
 
 
+@functools.lru_cache(maxsize=256)
 def is_venue(text: str, start: int, end: int, lex: Speech, local: str | None, paragraph_start: bool) -> bool:
+    """Whether the place at text[start:end] is where a meeting would be (remembered: a claim's
+    places are asked about again for each utterance and stance that reads the sentence)."""
     before = text[:start]
     if lex.locus.search(before):
         return False
