@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.textindex import Alternation, WordRegex, _heads, context_free, fold, literal_trie, words_re
+from timeline.textindex import Alternation, WordRegex, _heads, fold, literal_trie, words_re
 
 LEXICON = [
     "said",
@@ -223,31 +223,3 @@ def test_literal_trie_matches_as_the_longest_first_alternation(items, lines):
 )
 def test_literal_trie_shape(items, pattern):
     assert literal_trie(items) == pattern
-
-
-@pytest.mark.parametrize(
-    "pattern, free",
-    [
-        (r"abc", True),
-        (r"(a|b)+c", True),
-        (r"(?P<name>[A-Z][a-z]+)\s+said", True),
-        (r"(a)\1", True),
-        (r"\bab", False),
-        (r"a(?=b)", False),
-        (r"(?<!x)y", False),
-        (r"(?:x|^y)", False),
-        (r"a{2,3}(b(c|\Z))?", False),
-        (r"(?>ab|c$)", False),
-        (r"(a)(?(1)b|c)", False),
-    ],
-)
-def test_context_free_patterns_read_only_what_they_match(pattern, free):
-    assert context_free(re.compile(pattern)) is free
-
-
-@given(st.text(alphabet="ab c\n", max_size=30), st.integers(0, 30), st.integers(0, 30))
-def test_a_context_free_pattern_finds_in_a_piece_only_what_the_whole_text_has(text, i, j):
-    pattern = re.compile(r"(a|b)+ ?c")
-    assert context_free(pattern)
-    if pattern.search(text[min(i, j) : max(i, j)]):
-        assert pattern.search(text)

@@ -247,32 +247,6 @@ def _element(op, av, flags: int) -> set[tuple[str, str]]:
     return {("", _WILD)}
 
 
-def context_free(pattern: re.Pattern) -> bool:
-    """Whether the pattern looks at nothing but the characters it takes (no ^, $, \\b, lookaround):
-    then whatever it finds in a piece of a text it also finds in the whole text, and a text where
-    it finds nothing has no piece where it would."""
-    try:
-        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
-    except (re.error, RecursionError):
-        return False
-    return _context_free(list(parsed))
-
-
-def _context_free(items: list) -> bool:
-    for op, av in items:
-        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT, sre.GROUPREF_EXISTS):
-            return False
-        if op is sre.SUBPATTERN and not _context_free(list(av[3])):
-            return False
-        if op is sre.BRANCH and not all(_context_free(list(b)) for b in av[1]):
-            return False
-        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and not _context_free(list(av[2])):
-            return False
-        if op is sre.ATOMIC_GROUP and not _context_free(list(av)):
-            return False
-    return True
-
-
 # ---------------------------------------------------------------------------------------------
 # Names: many literal phrases, each filed under its first word (or the stem of a Slavic one)
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from timeline import lexicon
 from timeline.config import Config
-from timeline.textindex import Alternation, context_free, words_re
+from timeline.textindex import Alternation, words_re
 
 CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
 CYRILLIC_ENDINGS = ("ий", "ый", "ой", "ій", "ая", "а", "я", "й", "ь", "о", "е", "і", "ы", "и", "у", "ю")
@@ -140,9 +140,6 @@ class Speech:
         )
         self.clause_breaks = re.compile("|".join(lex.get("clause_breaks") or [r"[,;:.]"]), re.IGNORECASE)
         self.candidates = tuple(re.compile(p) for p in lex.get("candidate_patterns") or ())
-        # None of them reads beyond what it matches: a text where none matches has no sentence
-        # where one would, and is not searched sentence by sentence.
-        self.candidates_gate = all(context_free(p) for p in self.candidates)
 
 
 @functools.cache

@@ -617,8 +617,6 @@ def candidate_actors(
     known = _known_words(config)
     out: list[str] = []
     lex = speech(language)
-    if lex.candidates_gate and not any(p.search(text) for p in lex.candidates):
-        return ()  # the sentences are pieces of the text
     for s in sentences:
         if s.paragraph in skip:
             continue
