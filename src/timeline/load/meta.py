@@ -66,13 +66,10 @@ def find_outlet(lines: list[Line], url: str | None, config: Config) -> tuple[str
     name = url_outlet(url, config)
     if name:
         return name, Evidence("url-domain", url or "", detail=f"the domain of the URL belongs to {name}")
-    pattern, words, owners = _telltales(config)
-    if pattern is None or words is None:
+    pattern, owners = _telltales(config)
+    if pattern is None:
         return None, None
     names = _whole_line_names(config)
-    # The telltales (a trie of literals, which read nothing around them) searched once over the
-    # text the lines are pieces of: where none occurs, no line is searched for one.
-    anywhere = words.search("\n".join(line.text for line in lines if line.kind != "blank")) is not None
     for line in lines:
         if line.kind == "blank":
             continue
@@ -90,7 +87,7 @@ def find_outlet(lines: list[Line], url: str | None, config: Config) -> tuple[str
                 ):
                     return outlet, Evidence("copyright", line.text, line.start, line.end)
         best = None
-        for match in pattern.finditer(line.text) if anywhere else ():
+        for match in pattern.finditer(line.text):
             telltale = match.group(2)
             if _telltale_fits(telltale, line.text):
                 rank, outlet = owners[telltale]
@@ -100,7 +97,7 @@ def find_outlet(lines: list[Line], url: str | None, config: Config) -> tuple[str
     return None, None
 
 
-_TELLTALES: dict[str, tuple[re.Pattern | None, re.Pattern | None, dict[str, tuple[int, str]]]] = {}
+_TELLTALES: dict[str, tuple[re.Pattern | None, dict[str, tuple[int, str]]]] = {}
 _NAMES: dict[str, dict[str, str]] = {}
 COPYRIGHT = re.compile(r"^\s*(©|\(c\)|copyright\b)\s*(\d{4}(\s*[-–]\s*\d{4})?)?\s*", re.IGNORECASE)
 
@@ -117,7 +114,7 @@ def _whole_line_names(config: Config) -> dict[str, str]:
     return found
 
 
-def _telltales(config: Config) -> tuple[re.Pattern | None, re.Pattern | None, dict[str, tuple[int, str]]]:
+def _telltales(config: Config) -> tuple[re.Pattern | None, dict[str, tuple[int, str]]]:
     """One regex for every telltale of every outlet, compiled once per configuration.
 
     A telltale counts as a whole line, a masthead line ("UNN | Politics"), a source line
@@ -132,10 +129,9 @@ def _telltales(config: Config) -> tuple[re.Pattern | None, re.Pattern | None, di
         if owners:
             alternation = literal_trie(owners)  # what the escaped telltales, longest first, would match
             pattern = re.compile(rf"(^|[\s|/(:])({alternation})(?=$|[\s|/),.:;!])")
-            words = re.compile(alternation)  # the telltales alone, wherever they stand
         else:
-            pattern = words = None
-        found = _TELLTALES[config.digest] = (pattern, words, owners)
+            pattern = None
+        found = _TELLTALES[config.digest] = (pattern, owners)
     return found
 
 
