@@ -27,7 +27,7 @@ def tasks(n: int) -> list[Task]:
 def test_chunks_cover_every_task_once_in_order(n, workers):
     parts = chunks(tasks(n), workers)
     assert [t for part in parts for t in part] == tasks(n)
-    assert all(1 <= len(part) <= 256 for part in parts)
+    assert all(1 <= len(part) <= executor.CHUNK_MAX for part in parts)
 
 
 def test_empty_is_empty(mini_config):

@@ -210,6 +210,9 @@ class Finder:
         for place in config.places:
             places.extend((alias, place.id) for alias in (place.name, *place.aliases) if alias.strip())
         self.places_matcher = _Matcher(places)
+        # a claim's sentences are asked for their places three times or more (its venue, its
+        # refused place, the sentence before): the answers for the last texts are kept
+        self._places: dict[tuple[str, int], tuple[tuple[str, int, int], ...]] = {}
 
     def refs(self, text: str, offset: int, published: dt.date | None, lex: Speech) -> list[Ref]:
         """Every name, role and pronoun in text, longest first where they overlap."""
@@ -241,6 +244,15 @@ class Finder:
         return _longest(found)
 
     def places(self, text: str, offset: int) -> list[tuple[str, int, int]]:
+        key = (text, offset)
+        found = self._places.get(key)
+        if found is None:
+            if len(self._places) >= RECENT_PLACES:
+                self._places.clear()
+            found = self._places[key] = tuple(self._find_places(text, offset))
+        return list(found)
+
+    def _find_places(self, text: str, offset: int) -> list[tuple[str, int, int]]:
         out: list[tuple[str, int, int]] = []
         for m, values in self.places_matcher.finditer(text):
             if m.group(0)[:1].isupper() or " " in m.group(0):
@@ -249,6 +261,7 @@ class Finder:
 
 
 RELATIVE = re.compile(r",\s*(\w+)\s*$")
+RECENT_PLACES = 256  # texts whose places a Finder keeps
 
 
 def _possessive(text: str, end: int, lex: Speech) -> bool:

@@ -65,8 +65,25 @@ class Decoded:
     binary: bool = False  # NUL bytes in a file that is not UTF-16/32: not text at all
 
 
+_LAST: tuple[bytes | None, Decoded | None] = (None, None)  # the bytes decoded last, and what they gave
+
+
 def decode(data: bytes) -> Decoded:
-    """Decode article bytes; a byte-order mark is dropped, line endings made \\n, harmful characters removed."""
+    """Decode article bytes; a byte-order mark is dropped, line endings made \\n, harmful characters removed.
+
+    The loader asks twice about the same bytes object (content_problem, then load_article): the
+    second time the first answer is given again (a Decoded is immutable)."""
+    global _LAST
+    last = _LAST
+    if last[0] is data and last[1] is not None:
+        return last[1]
+    decoded = _decode(data)
+    if type(data) is bytes:  # immutable: the same object always holds the same bytes
+        _LAST = (data, decoded)
+    return decoded
+
+
+def _decode(data: bytes) -> Decoded:
     warnings: list[str] = []
     text, encoding = _from_bom(data)
     if text is None:

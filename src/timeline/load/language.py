@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 
 from timeline import lexicon
 
@@ -22,20 +23,30 @@ def _profiles() -> dict[str, tuple[str, frozenset[str], frozenset[str]]]:
 
 def detect_language(text: str, default: str = "en") -> str:
     """The language whose script and function words best fit the text."""
-    words = [w.lower() for w in WORD.findall(text[:20000])]
-    if not words:
+    # Each distinct word is looked at once, weighted by how often it occurs: the same counts as
+    # going through every word, in a fraction of the time.
+    counts: dict[str, int] = {}
+    for w, n in Counter(WORD.findall(text[:20000])).items():
+        w = w.lower()
+        counts[w] = counts.get(w, 0) + n
+    if not counts:
         return default
+    total = sum(counts.values())
     cyrillic = sum(
-        1 for w in words if w[0] in "абвгдежзийклмнопрстуфхцчшщъыьэюяёіїєґ"
+        n for w, n in counts.items() if w[0] in "абвгдежзийклмнопрстуфхцчшщъыьэюяёіїєґ"
     )  # re.match(r"[а-яёіїєґ]", w), 4x quicker
-    script = "cyrillic" if cyrillic > len(words) / 2 else "latin"
+    script = "cyrillic" if cyrillic > total / 2 else "latin"
+    seen = set().union(*counts)  # every letter of the text: most languages' own letters are absent
     best, best_score = default, 0
     for code, (code_script, function_words, letters) in _profiles().items():
         if code_script != script:
             continue
         # function words, and words spelt with letters only this language has (Russian ы and
         # Ukrainian і tell two languages apart that share most of their little words)
-        score = sum(1 for w in words if w in function_words or (letters and not letters.isdisjoint(w)))
+        if letters and not letters.isdisjoint(seen):
+            score = sum(n for w, n in counts.items() if w in function_words or not letters.isdisjoint(w))
+        else:
+            score = sum(counts[w] for w in function_words.intersection(counts))
         if score > best_score:
             best, best_score = code, score
     return best

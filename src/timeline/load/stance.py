@@ -10,6 +10,7 @@ unacceptable"); the place the speaker spoke in ("told reporters in Kyiv") is not
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -28,8 +29,15 @@ class StanceHit:
 
 
 def stance_hits(text: str, lex: Speech) -> list[StanceHit]:
+    return list(_stance_hits(text, lex))
+
+
+@functools.lru_cache(maxsize=256)
+def _stance_hits(text: str, lex: Speech) -> tuple[StanceHit, ...]:
+    """stance_hits, remembered: a claim's clauses and sentences are asked about three or four
+    times each while its stance and venues are worked out."""
     if lex.stance_gate is not None and not lex.stance_gate.positions(text):
-        return []
+        return ()
     hits: list[StanceHit] = []
     for stance, pattern in lex.stances:
         if pattern is None:
@@ -41,7 +49,7 @@ def stance_hits(text: str, lex: Speech) -> list[StanceHit]:
             elif _conditional(text, m.start(), lex):
                 found = lex.conditioned.get(stance, stance)
             hits.append(StanceHit(found, m.start(), m.end(), m.group(0)))
-    return _specific(hits)
+    return tuple(_specific(hits))
 
 
 def _specific(hits: list[StanceHit]) -> list[StanceHit]:
@@ -99,7 +107,10 @@ def _speaks_next(text: str, end: int, lex: Speech) -> bool:
     return bool(lex.verbs and lex.verbs.search(tail[: cut.start()] if cut else tail))
 
 
+@functools.lru_cache(maxsize=256)
 def is_venue(text: str, start: int, end: int, lex: Speech, local: str | None, paragraph_start: bool) -> bool:
+    """Whether the place at text[start:end] is where a meeting would be (remembered: a claim's
+    places are asked about again for each utterance and stance that reads the sentence)."""
     before = text[:start]
     if lex.locus.search(before):
         return False
