@@ -1026,3 +1026,17 @@ def test_yesterday_beside_a_known_day_makes_the_text_the_day_after() -> None:
     )
     est = infer_published(text, language="ru", config=load_config(STORY))
     assert est.value == D(2019, 7, 9)
+
+
+@pytest.mark.skipif(not STORY.exists(), reason="the story configuration is not there")
+def test_an_anniversary_marked_and_a_weekday_of_this_week() -> None:
+    """ "Monday marked five years since Zelensky took the oath" (2019-05-20): the text is of the
+    days after 2024-05-20; "This week Putin, visiting Minsk on Friday" puts that Friday in the
+    text's own week, so it is 2024-05-24 and the text is of that day or later."""
+    text = (
+        "Headline\n\nMonday marked five years since Volodymyr Zelensky took the oath of office.\n\n"
+        "This week Putin, visiting Minsk on Friday, said the legitimacy of Ukraine's head of state had ended.\n"
+    )
+    est = infer_published(text, language="en", config=load_config(STORY))
+    assert est.earliest == D(2024, 5, 24) and est.latest is not None and est.latest <= D(2024, 5, 27)
+    assert any("past: written in the days after it" in (e.detail or "") for e in est.evidence)

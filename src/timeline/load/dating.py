@@ -296,6 +296,7 @@ def office_constraints(text: str, language: str, config) -> list[Constraint]:
     return out
 
 
+ANNIVERSARIES = ("ahead", "on", "marked")  # "will be a year since", "is a year since", "marked a year since"
 ANNIVERSARY_AHEAD = dt.timedelta(days=6)  # "on Friday it will be a year since": within the six days before
 
 
@@ -347,18 +348,22 @@ def counter_constraints(text: str, language: str, config) -> list[Constraint]:
                         assumed=True,
                     )
                 )
-            elif groups.get("ahead") is not None or groups.get("on") is not None:
-                ahead = groups.get("ahead") is not None
-                n = _number(groups["ahead" if ahead else "on"], ordinals)
+            elif any(groups.get(g) is not None for g in ANNIVERSARIES):
+                kind = next(g for g in ANNIVERSARIES if groups.get(g) is not None)
+                n = _number(groups[kind], ordinals)
                 if not n:
                     continue
                 day = _add_years(one, n)
-                lo, hi = (day - ANNIVERSARY_AHEAD, day - DAY) if ahead else (day, day + 2 * DAY)
-                detail = f"{n} year{'s' if n > 1 else ''} since {one} is {day}, " + (
-                    "still ahead: written in the week before it"
-                    if ahead
-                    else "today: written that day or just after"
-                )
+                lo, hi, when = {
+                    "ahead": (
+                        day - ANNIVERSARY_AHEAD,
+                        day - DAY,
+                        "still ahead: written in the days before it",
+                    ),
+                    "on": (day, day + 2 * DAY, "today: written that day or just after"),
+                    "marked": (day, day + ANNIVERSARY_AHEAD, "past: written in the days after it"),
+                }[kind]
+                detail = f"{n} year{'s' if n > 1 else ''} since {one} is {day}, {when}"
             elif groups.get("years") is not None:
                 n = _number(groups["years"], ordinals)
                 if not n:
@@ -1140,6 +1145,11 @@ def _narrow(
     return lo, hi, used, dropped
 
 
+def _same_sentence(text: str, a: Mention, b: Mention) -> bool:
+    lo, hi = min(a.end, b.end), max(a.start, b.start)
+    return hi - lo < 120 and not re.search(r"[.!?\n]\s", text[lo:hi])
+
+
 YESTERDAYS = (-1, -2)  # "yesterday", "the day before yesterday": a day's lag the words name
 
 
@@ -1150,12 +1160,15 @@ def _choose_day(
     known_days: set[dt.date],
     anchors: list[dt.date],
     days_back: tuple[int, ...] = (),
+    this_week: frozenset[int] = frozenset(),
 ):
     """The publication day inside [lo, hi] that best fits the weekday cues: on or just after the
     latest weekday it reports ("on Friday" in a Friday story is that Friday), before the
     weekdays it announces, where a weekday coincides with a date the text names."""
     # Days as ordinals and weekdays as numbers: weekday_on's arithmetic, for up to WIDE days.
     back_cues = [(m.weekday or 0, m.strict) for m in weekdays if m.tense != "future"]
+    # weekdays told in a sentence that says "this week": inside the publication's own week
+    in_week = [m.start in this_week for m in weekdays if m.tense != "future"]
     ahead_cues = [(m.weekday or 0, m.strict) for m in weekdays if m.tense == "future"]
     known = {d.toordinal() for d in known_days}
     anchor_days = [a.toordinal() for a in anchors]
@@ -1171,6 +1184,7 @@ def _choose_day(
         coincide = sum(1 for w in past if w in known) + sum(1 for w in ahead if w in known)
         # "published the video yesterday" beside a known day: the day after it
         coincide += sum(1 for k in days_back if day + k in known)
+        coincide -= 2 * sum(1 for d, flag in zip(past, in_week, strict=True) if flag and d < day - weekday)
         # "said Saturday" beside "last Saturday": a text that names both means two Saturdays
         collide = len(
             {d for d, (_, strict) in zip(past, back_cues, strict=True) if strict}
@@ -1303,7 +1317,15 @@ def infer_publication(
             for m in mentions
             if m.kind == "relative" and m.unit == "day" and not m.anchor and m.offset in YESTERDAYS
         )
-        value, earliest, latest = _choose_day(lo, hi, weekdays, known, anchors, days_back)
+        this_week = frozenset(
+            m.start
+            for m in weekdays
+            if any(
+                r.kind == "relative" and r.unit == "week" and r.offset == 0 and _same_sentence(text, r, m)
+                for r in mentions
+            )
+        )
+        value, earliest, latest = _choose_day(lo, hi, weekdays, known, anchors, days_back, this_week)
         for m in weekdays:
             w = weekday_on(m, value, "future" if m.tense == "future" else "past")
             where = "ahead of" if m.tense == "future" else "on or before"
