@@ -429,6 +429,9 @@ CASES = [
     ("uk", "Повномасштабна війна триває з 24 лютого.", dt.date(2022, 11, 11), "24 лютого", "2022-02-24"),
     ("ru", "Шойгу объявил о возвращении войск с 1 мая.", dt.date(2021, 4, 22), "1 мая", "2021-05-01"),
     ("ru", "Война идёт с 24 февраля.", dt.date(2022, 11, 11), "24 февраля", "2022-02-24"),
+    # "by late January", "until at least Sunday": ahead, whatever else the clause says
+    ("en", "Troops could launch an offensive by late January.", dt.date(2021, 12, 3), "January", "2022-01"),
+    ("en", "Rail service was suspended until at least Sunday.", dt.date(2022, 4, 8), "Sunday", "2022-04-10"),
 ]
 
 
@@ -709,3 +712,25 @@ def test_a_time_of_day_with_no_day_beside_it_is_left_out() -> None:
         resolve_dates("The match kicked off at 8 p.m. in front of a full house.", dt.date(2022, 8, 5), "en")
         == []
     )
+
+
+# The tense a mention's clause gives it (what bounds a publication date from one side or the other).
+TENSES = [
+    ("en", "The next leap day falls in 2028.", "2028", "future"),
+    ("en", "A force of up to 175,000 could be ready by early 2022.", "2022", "future"),
+    ("de", "Der aktuelle Notfahrplan gilt nach Angaben der Bahn bis zum 03.04.2024.", "03.04.2024", "future"),
+    (
+        "ru",
+        "Регулятор повысил прогноз и ожидает её возвращения к цели 4% лишь в 2025 году.",
+        "2025",
+        "future",
+    ),
+    ("uk", "Уряд очікує відновлення мережі протягом двох років у 2025 році.", "2025", "future"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "words", "tense"), TENSES)
+def test_the_clause_gives_the_tense(language: str, text: str, words: str, tense: str) -> None:
+    found = {m.text: m for m in scan_everywhere(text, language)}
+    assert words in found, f"{words!r} not found in {list(found)}"
+    assert found[words].tense == tense
