@@ -865,3 +865,15 @@ def test_a_dateline_without_a_year_takes_the_only_year_the_range_allows_for_its_
     assert any(e.rule == "dateline" and "the only Monday" in (e.detail or "") for e in est.evidence)
     wide = infer(f"Headline\n\n{body.replace('2014', '2008')}", language="en")  # 2013 and 2019 both fit
     assert wide.value != dt.date(2019, 7, 8) or wide.precision != "day"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A headline\n\nOrganizers said last week that from 2018 only films released in French cinemas would be eligible.\n",
+        "A headline\n\nThe league, founded in 1990, changes its rules from 2030.\n",
+    ],
+)
+def test_a_year_whose_clause_gives_no_tense_bounds_nothing(text: str) -> None:
+    found = infer_published(text)
+    assert found.earliest is None or found.earliest.year < 2018, found
