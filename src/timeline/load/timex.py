@@ -279,7 +279,7 @@ def literal_clauses(pattern: str, flags: int = 0) -> tuple[frozenset[str], ...]:
         parsed = _parser.parse(pattern, flags)
     except (re.error, ValueError, TypeError, RecursionError):
         return ()
-    return tuple(sorted(set(_clauses_of(parsed)), key=_score))
+    return tuple(sorted(set(_clauses_of(parsed)), key=lambda c: (_score(c), sorted(c))))
 
 
 def _trie_regex(words) -> re.Pattern | None:
@@ -342,7 +342,8 @@ def triggers_for(patterns: list[list[tuple[str, int]]], clauses_per_way: int = 2
         except (re.error, ValueError, TypeError, RecursionError):
             alternatives = []
         for alternative in alternatives:
-            clauses = sorted(set(_clauses_of(alternative)), key=_score)
+            # ties in order of their words: every alternative lists the same clauses the same way
+            clauses = sorted(set(_clauses_of(alternative)), key=lambda c: (_score(c), sorted(c)))
             # The most telling clause, and a second one where it is telling too (a month name and
             # a digit); a clause of common little words ("in", "of") would find the whole text.
             chosen = [
@@ -359,7 +360,8 @@ def triggers_for(patterns: list[list[tuple[str, int]]], clauses_per_way: int = 2
             if way not in ways:
                 ways.append(way)
         # A way that needs all the slots of another finds nothing that one does not.
-        ways = [w for w in ways if not any(o != w and set(o) <= set(w) for o in ways)]
+        # (Strictly: two ways of the same slots in another order must not remove each other.)
+        ways = [w for w in ways if not any(set(o) < set(w) for o in ways)]
         pattern_slots.append(tuple(ways))
     slot_atoms = [tuple(sorted(c)) for c, _ in sorted(slot_of, key=slot_of.__getitem__)]
     words = {a for c, _ in slot_of for a in c if a != DIGIT}
