@@ -432,6 +432,85 @@ CASES = [
     # "by late January", "until at least Sunday": ahead, whatever else the clause says
     ("en", "Troops could launch an offensive by late January.", dt.date(2021, 12, 3), "January", "2022-01"),
     ("en", "Rail service was suspended until at least Sunday.", dt.date(2022, 4, 8), "Sunday", "2022-04-10"),
+    ("en", "A rain date has been set for Sunday.", dt.date(2018, 7, 16), "Sunday", "2018-07-22"),
+    ("en", "A festival that began Wednesday wraps up Sunday.", dt.date(2024, 3, 1), "Sunday", "2024-03-03"),
+    ("en", "Schools announced closures starting Monday.", dt.date(2020, 3, 13), "Monday", "2020-03-16"),
+    # "a day earlier" counts from another day: it says nothing of the clause's tense
+    (
+        "en",
+        "United open against Chelsea on Aug. 11. City travel to West Ham a day earlier, on Saturday.",
+        dt.date(2019, 8, 5),
+        "on Saturday",
+        "2019-08-10",
+    ),
+    # a verb after a comma is another clause's when one stands before the expression
+    (
+        "en",
+        "Tom Brady, who will turn 41 in August, said he expected to play again.",
+        dt.date(2018, 2, 5),
+        "August",
+        "2018-08",
+    ),
+    (
+        "en",
+        "They are expected to hold a video call next week, possibly on Tuesday, the Kremlin said Friday.",
+        dt.date(2021, 12, 3),
+        "on Tuesday",
+        "2021-12-07",
+    ),
+    (
+        "fr",
+        "Le premier ministre Gabriel Attal, nommé en janvier, conduira la campagne.",
+        dt.date(2024, 6, 10),
+        "janvier",
+        "2024-01",
+    ),
+    # the second of two joined weekdays has the first one's tense
+    (
+        "de",
+        "Auch bei der Lufthansa wird am Donnerstag und Freitag gestreikt.",
+        dt.date(2024, 3, 6),
+        "Freitag",
+        "2024-03-08",
+    ),
+    # "від"/"from" says nothing of the tense: the clause does
+    (
+        "uk",
+        "Від 24 лютого Росія випустила по Україні понад 4500 ракет.",
+        dt.date(2022, 10, 11),
+        "24 лютого",
+        "2022-02-24",
+    ),
+    # quarters of a year named in words or as a fiscal year; named days with their year or weekend
+    (
+        "en",
+        "The first quarter of next year may be bumpier.",
+        dt.date(2023, 12, 29),
+        "The first quarter of next year",
+        "2024-Q1",
+    ),
+    (
+        "en",
+        "It expects revenue for the first quarter of fiscal 2024 of $1.3 billion.",
+        dt.date(2023, 2, 27),
+        "the first quarter of fiscal 2024",
+        "2024-Q1",
+    ),
+    (
+        "en",
+        "Police made 41 arrests on New Year's Eve last year.",
+        dt.date(2015, 12, 28),
+        "New Year's Eve",
+        "2014-12-31",
+    ),
+    ("en", "Sales for Christmas 2019 were weak.", dt.date(2021, 6, 1), "Christmas", "2019-12-25"),
+    (
+        "en",
+        "Shoppers will head back to stores this Thanksgiving weekend.",
+        dt.date(2022, 11, 24),
+        "Thanksgiving weekend",
+        "2022-W47-WE",
+    ),
 ]
 
 
@@ -462,6 +541,7 @@ LOOKALIKES = [
     ("en", "The death toll rose to 2014 people."),
     ("en", "It cost $2021 and 2020.5 points."),
     ("en", "For three years they talked, every Friday."),
+    ("en", "The holiday fell on a Monday."),
     ("ru", "Окружающая среда важна."),
     ("fr", "Mars est une planète."),
     ("en", "Visit https://example.com/2021/04/22/story for more."),

@@ -24,6 +24,9 @@ from timeline.model import TimeExpression
 
 CLOCK_JOIN = re.compile(r"^\s*(?:,|on|am|le|в|у)?\s*$", re.I)
 WEEKEND = re.compile(r"weekend|wochenende|week-end|выходны|вихідн", re.I)
+YEAR_JOIN = re.compile(r"\s*,?\s*")  # between a named day and its year
+NAMED_YEAR = re.compile(r"\s*,?\s*((?:1[6-9]|20)\d\d)(?![\w,.]\d)")
+WEEKEND_AFTER = re.compile(r"[\s-]+(?:weekend|wochenende|week-end)\b", re.I)
 YEAR_REACH = 270  # days: as timex.YEARLESS_REACH, how far a named day reaches across a year boundary
 
 
@@ -66,6 +69,7 @@ def _period_rules(language: str) -> tuple[tuple[str, re.Pattern, str], ...]:
     rules = []
     for item in part.get("periods") or ():
         pattern = str(item["pattern"]).replace("{month}", f"(?P<month>{month_words})")
+        pattern = pattern.replace("{of_year}", str(part.get("period_of_year") or ""))
         rules.append(
             (
                 str(item["kind"]),
@@ -84,11 +88,18 @@ def _periods(
     added: list[TimeExpression] = []
     for (kind, _, value), matches in zip(rules, _matches(rules, 1, text), strict=True):
         for m in matches:
-            if any(e.start < m.end() and m.start() < e.end for e in (*found, *added)):
+            inside = [e for e in found if m.start() <= e.start and e.end <= m.end()]
+            if any(e.start < m.end() and m.start() < e.end for e in (*found, *added) if e not in inside):
                 continue
+            found = [
+                e for e in found if e not in inside
+            ]  # "the first quarter of next year" holds "next year"
             g = m.groupdict()
             tense = tense_at(m.start(), m.end())
             year = int(g["year"]) if g.get("year") else reference.year
+            # "the first quarter of next year": a year of its own, as good as one in figures
+            named_year = bool(g.get("year") or g.get("next") or g.get("last") or g.get("this"))
+            year += 1 if g.get("next") else -1 if g.get("last") else 0
             if kind == "ref":
                 got, lo, hi = value, None, None
             elif kind == "weekend":
@@ -99,7 +110,7 @@ def _periods(
                 got, lo, hi = f"{iso[0]}-W{iso[1]:02d}-WE", saturday, saturday + dt.timedelta(days=1)
             elif kind == "mid-month":
                 month = month_of.get(g["month"].lower(), 1)
-                if not g.get("year"):
+                if not named_year:
                     if tense == "past" and month > reference.month:
                         year -= 1
                     elif tense == "future" and month < reference.month:
@@ -114,7 +125,7 @@ def _periods(
                 first_month = 3 * n - 2 if kind == "quarter" else 6 * n - 5
                 begins = dt.date(year, first_month, 1)
                 if (
-                    not g.get("year")
+                    not named_year
                     and begins > reference
                     and not (tense == "future" and (begins - reference).days <= 183)
                 ):
@@ -206,11 +217,47 @@ def _named_days(
         for m in matches:
             if any(s.start < m.end() and m.start() < s.end for s in spans):
                 continue
-            day = _occurrence(rule, reference, tense_at(m.start(), m.end()))
+            start, end = m.span()
+            # a year right after it gives its year ("New Year's Eve last year", "Christmas 2019"), both kept
+            year = next(
+                (
+                    e
+                    for e in found
+                    if e.start >= end
+                    and YEAR_JOIN.fullmatch(text, end, e.start)
+                    and re.fullmatch(r"\d{4}", e.value or "")
+                ),
+                None,
+            )
+            figures = NAMED_YEAR.match(text, end)
+            if year is not None or figures:
+                day = _day_in(int(year.value if year is not None else figures.group(1)), rule)
+            else:
+                day = _occurrence(rule, reference, tense_at(start, end))
             if day is None:
                 continue
             value = day.isoformat() + str(rule.get("part", ""))
-            spans.append(TimeExpression(m.start(), m.end(), m.group(0), value, day, day, "day", "named-day"))
+            if weekend := WEEKEND_AFTER.match(text, end):
+                # "Thanksgiving weekend": the weekend by the day, TimeML's 2022-W47-WE
+                saturday = day + dt.timedelta(
+                    days=5 - day.weekday() if day.weekday() > 1 else -day.weekday() - 2
+                )
+                iso = saturday.isocalendar()
+                end = weekend.end()
+                spans.append(
+                    TimeExpression(
+                        start,
+                        end,
+                        text[start:end],
+                        f"{iso[0]}-W{iso[1]:02d}-WE",
+                        saturday,
+                        saturday + dt.timedelta(days=1),
+                        "day",
+                        "named-day",
+                    )
+                )
+                continue
+            spans.append(TimeExpression(start, end, text[start:end], value, day, day, "day", "named-day"))
     if not spans:
         return found
     # a named day wins over the weekday or month inside it ("Black Friday", "May Day")
