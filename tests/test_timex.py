@@ -125,7 +125,7 @@ CASES = [
     ("en", "He spoke on Saturday.", NEWYEAR, "on Saturday", "2021-01-02"),
     ("en", "He spoke on Thursday.", NEWYEAR, "on Thursday", "2020-12-31"),
     ("en", "He spoke on Wednesday.", LEAP, "on Wednesday", "2024-02-28"),
-    ("en", "On Thursday night the strikes began.", MAY22, "On Thursday night", "2022-05-12"),
+    ("en", "On Thursday night the strikes began.", MAY22, "On Thursday night", "2022-05-12TNI"),
     # anaphora: "the day before" counts from the last day named
     (
         "en",
@@ -192,33 +192,69 @@ CASES = [
     ("fr", "Les négociations durent depuis mars.", MAY22, "mars", "2022-03"),
     ("fr", "Il est arrivé la semaine dernière.", MAY22, "la semaine dernière", "2022-W18"),
     ("fr", "Il a été élu en 2019.", MAY22, "2019", "2019"),
-    # parts of a day with the weekday: German compounds, Russian, Ukrainian and French phrases
+    # parts of a day with the weekday: German compounds, Russian, Ukrainian and French phrases (TimeML's
+    # MO, AF, EV, NI); a named day is not a part of one ("Heiligabend")
     (
         "de",
         "Am Montagabend empfing Macron die beiden Präsidenten.",
         dt.date(2019, 12, 10),
         "Am Montagabend",
-        "2019-12-09",
+        "2019-12-09TEV",
     ),
     (
         "de",
         "Merz sagte am Montagabend (Ortszeit), es gebe ein Treffen.",
         dt.date(2025, 8, 19),
         "am Montagabend",
-        "2025-08-18",
+        "2025-08-18TEV",
     ),
-    ("de", "Dienstagmorgen sagte er, er sei bereit.", dt.date(2025, 8, 20), "Dienstagmorgen", "2025-08-19"),
-    ("de", "Er sprach am Sonntagnachmittag mit Journalisten.", MAY22, "am Sonntagnachmittag", "2022-05-08"),
-    ("de", "Die Gespräche sollen am Freitagvormittag beginnen.", MAY22, "am Freitagvormittag", "2022-05-13"),
+    (
+        "de",
+        "Dienstagmorgen sagte er, er sei bereit.",
+        dt.date(2025, 8, 20),
+        "Dienstagmorgen",
+        "2025-08-19TMO",
+    ),
+    (
+        "de",
+        "Er sprach am Sonntagnachmittag mit Journalisten.",
+        MAY22,
+        "am Sonntagnachmittag",
+        "2022-05-08TAF",
+    ),
+    (
+        "de",
+        "Die Gespräche sollen am Freitagvormittag beginnen.",
+        MAY22,
+        "am Freitagvormittag",
+        "2022-05-13TMO",
+    ),
     (
         "ru",
         "Песков в понедельник вечером заявил, что встреча возможна.",
         MAY22,
         "в понедельник вечером",
-        "2022-05-09",
+        "2022-05-09TEV",
     ),
-    ("uk", "Зеленський у понеділок ввечері заявив, що готовий.", MAY22, "у понеділок ввечері", "2022-05-09"),
-    ("fr", "Il a déclaré lundi soir qu'il était prêt.", MAY22, "lundi soir", "2022-05-09"),
+    (
+        "uk",
+        "Зеленський у понеділок ввечері заявив, що готовий.",
+        MAY22,
+        "у понеділок ввечері",
+        "2022-05-09TEV",
+    ),
+    ("fr", "Il a déclaré lundi soir qu'il était prêt.", MAY22, "lundi soir", "2022-05-09TEV"),
+    (
+        "en",
+        "The Paris Olympics open Friday evening.",
+        dt.date(2024, 7, 26),
+        "Friday evening",
+        "2024-07-26TEV",
+    ),
+    ("en", "A storm moving in tonight could drop snow.", dt.date(2024, 1, 8), "tonight", "2024-01-08TNI"),
+    ("en", "He spoke yesterday morning.", dt.date(2024, 1, 8), "yesterday morning", "2024-01-07TMO"),
+    ("ru", "Сегодня утром в Москве выпал снег.", dt.date(2021, 12, 30), "Сегодня утром", "2021-12-30TMO"),
+    ("fr", "Il part ce soir.", dt.date(2024, 6, 10), "ce soir", "2024-06-10TEV"),
     # a weekday a plan was moved to lies ahead, whatever the tense of the verb
     (
         "en",

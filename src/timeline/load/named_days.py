@@ -51,7 +51,8 @@ def with_extras(
     out = _named_days(text, list(found), reference, language, tense_at)
     out = _periods(text, out, reference, language, tense_at)
     out = _with_clock_times(text, out, reference, language)
-    return [_weekend(text, e) for e in out]
+    parts = _day_parts(language)
+    return [_day_part(_weekend(text, e), parts) for e in out]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -273,6 +274,32 @@ def _weekend(text: str, e: TimeExpression) -> TimeExpression:
     """ "last weekend" is the weekend of a week: TimeML writes 2020-W08-WE."""
     if e.value and re.fullmatch(r"\d{4}-W\d\d", e.value) and WEEKEND.search(e.text):
         return replace(e, value=e.value + "-WE")
+    return e
+
+
+# ---------------------------------------------------------------------------------------------
+# Parts of a day
+
+
+@functools.cache
+def _day_parts(language: str) -> tuple[tuple[str, re.Pattern], ...]:
+    """(TimeML part, pattern) from the lexicon's `day_part_values`: MO, AF, EV, NI."""
+    values = lexicon.part("time/", language).get("day_part_values") or {}
+    return tuple((str(part), re.compile(str(words), re.I)) for part, words in values.items())
+
+
+def _day_part(e: TimeExpression, parts: tuple[tuple[str, re.Pattern], ...]) -> TimeExpression:
+    """ "Friday evening", "yesterday morning", "tonight": the day with TimeML's part, 2024-07-26TEV."""
+    if (
+        e.kind == "named-day"
+        or e.precision != "day"
+        or not e.value
+        or not re.fullmatch(r"\d{4}-\d\d-\d\d", e.value)
+    ):
+        return e
+    for part, pattern in parts:
+        if pattern.search(e.text):
+            return replace(e, value=f"{e.value}T{part}")
     return e
 
 
