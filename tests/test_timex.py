@@ -327,6 +327,31 @@ CASES = [
         "2023-03-17T09:30",
     ),
     ("en", "Biden would speak at 3 p.m. Tuesday.", dt.date(2021, 5, 3), "3 p.m. Tuesday", "2021-05-04T15:00"),
+    # "on Thursday at 5 p.m.": two expressions, the time on the day beside it
+    ("en", "The window closes on Thursday at 5 p.m.", dt.date(2019, 8, 5), "5 p.m.", "2019-08-08T17:00"),
+    ("en", "The window closes on Thursday at 5 p.m.", dt.date(2019, 8, 5), "on Thursday", "2019-08-08"),
+    (
+        "en",
+        "Stores will open at 6 a.m. on Black Friday.",
+        dt.date(2022, 11, 24),
+        "6 a.m.",
+        "2022-11-25T06:00",
+    ),
+    (
+        "en",
+        "Stores will open at 6 a.m. on Black Friday.",
+        dt.date(2022, 11, 24),
+        "Black Friday",
+        "2022-11-25",
+    ),
+    # a month before "to" + a word is a month unless it can be something else ("the March to Leave")
+    (
+        "en",
+        "The defendant pleaded guilty in October to wire fraud.",
+        dt.date(2026, 1, 5),
+        "October",
+        "2025-10",
+    ),
     # named days and weekends (TimeML values)
     (
         "en",
@@ -501,6 +526,9 @@ CASES = [
         "janvier",
         "2024-01",
     ),
+    # a past spelt as its present ("cut") is a past unless a modal or "to" stands before it
+    ("en", "Nimbra cut about 10% of its workforce in November.", dt.date(2023, 2, 27), "November", "2022-11"),
+    ("en", "The bank will cut rates again in March.", dt.date(2023, 2, 27), "March", "2023-03"),
     # the second of two joined weekdays has the first one's tense
     (
         "de",
@@ -578,6 +606,7 @@ LOOKALIKES = [
     ("en", "It cost $2021 and 2020.5 points."),
     ("en", "For three years they talked, every Friday."),
     ("en", "The holiday fell on a Monday."),
+    ("en", "Crowds gathered at the end of the March to Leave."),
     ("ru", "Окружающая среда важна."),
     ("fr", "Mars est une planète."),
     ("en", "Visit https://example.com/2021/04/22/story for more."),

@@ -22,7 +22,8 @@ from timeline import lexicon
 from timeline.load.timex import kept
 from timeline.model import TimeExpression
 
-CLOCK_JOIN = re.compile(r"^\s*(?:,|on|am|le|в|у)?\s*$", re.I)
+CLOCK_BESIDE = re.compile(r"^\s*,?\s*$")  # "9:30 a.m. Friday": one expression, TimeML's way
+CLOCK_JOIN = re.compile(r"^\s*(?:on|at|am|um|le|à|в|у|о)\s*$", re.I)  # "on Thursday at 5 p.m.": two
 WEEKEND = re.compile(r"weekend|wochenende|week-end|выходны|вихідн", re.I)
 YEAR_JOIN = re.compile(r"\s*,?\s*")  # between a named day and its year
 NAMED_YEAR = re.compile(r"\s*,?\s*((?:1[6-9]|20)\d\d)(?![\w,.]\d)")
@@ -352,19 +353,26 @@ def _with_clock_times(
             clocks.append((m.start(), m.end(), hm))
     out = list(found)
     for start, end, (hour, minute) in sorted(clocks):
-        day_of = None
+        day_of, beside = None, False
         for i, e in enumerate(out):
             if e.precision != "day" or e.earliest is None or "T" in (e.value or ""):
                 continue
             gap = text[end : e.start] if e.start >= end else text[e.end : start] if start >= e.end else None
-            if gap is not None and len(gap) <= 4 and CLOCK_JOIN.match(gap):
-                day_of = i
+            if gap is not None and len(gap) <= 4 and (CLOCK_BESIDE.match(gap) or CLOCK_JOIN.match(gap)):
+                day_of, beside = i, bool(CLOCK_BESIDE.match(gap))
                 break
         stamp = f"T{hour:02d}:{minute:02d}"
-        if day_of is not None:
+        if day_of is not None and beside:
             e = out[day_of]
             a, b = min(e.start, start), max(e.end, end)
             out[day_of] = replace(e, start=a, end=b, text=text[a:b], value=f"{e.value}{stamp}")
+            continue
+        if day_of is not None:  # a time of its own on the day beside it
+            e = out[day_of]
+            day = e.earliest
+            out.append(
+                TimeExpression(start, end, text[start:end], f"{e.value}{stamp}", day, day, "day", "time")
+            )
             continue
         # A time of day with no day beside it is left out: its day is the narrative's, which the
         # reference's day or the last day named get wrong about as often as right (the TimeML set:

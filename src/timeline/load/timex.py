@@ -582,6 +582,8 @@ def _lang(code: str) -> _Lang:
     before = _i(lex.get("month_alone_before"))
     not_before = _i(lex.get("month_not_before"))
     nb = rf"(?!\s+(?:{not_before})\b)" if not_before else ""
+    if nb and lex.get("month_homographs"):  # only these months can be something else ("the March to Leave")
+        nb = "(?:" + "".join(rf"(?<!{re.escape(str(h))})" for h in lex["month_homographs"]) + f"|{nb})"
     if before:
         patterns.append(
             ("month", rf"(?<![\w])(?:{before})\s+(?i:the\s+)?(?P<core>(?P<m>{M})){E}(?!\s*\d){nb}")
