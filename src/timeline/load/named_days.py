@@ -49,7 +49,8 @@ def with_extras(
     """found plus the times of day and named days of the text, weekends marked.
 
     tense_at(start, end) gives the tense of the clause around an expression (past / future / None)."""
-    out = _named_days(text, list(found), reference, language, tense_at)
+    out = _month_of_year(text, list(found))
+    out = _named_days(text, out, reference, language, tense_at)
     out = _periods(text, out, reference, language, tense_at)
     out = _with_clock_times(text, out, reference, language)
     parts = _day_parts(language)
@@ -68,9 +69,12 @@ def _period_rules(language: str) -> tuple[tuple[str, re.Pattern, str], ...]:
     part = lexicon.part("time/", language)
     months = {str(n).lower(): int(k) for k, names in (part.get("months") or {}).items() for n in names}
     month_words = "|".join(sorted(map(re.escape, months), key=len, reverse=True)) or "(?!x)x"
+    seasons = {str(n).lower(): str(k) for k, names in (part.get("seasons") or {}).items() for n in names}
+    season_words = "|".join(sorted(map(re.escape, seasons), key=len, reverse=True)) or "(?!x)x"
     rules = []
     for item in part.get("periods") or ():
         pattern = str(item["pattern"]).replace("{month}", f"(?P<month>{month_words})")
+        pattern = pattern.replace("{season}", f"(?P<season>{season_words})")
         pattern = pattern.replace("{of_year}", str(part.get("period_of_year") or ""))
         rules.append(
             (
@@ -79,14 +83,47 @@ def _period_rules(language: str) -> tuple[tuple[str, re.Pattern, str], ...]:
                 str(item.get("value", "")),
             )
         )
-    return tuple(rules), tuple(months.items())
+    return tuple(rules), tuple(months.items()), tuple(seasons.items())
+
+
+SEASON_START = {
+    "SP": 3,
+    "SU": 6,
+    "FA": 9,
+    "WI": 12,
+}  # the first month of each season (winter runs into the next year)
+SEASON_REACH = dt.timedelta(days=31)  # "losing customers during the summer", said in May: the one ahead
+
+
+def _season_year(code: str, which: str, tense: str | None, reference: dt.date) -> int:
+    """The year of a season named without one: "this", "last", "next", else the clause's tense."""
+
+    def bounds(year: int) -> tuple[dt.date, dt.date]:
+        first = SEASON_START[code]
+        lo = dt.date(year + (first - 1) // 12, (first - 1) % 12 + 1, 1)
+        hi = dt.date(year + (first + 2) // 12, (first + 2) % 12 + 1, 1) - dt.timedelta(days=1)
+        return lo, hi
+
+    years = [reference.year - 2, reference.year - 1, reference.year, reference.year + 1]
+    current = next((y for y in years if bounds(y)[0] <= reference <= bounds(y)[1]), None)
+    if which == "last":
+        return max(y for y in years if bounds(y)[1] < reference)
+    if which == "next":
+        return min(y for y in years if bounds(y)[0] > reference)
+    if which == "this" or tense is None:
+        if current is not None:
+            return current
+        return reference.year - 1 if code == "WI" and reference.month <= 2 else reference.year
+    if tense == "past":
+        return max(y for y in years if bounds(y)[0] <= reference + SEASON_REACH)
+    return min(y for y in years if bounds(y)[1] >= reference)
 
 
 def _periods(
     text: str, found: list[TimeExpression], reference: dt.date, language: str, tense_at
 ) -> list[TimeExpression]:
-    rules, months = _period_rules(language)
-    month_of = dict(months)
+    rules, months, seasons = _period_rules(language)
+    month_of, season_of = dict(months), dict(seasons)
     added: list[TimeExpression] = []
     for (kind, _, value), matches in zip(rules, _matches(rules, 1, text), strict=True):
         for m in matches:
@@ -106,7 +143,9 @@ def _periods(
                 got, lo, hi = value, None, None
             elif kind == "weekend":
                 saturday = reference + dt.timedelta(days=(5 - reference.weekday()) % 7)
-                if tense == "past" or (tense is None and reference.weekday() < 4):
+                if g.get("ahead"):  # "by the weekend", "forecast for the weekend": the coming one
+                    pass
+                elif tense == "past" or (tense is None and reference.weekday() < 4):
                     saturday -= dt.timedelta(days=7) if saturday > reference else dt.timedelta(0)
                 iso = saturday.isocalendar()
                 got, lo, hi = f"{iso[0]}-W{iso[1]:02d}-WE", saturday, saturday + dt.timedelta(days=1)
@@ -122,6 +161,19 @@ def _periods(
                 hi = dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
             elif kind == "decade":
                 got, lo, hi = g["decade"][:3], None, None
+            elif kind == "century":  # "the 16th century" is TimeML's 15
+                got, lo, hi = f"{int(g['century']) - 1:02d}", None, None
+            elif kind == "season":
+                code, _, which = (value or "").partition(" ")
+                code = code or season_of.get((g.get("season") or "").lower(), "SU")
+                which = which or next((w for w in ("this", "last", "next") if g.get(w)), "")
+                y = _season_year(code, which, tense, reference)
+                first, span = SEASON_START[code], 3
+                lo = dt.date(y + (first - 1) // 12, (first - 1) % 12 + 1, 1)
+                hi = dt.date(y + (first + span - 1) // 12, (first + span - 1) % 12 + 1, 1) - dt.timedelta(
+                    days=1
+                )
+                got = f"{y}-{code}"
             elif kind in ("quarter", "half"):
                 n = int(value or g.get("n") or 1)
                 first_month = 3 * n - 2 if kind == "quarter" else 6 * n - 5
@@ -276,6 +328,41 @@ def _weekend(text: str, e: TimeExpression) -> TimeExpression:
     if e.value and re.fullmatch(r"\d{4}-W\d\d", e.value) and WEEKEND.search(e.text):
         return replace(e, value=e.value + "-WE")
     return e
+
+
+# ---------------------------------------------------------------------------------------------
+# A month with its year in words ("in June last year")
+
+
+def _month_of_year(text: str, found: list[TimeExpression]) -> list[TimeExpression]:
+    """A month right before a year in words is that year's month, one expression: "June last
+    year" is 2024-06 (TimeML's span), not June of this year and a year."""
+    out: list[TimeExpression] = []
+    for e in found:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and before.kind == "month"
+            and e.kind == "relative"
+            and re.fullmatch(r"\d{4}", e.value or "")
+            and re.fullmatch(r"\s+", text[before.end : e.start])
+            and before.value
+        ):
+            year = int(e.value)
+            month = int(before.value[5:7])
+            lo = dt.date(year, month, 1)
+            hi = dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
+            out[-1] = replace(
+                before,
+                end=e.end,
+                text=text[before.start : e.end],
+                value=f"{year}-{month:02d}",
+                earliest=lo,
+                latest=hi,
+            )
+            continue
+        out.append(e)
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
