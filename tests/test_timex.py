@@ -587,6 +587,21 @@ CASES = [
         "2019-SU",
     ),
     ("fr", "Il fera très chaud cet été.", dt.date(2024, 6, 10), "cet été", "2024-SU"),
+    # a bare day closing a pair or a range is of the month before it
+    (
+        "en",
+        "Amazon held a second sale on Oct. 11 and 12. Sales rose.",
+        dt.date(2022, 11, 24),
+        "12",
+        "2022-10-12",
+    ),
+    (
+        "en",
+        "The Games, which run from Feb. 6 to 22, are spread out.",
+        dt.date(2026, 2, 20),
+        "22",
+        "2026-02-22",
+    ),
     # weekends, quarters, Easter and "l'an prochain" in the other languages; a Russian past participle
     (
         "de",
@@ -983,3 +998,8 @@ def test_windows_do_not_depend_on_the_hash_seed(seed: str) -> None:
         [sys.executable, "-c", code, text], env=env, capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "True"
+
+
+def test_a_number_after_a_date_is_no_day_when_a_word_follows_it() -> None:
+    found = [e.text for e in resolve_dates("On Oct. 11 to 14 people died.", dt.date(2019, 10, 21), "en")]
+    assert found == ["Oct. 11"]

@@ -50,6 +50,7 @@ def with_extras(
 
     tense_at(start, end) gives the tense of the clause around an expression (past / future / None)."""
     out = _month_of_year(text, list(found))
+    out = _range_days(text, out, language)
     out = _named_days(text, out, reference, language, tense_at)
     out = _periods(text, out, reference, language, tense_at)
     out = _with_clock_times(text, out, reference, language)
@@ -363,6 +364,47 @@ def _month_of_year(text: str, found: list[TimeExpression]) -> list[TimeExpressio
             continue
         out.append(e)
     return out
+
+
+# ---------------------------------------------------------------------------------------------
+# A bare day after a day and month ("Oct. 11 and 12", "from Feb. 6 to 22")
+
+
+@functools.cache
+def _range_day(language: str) -> re.Pattern | None:
+    words = lexicon.part("time/", language).get("day_range_joiners")
+    if not words:
+        return None
+    # the day must not run on into a number, a unit or a month ("11 to 14 people", "6 and 7 July")
+    return re.compile(rf"\s*(?:{words}|[-–—])\s*(\d{{1,2}})(?![\d.,:/]?\d)(?!\s*[^\W\d_]|\s*%)", re.I)
+
+
+def _range_days(text: str, found: list[TimeExpression], language: str) -> list[TimeExpression]:
+    """The bare day closing a range or a pair is of the month before it: "Oct. 11 and 12" gives
+    2022-10-12 for "12"."""
+    pattern = _range_day(language)
+    if pattern is None:
+        return found
+    added = []
+    for e in found:
+        if e.kind not in ("month-day", "date") or not re.fullmatch(r"\d{4}-\d\d-\d\d", e.value or ""):
+            continue
+        m = pattern.match(text, e.end)
+        if m is None or e.earliest is None:
+            continue
+        day = _safe_day(e.earliest, int(m.group(1)))
+        if day is None or day <= e.earliest or any(o.start < m.end(1) and m.start(1) < o.end for o in found):
+            continue
+        a, b = m.span(1)
+        added.append(TimeExpression(a, b, text[a:b], day.isoformat(), day, day, "day", "month-day"))
+    return sorted(found + added, key=lambda e: (e.start, e.end)) if added else found
+
+
+def _safe_day(first: dt.date, day: int) -> dt.date | None:
+    try:
+        return first.replace(day=day)
+    except ValueError:
+        return None
 
 
 # ---------------------------------------------------------------------------------------------
