@@ -1040,3 +1040,15 @@ def test_an_anniversary_marked_and_a_weekday_of_this_week() -> None:
     est = infer_published(text, language="en", config=load_config(STORY))
     assert est.earliest == D(2024, 5, 24) and est.latest is not None and est.latest <= D(2024, 5, 27)
     assert any("past: written in the days after it" in (e.detail or "") for e in est.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A headline\n\nOrganizers said last week that from 2018 only films released in French cinemas would be eligible.\n",
+        "A headline\n\nThe league, founded in 1990, changes its rules from 2030.\n",
+    ],
+)
+def test_a_year_whose_clause_gives_no_tense_bounds_nothing(text: str) -> None:
+    found = infer_published(text)
+    assert found.earliest is None or found.earliest.year < 2018, found

@@ -940,7 +940,8 @@ def _in_sentence_of(text: str, start: int) -> str:
 
 def _text_constraints(mentions: list[Mention]) -> list[Constraint]:
     """Dates with a year named in the text: a past one bounds the publication from below, a
-    future one from above."""
+    future one from above; one whose clause gives no tense bounds nothing (the latest year a text
+    names is as often a plan or a rule's start as a thing done)."""
     out = []
     for m in mentions:
         if not m.absolute:
@@ -949,6 +950,8 @@ def _text_constraints(mentions: list[Mention]) -> list[Constraint]:
         if expr.earliest is None or expr.latest is None:
             continue
         ev = Evidence("mentioned-date", m.text, m.start, m.end)
+        if m.tense is None:
+            continue  # "from 2018 only films released ...", "gilt bis zum 03.04.2024": no tense, no side
         if m.tense == "future" and m.kind in ("year", "season"):
             continue  # "the ball, first dropped in 1907, will ...", "the 1994 Budapest Memorandum": a year is too easily misread as ahead
         if m.tense == "future":

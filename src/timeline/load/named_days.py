@@ -22,8 +22,12 @@ from timeline import lexicon
 from timeline.load.timex import kept
 from timeline.model import TimeExpression
 
-CLOCK_JOIN = re.compile(r"^\s*(?:,|on|am|le|в|у)?\s*$", re.I)
+CLOCK_BESIDE = re.compile(r"^\s*,?\s*$")  # "9:30 a.m. Friday": one expression, TimeML's way
+CLOCK_JOIN = re.compile(r"^\s*(?:on|at|am|um|le|à|в|у|о)\s*$", re.I)  # "on Thursday at 5 p.m.": two
 WEEKEND = re.compile(r"weekend|wochenende|week-end|выходны|вихідн", re.I)
+YEAR_JOIN = re.compile(r"\s*,?\s*")  # between a named day and its year
+NAMED_YEAR = re.compile(r"\s*,?\s*((?:1[6-9]|20)\d\d)(?![\w,.]\d)")
+WEEKEND_AFTER = re.compile(r"[\s-]+(?:weekend|wochenende|week-end)\b", re.I)
 YEAR_REACH = 270  # days: as timex.YEARLESS_REACH, how far a named day reaches across a year boundary
 
 
@@ -45,10 +49,13 @@ def with_extras(
     """found plus the times of day and named days of the text, weekends marked.
 
     tense_at(start, end) gives the tense of the clause around an expression (past / future / None)."""
-    out = _named_days(text, list(found), reference, language, tense_at)
+    out = _month_of_year(text, list(found))
+    out = _range_days(text, out, language)
+    out = _named_days(text, out, reference, language, tense_at)
     out = _periods(text, out, reference, language, tense_at)
     out = _with_clock_times(text, out, reference, language)
-    return [_weekend(text, e) for e in out]
+    parts = _day_parts(language)
+    return [_day_part(_weekend(text, e), parts) for e in out]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -63,9 +70,13 @@ def _period_rules(language: str) -> tuple[tuple[str, re.Pattern, str], ...]:
     part = lexicon.part("time/", language)
     months = {str(n).lower(): int(k) for k, names in (part.get("months") or {}).items() for n in names}
     month_words = "|".join(sorted(map(re.escape, months), key=len, reverse=True)) or "(?!x)x"
+    seasons = {str(n).lower(): str(k) for k, names in (part.get("seasons") or {}).items() for n in names}
+    season_words = "|".join(sorted(map(re.escape, seasons), key=len, reverse=True)) or "(?!x)x"
     rules = []
     for item in part.get("periods") or ():
         pattern = str(item["pattern"]).replace("{month}", f"(?P<month>{month_words})")
+        pattern = pattern.replace("{season}", f"(?P<season>{season_words})")
+        pattern = pattern.replace("{of_year}", str(part.get("period_of_year") or ""))
         rules.append(
             (
                 str(item["kind"]),
@@ -73,33 +84,75 @@ def _period_rules(language: str) -> tuple[tuple[str, re.Pattern, str], ...]:
                 str(item.get("value", "")),
             )
         )
-    return tuple(rules), tuple(months.items())
+    return tuple(rules), tuple(months.items()), tuple(seasons.items())
+
+
+SEASON_START = {
+    "SP": 3,
+    "SU": 6,
+    "FA": 9,
+    "WI": 12,
+}  # the first month of each season (winter runs into the next year)
+SEASON_REACH = dt.timedelta(days=31)  # "losing customers during the summer", said in May: the one ahead
+
+
+def _season_year(code: str, which: str, tense: str | None, reference: dt.date) -> int:
+    """The year of a season named without one: "this", "last", "next", else the clause's tense."""
+
+    def bounds(year: int) -> tuple[dt.date, dt.date]:
+        first = SEASON_START[code]
+        lo = dt.date(year + (first - 1) // 12, (first - 1) % 12 + 1, 1)
+        hi = dt.date(year + (first + 2) // 12, (first + 2) % 12 + 1, 1) - dt.timedelta(days=1)
+        return lo, hi
+
+    years = [reference.year - 2, reference.year - 1, reference.year, reference.year + 1]
+    current = next((y for y in years if bounds(y)[0] <= reference <= bounds(y)[1]), None)
+    if which == "last":
+        return max(y for y in years if bounds(y)[1] < reference)
+    if which == "next":
+        return min(y for y in years if bounds(y)[0] > reference)
+    if which == "this" or tense is None:
+        if current is not None:
+            return current
+        return reference.year - 1 if code == "WI" and reference.month <= 2 else reference.year
+    if tense == "past":
+        return max(y for y in years if bounds(y)[0] <= reference + SEASON_REACH)
+    return min(y for y in years if bounds(y)[1] >= reference)
 
 
 def _periods(
     text: str, found: list[TimeExpression], reference: dt.date, language: str, tense_at
 ) -> list[TimeExpression]:
-    rules, months = _period_rules(language)
-    month_of = dict(months)
+    rules, months, seasons = _period_rules(language)
+    month_of, season_of = dict(months), dict(seasons)
     added: list[TimeExpression] = []
     for (kind, _, value), matches in zip(rules, _matches(rules, 1, text), strict=True):
         for m in matches:
-            if any(e.start < m.end() and m.start() < e.end for e in (*found, *added)):
+            inside = [e for e in found if m.start() <= e.start and e.end <= m.end()]
+            if any(e.start < m.end() and m.start() < e.end for e in (*found, *added) if e not in inside):
                 continue
+            found = [
+                e for e in found if e not in inside
+            ]  # "the first quarter of next year" holds "next year"
             g = m.groupdict()
             tense = tense_at(m.start(), m.end())
             year = int(g["year"]) if g.get("year") else reference.year
+            # "the first quarter of next year": a year of its own, as good as one in figures
+            named_year = bool(g.get("year") or g.get("next") or g.get("last") or g.get("this"))
+            year += 1 if g.get("next") else -1 if g.get("last") else 0
             if kind == "ref":
                 got, lo, hi = value, None, None
             elif kind == "weekend":
                 saturday = reference + dt.timedelta(days=(5 - reference.weekday()) % 7)
-                if tense == "past" or (tense is None and reference.weekday() < 4):
+                if g.get("ahead"):  # "by the weekend", "forecast for the weekend": the coming one
+                    pass
+                elif tense == "past" or (tense is None and reference.weekday() < 4):
                     saturday -= dt.timedelta(days=7) if saturday > reference else dt.timedelta(0)
                 iso = saturday.isocalendar()
                 got, lo, hi = f"{iso[0]}-W{iso[1]:02d}-WE", saturday, saturday + dt.timedelta(days=1)
             elif kind == "mid-month":
                 month = month_of.get(g["month"].lower(), 1)
-                if not g.get("year"):
+                if not named_year:
                     if tense == "past" and month > reference.month:
                         year -= 1
                     elif tense == "future" and month < reference.month:
@@ -109,12 +162,25 @@ def _periods(
                 hi = dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
             elif kind == "decade":
                 got, lo, hi = g["decade"][:3], None, None
+            elif kind == "century":  # "the 16th century" is TimeML's 15
+                got, lo, hi = f"{int(g['century']) - 1:02d}", None, None
+            elif kind == "season":
+                code, _, which = (value or "").partition(" ")
+                code = code or season_of.get((g.get("season") or "").lower(), "SU")
+                which = which or next((w for w in ("this", "last", "next") if g.get(w)), "")
+                y = _season_year(code, which, tense, reference)
+                first, span = SEASON_START[code], 3
+                lo = dt.date(y + (first - 1) // 12, (first - 1) % 12 + 1, 1)
+                hi = dt.date(y + (first + span - 1) // 12, (first + span - 1) % 12 + 1, 1) - dt.timedelta(
+                    days=1
+                )
+                got = f"{y}-{code}"
             elif kind in ("quarter", "half"):
                 n = int(value or g.get("n") or 1)
                 first_month = 3 * n - 2 if kind == "quarter" else 6 * n - 5
                 begins = dt.date(year, first_month, 1)
                 if (
-                    not g.get("year")
+                    not named_year
                     and begins > reference
                     and not (tense == "future" and (begins - reference).days <= 183)
                 ):
@@ -206,11 +272,47 @@ def _named_days(
         for m in matches:
             if any(s.start < m.end() and m.start() < s.end for s in spans):
                 continue
-            day = _occurrence(rule, reference, tense_at(m.start(), m.end()))
+            start, end = m.span()
+            # a year right after it gives its year ("New Year's Eve last year", "Christmas 2019"), both kept
+            year = next(
+                (
+                    e
+                    for e in found
+                    if e.start >= end
+                    and YEAR_JOIN.fullmatch(text, end, e.start)
+                    and re.fullmatch(r"\d{4}", e.value or "")
+                ),
+                None,
+            )
+            figures = NAMED_YEAR.match(text, end)
+            if year is not None or figures:
+                day = _day_in(int(year.value if year is not None else figures.group(1)), rule)
+            else:
+                day = _occurrence(rule, reference, tense_at(start, end))
             if day is None:
                 continue
             value = day.isoformat() + str(rule.get("part", ""))
-            spans.append(TimeExpression(m.start(), m.end(), m.group(0), value, day, day, "day", "named-day"))
+            if weekend := WEEKEND_AFTER.match(text, end):
+                # "Thanksgiving weekend": the weekend by the day, TimeML's 2022-W47-WE
+                saturday = day + dt.timedelta(
+                    days=5 - day.weekday() if day.weekday() > 1 else -day.weekday() - 2
+                )
+                iso = saturday.isocalendar()
+                end = weekend.end()
+                spans.append(
+                    TimeExpression(
+                        start,
+                        end,
+                        text[start:end],
+                        f"{iso[0]}-W{iso[1]:02d}-WE",
+                        saturday,
+                        saturday + dt.timedelta(days=1),
+                        "day",
+                        "named-day",
+                    )
+                )
+                continue
+            spans.append(TimeExpression(start, end, text[start:end], value, day, day, "day", "named-day"))
     if not spans:
         return found
     # a named day wins over the weekday or month inside it ("Black Friday", "May Day")
@@ -226,6 +328,108 @@ def _weekend(text: str, e: TimeExpression) -> TimeExpression:
     """ "last weekend" is the weekend of a week: TimeML writes 2020-W08-WE."""
     if e.value and re.fullmatch(r"\d{4}-W\d\d", e.value) and WEEKEND.search(e.text):
         return replace(e, value=e.value + "-WE")
+    return e
+
+
+# ---------------------------------------------------------------------------------------------
+# A month with its year in words ("in June last year")
+
+
+def _month_of_year(text: str, found: list[TimeExpression]) -> list[TimeExpression]:
+    """A month right before a year in words is that year's month, one expression: "June last
+    year" is 2024-06 (TimeML's span), not June of this year and a year."""
+    out: list[TimeExpression] = []
+    for e in found:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and before.kind == "month"
+            and e.kind == "relative"
+            and re.fullmatch(r"\d{4}", e.value or "")
+            and re.fullmatch(r"\s+", text[before.end : e.start])
+            and before.value
+        ):
+            year = int(e.value)
+            month = int(before.value[5:7])
+            lo = dt.date(year, month, 1)
+            hi = dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
+            out[-1] = replace(
+                before,
+                end=e.end,
+                text=text[before.start : e.end],
+                value=f"{year}-{month:02d}",
+                earliest=lo,
+                latest=hi,
+            )
+            continue
+        out.append(e)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# A bare day after a day and month ("Oct. 11 and 12", "from Feb. 6 to 22")
+
+
+@functools.cache
+def _range_day(language: str) -> re.Pattern | None:
+    words = lexicon.part("time/", language).get("day_range_joiners")
+    if not words:
+        return None
+    # the day must not run on into a number, a unit or a month ("11 to 14 people", "6 and 7 July")
+    return re.compile(rf"\s*(?:{words}|[-–—])\s*(\d{{1,2}})(?![\d.,:/]?\d)(?!\s*[^\W\d_]|\s*%)", re.I)
+
+
+def _range_days(text: str, found: list[TimeExpression], language: str) -> list[TimeExpression]:
+    """The bare day closing a range or a pair is of the month before it: "Oct. 11 and 12" gives
+    2022-10-12 for "12"."""
+    pattern = _range_day(language)
+    if pattern is None:
+        return found
+    added = []
+    for e in found:
+        if e.kind not in ("month-day", "date") or not re.fullmatch(r"\d{4}-\d\d-\d\d", e.value or ""):
+            continue
+        m = pattern.match(text, e.end)
+        if m is None or e.earliest is None:
+            continue
+        day = _safe_day(e.earliest, int(m.group(1)))
+        if day is None or day <= e.earliest or any(o.start < m.end(1) and m.start(1) < o.end for o in found):
+            continue
+        a, b = m.span(1)
+        added.append(TimeExpression(a, b, text[a:b], day.isoformat(), day, day, "day", "month-day"))
+    return sorted(found + added, key=lambda e: (e.start, e.end)) if added else found
+
+
+def _safe_day(first: dt.date, day: int) -> dt.date | None:
+    try:
+        return first.replace(day=day)
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Parts of a day
+
+
+@functools.cache
+def _day_parts(language: str) -> tuple[tuple[str, re.Pattern], ...]:
+    """(TimeML part, pattern) from the lexicon's `day_part_values`: MO, AF, EV, NI."""
+    values = lexicon.part("time/", language).get("day_part_values") or {}
+    return tuple((str(part), re.compile(str(words), re.I)) for part, words in values.items())
+
+
+def _day_part(e: TimeExpression, parts: tuple[tuple[str, re.Pattern], ...]) -> TimeExpression:
+    """ "Friday evening", "yesterday morning", "tonight": the day with TimeML's part, 2024-07-26TEV."""
+    if (
+        e.kind == "named-day"
+        or e.precision != "day"
+        or not e.value
+        or not re.fullmatch(r"\d{4}-\d\d-\d\d", e.value)
+    ):
+        return e
+    for part, pattern in parts:
+        if pattern.search(e.text):
+            return replace(e, value=f"{e.value}T{part}")
     return e
 
 
@@ -278,19 +482,26 @@ def _with_clock_times(
             clocks.append((m.start(), m.end(), hm))
     out = list(found)
     for start, end, (hour, minute) in sorted(clocks):
-        day_of = None
+        day_of, beside = None, False
         for i, e in enumerate(out):
             if e.precision != "day" or e.earliest is None or "T" in (e.value or ""):
                 continue
             gap = text[end : e.start] if e.start >= end else text[e.end : start] if start >= e.end else None
-            if gap is not None and len(gap) <= 4 and CLOCK_JOIN.match(gap):
-                day_of = i
+            if gap is not None and len(gap) <= 4 and (CLOCK_BESIDE.match(gap) or CLOCK_JOIN.match(gap)):
+                day_of, beside = i, bool(CLOCK_BESIDE.match(gap))
                 break
         stamp = f"T{hour:02d}:{minute:02d}"
-        if day_of is not None:
+        if day_of is not None and beside:
             e = out[day_of]
             a, b = min(e.start, start), max(e.end, end)
             out[day_of] = replace(e, start=a, end=b, text=text[a:b], value=f"{e.value}{stamp}")
+            continue
+        if day_of is not None:  # a time of its own on the day beside it
+            e = out[day_of]
+            day = e.earliest
+            out.append(
+                TimeExpression(start, end, text[start:end], f"{e.value}{stamp}", day, day, "day", "time")
+            )
             continue
         # A time of day with no day beside it is left out: its day is the narrative's, which the
         # reference's day or the last day named get wrong about as often as right (the TimeML set:

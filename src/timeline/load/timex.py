@@ -36,6 +36,19 @@ T = TypeVar("T")
 MIN_YEAR, MAX_YEAR = 1900, 2099
 URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 PRESENT_WEIGHT = 2.0  # a present verb counts as a marker this many times farther away
+OPENS_CLAUSE = (
+    "",
+    ".",
+    "!",
+    "?",
+    ":",
+    ";",
+    "\n",
+    "»",
+    '"',
+    "—",
+)  # what may stand before a clause's first word
+AFTER_COMMA = 100.0  # a marker after the expression and a comma counts only when none stands before
 PASSIVE = re.compile(r"(?<![\w])(?:is|are|be|been|being)\s+$", re.I)
 CLOCK_BEFORE = re.compile(r"(?:\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?|[AP]M)|noon|midnight|midday)\s+$", re.I)
 # A full stop ends a clause, not one in a number ("2.7%"), in "a.m." or after an abbreviation
@@ -93,6 +106,7 @@ class _Lang:
     possessive_lead: tuple[tuple[str, re.Pattern], ...]  # "before Sunday's derby": ahead
     lead: tuple[tuple[str | None, re.Pattern], ...]
     sets: re.Pattern | None
+    joined: re.Pattern | None  # between two weekdays of one phrase ("am Donnerstag und Freitag")
     slash_order: str
     triggers: Triggers
 
@@ -279,7 +293,7 @@ def literal_clauses(pattern: str, flags: int = 0) -> tuple[frozenset[str], ...]:
         parsed = _parser.parse(pattern, flags)
     except (re.error, ValueError, TypeError, RecursionError):
         return ()
-    return tuple(sorted(set(_clauses_of(parsed)), key=_score))
+    return tuple(sorted(set(_clauses_of(parsed)), key=lambda c: (_score(c), sorted(c))))
 
 
 def _trie_regex(words) -> re.Pattern | None:
@@ -342,7 +356,8 @@ def triggers_for(patterns: list[list[tuple[str, int]]], clauses_per_way: int = 2
         except (re.error, ValueError, TypeError, RecursionError):
             alternatives = []
         for alternative in alternatives:
-            clauses = sorted(set(_clauses_of(alternative)), key=_score)
+            # ties in order of their words: every alternative lists the same clauses the same way
+            clauses = sorted(set(_clauses_of(alternative)), key=lambda c: (_score(c), sorted(c)))
             # The most telling clause, and a second one where it is telling too (a month name and
             # a digit); a clause of common little words ("in", "of") would find the whole text.
             chosen = [
@@ -359,7 +374,8 @@ def triggers_for(patterns: list[list[tuple[str, int]]], clauses_per_way: int = 2
             if way not in ways:
                 ways.append(way)
         # A way that needs all the slots of another finds nothing that one does not.
-        ways = [w for w in ways if not any(o != w and set(o) <= set(w) for o in ways)]
+        # (Strictly: two ways of the same slots in another order must not remove each other.)
+        ways = [w for w in ways if not any(set(o) < set(w) for o in ways)]
         pattern_slots.append(tuple(ways))
     slot_atoms = [tuple(sorted(c)) for c, _ in sorted(slot_of, key=slot_of.__getitem__)]
     words = {a for c, _ in slot_of for a in c if a != DIGIT}
@@ -566,6 +582,8 @@ def _lang(code: str) -> _Lang:
     before = _i(lex.get("month_alone_before"))
     not_before = _i(lex.get("month_not_before"))
     nb = rf"(?!\s+(?:{not_before})\b)" if not_before else ""
+    if nb and lex.get("month_homographs"):  # only these months can be something else ("the March to Leave")
+        nb = "(?:" + "".join(rf"(?<!{re.escape(str(h))})" for h in lex["month_homographs"]) + f"|{nb})"
     if before:
         patterns.append(
             ("month", rf"(?<![\w])(?:{before})\s+(?i:the\s+)?(?P<core>(?P<m>{M})){E}(?!\s*\d){nb}")
@@ -667,6 +685,11 @@ def _lang(code: str) -> _Lang:
         ),
         slash_order=str(lex.get("slash_order") or "dmy"),
         sets=re.compile(rf"(?<![\w])(?:{lex['sets_before']})\s+$", re.I) if lex.get("sets_before") else None,
+        joined=re.compile(
+            rf"\s*,?\s*(?:{lex['conjunctions']})\s+(?:(?:{lex.get('weekday_lead') or '(?!x)x'})\s+)?", re.I
+        )
+        if lex.get("conjunctions")
+        else None,
         lead=tuple(
             (None if tense == "none" else tense, re.compile(rf"(?<![\w])(?:{words})\s+(?:the\s+)?$", re.I))
             for tense, words in (lex.get("tense_lead") or {}).items()
@@ -740,8 +763,13 @@ def _mention(kind: str, match: re.Match, lang: _Lang) -> Mention | None:
     return None
 
 
-def _tense(text: str, start: int, end: int, lang: _Lang, weekday: bool = False) -> str | None:
-    """past / future from the nearest tense marker in the expression's clause, or None."""
+def _tense(text: str, start: int, end: int, lang: _Lang, kind: str = "") -> str | None:
+    """past / future from the nearest tense marker in the expression's clause, or None.
+
+    kind "weekday": after a lead with no verdict of its own ("from Thursday") the clause decides;
+    kind "month-day" likewise when the lead opens the clause ("Від 24 лютого Росія випустила ...",
+    a frame of the verb that follows), not after an object ("proposed talks from May 15": the
+    start of what is proposed, on either side)."""
     before_words = text[max(0, start - 40) : start]
     clock = CLOCK_BEFORE.search(before_words)
     if clock:
@@ -753,9 +781,12 @@ def _tense(text: str, start: int, end: int, lang: _Lang, weekday: bool = False) 
                 return tense
     if before_words[-1:].isspace():  # each lead pattern ends in blanks right before the expression
         for tense, pattern in lang.lead:
-            if pattern.search(before_words):
-                if tense is None and weekday:
-                    break  # "from Thursday": no verdict of its own; the clause's markers decide
+            if found := pattern.search(before_words):
+                at = start - len(before_words) + found.start()
+                if tense is None and (
+                    kind == "weekday" or (kind == "month-day" and text[:at].rstrip()[-1:] in OPENS_CLAUSE)
+                ):
+                    break
                 return tense
     if lang.future is None and lang.past is None:
         return None
@@ -769,6 +800,12 @@ def _tense(text: str, start: int, end: int, lang: _Lang, weekday: bool = False) 
     if after:
         hi = after.start()
     best: tuple[float, str] | None = None
+    # a marker after the expression and a comma is another clause's verb when one of the past or
+    # the future stands before it ("Brady, who will turn 41 in August, said he ...")
+    before_marker = any(
+        p is not None and any(m.end() <= start for m in p.finditer(text, lo, start))
+        for p in (lang.future, lang.past)
+    )
     # a plain present ("markets reopen on Tuesday", "the summit continues Friday") speaks of what
     # is scheduled, but weighs less than a marker of the past or the future
     kinds = (("future", lang.future, 1.0), ("past", lang.past, 1.0), ("future", lang.present, PRESENT_WEIGHT))
@@ -783,6 +820,8 @@ def _tense(text: str, start: int, end: int, lang: _Lang, weekday: bool = False) 
             if tense == "past" and PASSIVE.search(text, max(0, m.start() - 8), m.start()):
                 continue  # "the new president is inaugurated on Jan. 20": a present, not a past
             distance = start - m.end() if m.end() <= start else (m.start() - end) * 1.5
+            if before_marker and m.start() >= end and "," in text[end : m.start()]:
+                distance += AFTER_COMMA
             if distance < 0 or (weight != 1.0 and m.end() > start and not lang.present_after):
                 continue  # a present after the expression is most often the next clause's verb
             distance *= weight
@@ -894,8 +933,20 @@ def _scan(text: str, language: str, *, windowed: bool) -> tuple[Mention, ...]:
     for mention in kept:
         if mention.kind not in ("relative", "ago", "vague") and mention.tense is None:
             mention = replace(
-                mention, tense=_tense(text, mention.start, mention.end, lang, mention.kind == "weekday")
+                mention,
+                tense=_tense(text, mention.start, mention.end, lang, mention.kind),
             )
+        previous = out[-1] if out else None
+        if (
+            mention.kind == "weekday"
+            and not mention.strict
+            and previous is not None
+            and previous.kind == "weekday"
+            and previous.tense is not None
+            and lang.joined is not None
+            and lang.joined.fullmatch(text, previous.end, mention.start)
+        ):
+            mention = replace(mention, tense=previous.tense)  # "wird am Donnerstag und Freitag gestreikt"
         out.append(mention)
     return tuple(out)
 
@@ -984,6 +1035,7 @@ def month_day_on(mention: Mention, reference: dt.date) -> dt.date | None:
 
 
 def month_on(mention: Mention, reference: dt.date) -> tuple[int, int]:
+    """A month without a year: the one the tense allows, else the reference's year."""
     month = mention.month or 1
     if mention.tense == "past" and month > reference.month:
         return reference.year - 1, month
