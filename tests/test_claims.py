@@ -719,3 +719,44 @@ def test_an_earlier_sentence_of_the_same_utterance_dates_a_quotation(project_con
     _, claims = claims_of(body, project_config, date="2025-02-15")
     said = {str(c.said.value) for c in claims if c.speaker == "zelensky"}
     assert said == {"2025-02-14"}, [(c.sentence[:40], c.said) for c in claims]
+
+
+TRANSCRIPT = (
+    "QUESTION: Mr President, will you meet the Ukrainian leader?\n\n"
+    "PUTIN: If the problem is the east, he should first meet the people there.\n\n"
+    "And if he wants to discuss our relations, we will welcome him in Moscow.\n\n"
+    "HOST: Thank you."
+)
+
+
+def test_a_transcript_turn_runs_through_its_paragraphs(story):
+    _, claims = claims_of(TRANSCRIPT, story)
+    assert ("putin", "invite", "moscow") in brief(claims)
+    assert {c.speaker for c in claims} == {"putin"}
+
+
+def test_a_transcript_answer_takes_the_topic_of_its_question(story):
+    body = (
+        "Q: Will there be talks with Zelensky?\n\n"
+        "PUTIN: We understand his term has run out. That is not our problem.\n\n"
+        "Q: And the economy?"
+    )
+    _, claims = claims_of(body, story)
+    assert [c.speaker for c in claims] == ["putin"]
+
+
+def test_a_label_that_is_no_speaker_starts_no_turn(story):
+    body = (
+        "Updated: 12 May 2025\n\n"
+        "Share: Facebook\n\n"
+        "The Kremlin said it was ready to welcome Zelensky in Moscow.\n\n"
+        "It was not clear whether a meeting would happen."
+    )
+    _, claims = claims_of(body, story)
+    assert {c.speaker for c in claims} <= {"kremlin", "peskov"}
+
+
+def test_talking_to_someone_is_not_his_speech(story):
+    body = "We must use any chance of negotiating, of talking to Putin, the Ukrainian president said."
+    _, claims = claims_of(body, story)
+    assert {c.speaker for c in claims} == {"zelensky"}

@@ -166,3 +166,48 @@ def test_same_stances_break_a_tie(mine, other, higher):
     base = _pair(shape, (None, other, day, False, day, day, None))[0]
     alike = _pair(shape, (None, mine, day, False, day, day, None))[0]
     assert (base == alike) is higher
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "stance"),
+    [
+        ("en", '"Come and sit down with me at a table," the president told him', "propose"),
+        ("en", "Vienna would be the right place for such talks", "propose"),
+        ("en", "meeting on Belarusian soil would be unconstructive", "reject"),
+        ("fr", "« Asseyez-vous avec moi à la table », a-t-il dit", "propose"),
+        ("de", "man werde ihn gern in Moskau empfangen", "invite"),
+        ("de", "Moskau verweigere sich Gesprächen auf höchster Ebene nicht", "open-conditional"),
+        ("de", "Kiew verweigere jedes Gespräch", "reject"),
+        ("ru", "мы примем его в Кремле", "invite"),
+        ("ru", "встречаться в Минске неконструктивно", "reject"),
+        ("ru", "Ватикан может стать местом для переговоров", "propose"),
+        ("uk", "ми приймемо його у Києві", "invite"),
+        ("uk", "Відень може стати місцем для переговорів", "propose"),
+        ("uk", "зустрічатися в Мінську неконструктивно", "reject"),
+    ],
+)
+def test_stance_words_of_heldout7(language, text, stance):
+    lex = speech(language)
+    top = best(stance_hits(text, lex), lex)
+    assert top is not None and top.stance == stance
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "venue"),
+    [
+        (
+            "en",
+            "Zelensky said on Monday that Turkey, and Istanbul especially, could be the place for a meeting.",
+            "istanbul",
+        ),
+        # where a meeting with the press was held is where it was said, not a venue
+        (
+            "uk",
+            "На зустрічі з журналістами у Львові Зеленський заявив, що готовий до переговорів з Путіним.",
+            None,
+        ),
+    ],
+)
+def test_venues_of_heldout7(story, language, body, venue):
+    claims = claims_of(body, story, language)
+    assert claims and {c.venue for c in claims} == {venue}

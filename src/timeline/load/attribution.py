@@ -139,6 +139,8 @@ class Speech:
             re.IGNORECASE,
         )
         self.clause_breaks = re.compile("|".join(lex.get("clause_breaks") or [r"[,;:.]"]), re.IGNORECASE)
+        # the word that labels a journalist's question in a transcript ("Вопрос:", "Question:")
+        self.questioners = {str(w).casefold() for w in lex.get("questioners") or ()}
         self.candidates = tuple(re.compile(p) for p in lex.get("candidate_patterns") or ())
 
 
@@ -441,6 +443,8 @@ def attributions(
             elif preceding.endswith(","):
                 # "X, an apposition, said" or "..., said X"
                 ref = before(start, heads_only=True) or after(offset + m.end()) or before(start)
+            elif LAST_WORDS.findall(m.group(0))[-1].casefold() in lex.objects:
+                ref = before(start)  # "talking to Putin": the name after the cue is who is spoken to
             else:
                 ref = before(start) or _no_clause(after(offset + m.end(), 20), text, m.end(), offset, lex)
             add(ref, m)

@@ -46,6 +46,7 @@ class _Unit:
     paragraph: int
     attribution: Attribution | None
     fresh: bool = False  # a report of its own ("Earlier, the president said ..."): a new utterance
+    asked: bool = False  # an answer to a question on the meeting: on the topic whatever its words
 
 
 @functools.cache
@@ -130,17 +131,86 @@ def _units(
     topic = _topic(tuple(config.site.topic_terms.get(lex.language, ())))
     anaphoric = _anaphoric(lex.language)
     orphans: list[Sentence] = []
-    for paragraph in _paragraphs(sentences, skip):
-        if any(_topical(s.text, topic, lex) for s in paragraph) or (
-            orphans and anaphoric and anaphoric.match(paragraph[0].text)
-        ):
-            orphans = _paragraph_units(text, paragraph, published, lex, config, current, units, orphans)
+    paragraphs = _paragraphs(sentences, skip)
+    turns = _turns(text, paragraphs, published, lex, config)
+    question = False
+    for paragraph, (turn, labelled) in zip(paragraphs, turns, strict=True):
+        topical = any(_topical(s.text, topic, lex) for s in paragraph)
+        asked = bool(turn and labelled and question)
+        question = labelled and turn is None and topical
+        if topical or asked or (orphans and anaphoric and anaphoric.match(paragraph[0].text)):
+            orphans = _paragraph_units(
+                text, paragraph, published, lex, config, current, units, orphans, turn, asked
+            )
         else:  # no claim can come of it: only who is speaking at its end may matter, later
             current.pending.append(
-                functools.partial(_paragraph_units, text, paragraph, published, lex, config, current, [])
+                functools.partial(
+                    _paragraph_units, text, paragraph, published, lex, config, current, [], turn
+                )
             )
             orphans = []
     return units
+
+
+LABEL = re.compile(r"\s*(?P<label>[^\W\d_][^\n:;!?\"«»“”„]{0,80}?)\s*:\s+(?=\S)")
+
+
+def _label(
+    paragraph: str, offset: int, published: dt.date | None, lex: Speech, config: Config
+) -> tuple[bool, str | None] | None:
+    """A transcript's speaker label opening a paragraph ("В.Путин:", "ZELENSKY:", "Вопрос:"): None
+    when there is none; else whether it names a speaker, and the person it names. A label is one
+    name in capitals, in capitalised words, or the word for a question; "Stand:" is no speaker."""
+    m = LABEL.match(paragraph)
+    if m is None:
+        return None
+    label = re.sub(r"\([^)]*\)", " ", m.group("label")).split(",")[0].strip()
+    words = re.findall(r"[^\W\d_]+", label)
+    if not words or len(words) > 6:
+        return None
+    if label.casefold() in lex.questioners:
+        return True, None
+    capitalised = all(w[:1].isupper() for w in words)
+    if not capitalised:
+        return None
+    refs = finder(config, lex.language).refs(label, offset + m.start("label"), published, lex)
+    person = next(
+        (
+            r.actor
+            for r in refs
+            if r.kind == "name" and r.actor and not r.possessive and _is_person(r.actor, config)
+        ),
+        None,
+    )
+    if person is not None:
+        return True, person
+    letters = "".join(words)
+    return (len(letters) >= 2 and letters.isupper()), None
+
+
+def _is_person(actor_id: str, config: Config) -> bool:
+    actor = config.actor(actor_id)
+    return actor is not None and actor.kind == "person"
+
+
+def _turns(
+    text: str, paragraphs: list[list[Sentence]], published: dt.date | None, lex: Speech, config: Config
+) -> list[tuple[str | None, bool]]:
+    """Per paragraph, the person whose transcript turn it is (or None), and whether it opens with
+    the label. In a transcript (two speaker labels or more) a turn runs on through the paragraphs
+    without a label; elsewhere a label ("Путин: ...", a headline) gives only its own paragraph."""
+    labels = [_label(text[p[0].start : p[-1].end], p[0].start, published, lex, config) for p in paragraphs]
+    transcript = sum(1 for x in labels if x is not None and x[0]) >= 2
+    out: list[tuple[str | None, bool]] = []
+    turn: str | None = None
+    for found in labels:
+        if found is None:
+            out.append((turn if transcript else None, False))
+            continue
+        speaker_like, person = found
+        turn = person if speaker_like else None
+        out.append((turn, speaker_like))
+    return out
 
 
 @functools.cache
@@ -169,9 +239,12 @@ def _paragraph_units(
     current: _Current,
     units: list[_Unit],
     orphans: list[Sentence] | None = None,
+    turn: str | None = None,
+    asked: bool = False,
 ) -> list[Sentence]:
     """The units of one paragraph, carrying the current speaker through it; returns the sentences
-    at its end that nobody was found to say (orphans), which a next "This was stated by X" claims."""
+    at its end that nobody was found to say (orphans), which a next "This was stated by X" claims.
+    In a transcript turn, what no cue gives to another is said by the turn's speaker."""
     anaphoric = _anaphoric(lex.language)
     orphans = list(orphans or ())
     find = finder(config, lex.language)
@@ -188,7 +261,9 @@ def _paragraph_units(
         per_sentence.append(attributions(s.text, s.start, s_refs, quotes, lex))
     all_atts = [a for atts in per_sentence for a in atts]
     quote_ref = {q: _quote_attribution(q, all_atts, text) for q in quotes}
-    previous: str | None = None
+    previous: str | None = turn
+    if turn:
+        current.set(turn)
     for s, atts in zip(paragraph, per_sentence, strict=True):
         lead = len(s.text) - len(s.text.lstrip())
         q = inside(s.start + lead, quotes) or next((q for q in quotes if q[0] == s.start + lead), None)
@@ -234,7 +309,9 @@ def _paragraph_units(
                 if r:
                     segments.append((r, s.start, s.end, att))
         fresh = False
-        if not segments and previous and not _other_subject(s, free, previous):
+        if not segments and turn:
+            segments.append((turn, s.start, s.end, None))
+        elif not segments and previous and not _other_subject(s, free, previous):
             segments.append((previous, s.start, s.end, None))
             # a reporting verb of its own whose subject is a bare role ("Earlier, the president
             # said ..."): the same speaker, but another statement
@@ -253,7 +330,7 @@ def _paragraph_units(
             units.extend(_Unit(segments[0][0], o, o.start, o.end, s.paragraph, None) for o in orphans)
         orphans = [] if segments else [*orphans, s]
         for r, start, end, att in segments:
-            units.append(_Unit(r, s, start, end, s.paragraph, att, fresh))
+            units.append(_Unit(r, s, start, end, s.paragraph, att, fresh, asked and r == turn))
         if segments:
             previous = segments[-1][0]
             current.set(previous)
@@ -356,7 +433,7 @@ def _claims(
         if lex.off_topic and lex.off_topic.search(t) and not (lex.strong and lex.strong.search(t)):
             continue
         kept.append(u)
-    about = [topical(text[u.start : u.end]) for u in kept]
+    about = [topical(text[u.start : u.end]) or u.asked for u in kept]
     if not any(about) and not _topical_lead(text, kept, topical):
         return []
     find = finder(config, language)
