@@ -760,3 +760,48 @@ def test_talking_to_someone_is_not_his_speech(story):
     body = "We must use any chance of negotiating, of talking to Putin, the Ukrainian president said."
     _, claims = claims_of(body, story)
     assert {c.speaker for c in claims} == {"zelensky"}
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "expected"),
+    [
+        # a continuing cue with no cue before it: the subject of the sentence speaks
+        (
+            "en",
+            "In a televised address, President Zelensky spoke to Putin directly, saying he was ready to meet him.",
+            ("zelensky", "propose", None),
+        ),
+        # a verb-final cue right after a quotation inside the clause: the subject before the quotation
+        (
+            "de",
+            'Selenskyj hatte Putin am Montag ein Treffen "an jedem beliebigen Ort, den er wählt" angeboten.',
+            ("zelensky", "propose", None),
+        ),
+        (
+            "de",
+            "Ein Treffen mit Selenskyj sei durchaus möglich, so Putin.",
+            ("putin", "open-conditional", None),
+        ),
+    ],
+)
+def test_cues_of_heldout7(story, language, body, expected):
+    _, claims = claims_of(body, story, language)
+    assert expected in brief(claims)
+
+
+def test_the_speaker_goes_on_about_the_meeting_naming_his_counterpart(story):
+    body = (
+        "Putin said he was ready for a meeting with Zelensky in Moscow.\n\n"
+        "Zelensky should first speak with the separatist leaders, Putin added."
+    )
+    _, claims = claims_of(body, story)
+    assert ("putin", "condition", None) in brief(claims)
+
+
+def test_a_paragraph_on_something_else_is_not_carried(story):
+    body = (
+        "Putin said he was ready for a meeting with Zelensky in Moscow.\n\n"
+        "Under a possible deal, Putin said, the country must stay neutral."
+    )
+    _, claims = claims_of(body, story)
+    assert len(claims) == 1

@@ -211,3 +211,10 @@ def test_stance_words_of_heldout7(language, text, stance):
 def test_venues_of_heldout7(story, language, body, venue):
     claims = claims_of(body, story, language)
     assert claims and {c.venue for c in claims} == {venue}
+
+
+def test_any_part_of_a_region_is_a_venue(story):
+    claims = claims_of(
+        'Zelensky said he was ready to meet Putin "in any part of the Ukrainian Donbas".', story
+    )
+    assert {c.venue for c in claims} == {"donbas"}

@@ -377,6 +377,20 @@ def attributions(
             return None
         return candidates[-1]
 
+    def across(cue_start: int) -> Ref | None:
+        """ "Selenskyj hatte Putin ein Treffen "an jedem Ort ..." vorgeschlagen": a verb-final
+        cue right after a quotation inside its clause; the first name of the clause before it."""
+        opened = [q[0] for q in quotes if q[0] < cue_start and cue_start - q[1] <= 2]
+        if not lex.first or not opened:
+            return None
+        q0 = opened[-1]
+        candidates = [
+            r
+            for r in subject_ok()
+            if r.end <= q0 and q0 - r.end <= 110 and not _blocked(text, r.end, q0, quotes, offset, ".;!?,")
+        ]
+        return candidates[0] if candidates else None
+
     def after(cue_end: int, limit: int = 75) -> Ref | None:
         candidates = [
             r
@@ -420,10 +434,11 @@ def attributions(
             if last and last[-1].casefold() in lex.determiners:
                 continue  # "a proposed sit-down": an adjective, not a report
             if lex.continuing and lex.continuing.match(text, m.start()) or JOINED.search(preceding):
+                # "Zelenskyy spoke to Putin, saying ...": with no cue before it, the subject speaks
                 previous = (
                     out[-1].ref
                     if out and out[-1].ref.kind != "none"
-                    else Ref(None, start, offset + m.end(), "pronoun")
+                    else before(start) or Ref(None, start, offset + m.end(), "pronoun")
                 )
                 add(previous, m)
                 continue
@@ -432,7 +447,9 @@ def attributions(
             if relative is not None:
                 ref = relative
             elif inverted:
-                ref = after(offset + m.end()) or before(start)
+                # "Selenskyj hatte Putin ein Treffen "an jedem Ort ..." vorgeschlagen": a quotation
+                # inside the clause is what was said, and the subject before it said it
+                ref = after(offset + m.end()) or before(start) or across(start)
             elif preceding.endswith(",") and lex.after_comma:
                 # "..., заявил министр Лавров": the name after the verb, not an object before the comma
                 ref = (

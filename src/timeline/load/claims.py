@@ -46,7 +46,9 @@ class _Unit:
     paragraph: int
     attribution: Attribution | None
     fresh: bool = False  # a report of its own ("Earlier, the president said ..."): a new utterance
-    asked: bool = False  # an answer to a question on the meeting: on the topic whatever its words
+    # an answer to a question on the meeting, or the speaker's next paragraph after his words on
+    # it ("..., so Putin"): on the topic whatever its words
+    asked: bool = False
 
 
 @functools.cache
@@ -134,14 +136,19 @@ def _units(
     paragraphs = _paragraphs(sentences, skip)
     turns = _turns(text, paragraphs, published, lex, config)
     question = False
+    last: str | None = None  # who spoke last in the paragraph before, when it was on the topic
     for paragraph, (turn, labelled) in zip(paragraphs, turns, strict=True):
         topical = any(_topical(s.text, topic, lex) for s in paragraph)
-        asked = bool(turn and labelled and question)
+        asked = turn if turn and labelled and question else None
         question = labelled and turn is None and topical
+        if not topical and not asked and last and _carries_on(text, paragraph, last, published, lex, config):
+            asked = last  # the speaker goes on about the meeting without naming it again
         if topical or asked or (orphans and anaphoric and anaphoric.match(paragraph[0].text)):
+            count = len(units)
             orphans = _paragraph_units(
                 text, paragraph, published, lex, config, current, units, orphans, turn, asked
             )
+            last = units[-1].speaker if topical and len(units) > count else None
         else:  # no claim can come of it: only who is speaking at its end may matter, later
             current.pending.append(
                 functools.partial(
@@ -149,7 +156,26 @@ def _units(
                 )
             )
             orphans = []
+            last = None
     return units
+
+
+def _carries_on(
+    text: str, paragraph: list[Sentence], speaker: str, published: dt.date | None, lex: Speech, config: Config
+) -> bool:
+    """Whether a paragraph that names no meeting may still be the speaker's words on it: it takes
+    a stance and quotes him («Была затронута идея ...», — сказал Ушаков) or names his counterpart
+    ("Selenskyj müsse zuerst mit ... sprechen, so Putin")."""
+    actor = config.actor(speaker)
+    if actor is None or actor.counterpart is None:
+        return False
+    if not any(h.stance != "comment" for s in paragraph for h in stance_hits(s.text, lex)):
+        return False
+    p_text = text[paragraph[0].start : paragraph[-1].end]
+    if p_text[:1] in QUOTE_OPENERS:
+        return True
+    refs = finder(config, lex.language).refs(p_text, paragraph[0].start, published, lex)
+    return any(r.actor == actor.counterpart for r in refs)
 
 
 LABEL = re.compile(r"\s*(?P<label>[^\W\d_][^\n:;!?\"«»“”„]{0,80}?)\s*:\s+(?=\S)")
@@ -240,11 +266,12 @@ def _paragraph_units(
     units: list[_Unit],
     orphans: list[Sentence] | None = None,
     turn: str | None = None,
-    asked: bool = False,
+    asked: str | None = None,
 ) -> list[Sentence]:
     """The units of one paragraph, carrying the current speaker through it; returns the sentences
     at its end that nobody was found to say (orphans), which a next "This was stated by X" claims.
-    In a transcript turn, what no cue gives to another is said by the turn's speaker."""
+    In a transcript turn, what no cue gives to another is said by the turn's speaker; what `asked`
+    says here is on the topic, whatever its words."""
     anaphoric = _anaphoric(lex.language)
     orphans = list(orphans or ())
     find = finder(config, lex.language)
@@ -330,7 +357,7 @@ def _paragraph_units(
             units.extend(_Unit(segments[0][0], o, o.start, o.end, s.paragraph, None) for o in orphans)
         orphans = [] if segments else [*orphans, s]
         for r, start, end, att in segments:
-            units.append(_Unit(r, s, start, end, s.paragraph, att, fresh, asked and r == turn))
+            units.append(_Unit(r, s, start, end, s.paragraph, att, fresh, r == asked))
         if segments:
             previous = segments[-1][0]
             current.set(previous)
