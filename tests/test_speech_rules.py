@@ -218,3 +218,73 @@ def test_any_part_of_a_region_is_a_venue(story):
         'Zelensky said he was ready to meet Putin "in any part of the Ukrainian Donbas".', story
     )
     assert {c.venue for c in claims} == {"donbas"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "stance"),
+    [
+        ("en", "talks with this government made no sense", "reject"),
+        ("en", "Russia should wait for a different leadership in Kyiv", "reject"),
+        ("en", "a decision on the impossibility of talks", "reject"),
+        ("ru", "нам нет никакого смысла встречаться", "reject"),
+        ("ru", "контакты невозможны, пока нет понимания повестки", "reject"),
+        ("ru", "встреча состоится, пока нет понимания повестки", "condition"),
+        ("ru", "Зеленский предлагал встретиться", "propose"),
+        ("ru", "готов принять украинского коллегу в Кремле", "invite"),
+        ("uk", "готовий прийняти українського колегу", "invite"),
+        # a negation in the clause before is not this clause's ("не проблема, я готов")
+        ("ru", "встретиться — не проблема, я готов", "propose"),
+        ("en", "it is not a problem, we are ready to meet", "propose"),
+    ],
+)
+def test_stance_words_of_heldout7_batch2(language, text, stance):
+    lex = speech(language)
+    top = best(stance_hits(text, lex), lex)
+    assert top is not None and top.stance == stance
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "speaker"),
+    [
+        ("en", "On May 2, Zelensky recorded an address inviting Putin to a meeting in Kyiv.", "zelensky"),
+        (
+            "en",
+            "A day later, Putin answered from Sochi: Zelensky was welcome in Moscow for a meeting.",
+            "putin",
+        ),
+        ("en", "Zelensky enacted a decision declaring talks with Putin impossible.", "zelensky"),
+        (
+            "ru",
+            "Дмитрий Медведев в статье объяснил, почему нет смысла вести переговоры с Киевом.",
+            "medvedev",
+        ),
+        ("ru", "«Нам нет смысла встречаться с ним», — пишет Медведев.", "medvedev"),
+        # a name in quotes before the verb is no quotation of speech: the subject speaks
+        (
+            "ru",
+            'Министр Сергей Лавров в эфире "Первого канала" усомнился в смысле встречи с Владимиром Зеленским.',
+            "lavrov",
+        ),
+    ],
+)
+def test_reporting_verbs_of_heldout7(story, language, body, speaker):
+    claims = claims_of(body, story, language)
+    assert claims and {c.speaker for c in claims} == {speaker}
+
+
+def test_a_name_in_an_oblique_case_is_not_the_subject(story):
+    body = (
+        "Дмитрий Медведев написал статью о переговорах с Украиной.\n\n"
+        "Президента Владимира Зеленского он обвинил во лжи, а переговоры с ним назвал бессмысленными."
+    )
+    assert {c.speaker for c in claims_of(body, story, "ru")} == {"medvedev"}
+
+
+def test_contacts_of_the_presidents_are_the_topic(story):
+    body = "Песков напомнил, что прямые контакты двух президентов сейчас невозможны."
+    assert {(c.speaker, c.stance) for c in claims_of(body, story, "ru")} == {("peskov", "reject")}
+
+
+def test_the_east_of_the_country_is_donbas(story):
+    claims = claims_of("Zelensky said he was ready to meet Putin in the east of the country.", story)
+    assert {c.venue for c in claims} == {"donbas"}

@@ -139,6 +139,8 @@ class Speech:
             re.IGNORECASE,
         )
         self.clause_breaks = re.compile("|".join(lex.get("clause_breaks") or [r"[,;:.]"]), re.IGNORECASE)
+        # case endings no subject has ("Владимиром Зеленским", "Путіна" is not one: -а is a nominative too)
+        self.oblique = tuple(str(w) for w in lex.get("oblique_endings") or ())
         # the word that labels a journalist's question in a transcript ("Вопрос:", "Question:")
         self.questioners = {str(w).casefold() for w in lex.get("questioners") or ()}
         self.candidates = tuple(re.compile(p) for p in lex.get("candidate_patterns") or ())
@@ -349,7 +351,9 @@ def attributions(
                 [
                     r
                     for r in free
-                    if not r.possessive and _word_before(text, r.start - offset, lex) not in lex.objects
+                    if not r.possessive
+                    and _word_before(text, r.start - offset, lex) not in lex.objects
+                    and not _oblique(text[r.start - offset : r.end - offset], r.kind, lex)
                 ]
             )
         return subjects[0]
@@ -391,13 +395,15 @@ def attributions(
         ]
         return candidates[0] if candidates else None
 
-    def after(cue_end: int, limit: int = 75) -> Ref | None:
+    def after(cue_end: int, limit: int = 75, nominative: bool = True) -> Ref | None:
         candidates = [
             r
             for r in free
             if r.start >= cue_end
             and r.start - cue_end <= limit
             and not r.possessive
+            # the subject after a verb is in the nominative ("заявил Песков"); after "по словам" not
+            and not (nominative and _oblique(text[r.start - offset : r.end - offset], r.kind, lex))
             and not _blocked(text, cue_end, r.start, quotes, offset, ".;!?")
             and (r.kind != "pronoun" or r.start - cue_end <= 6)
         ]
@@ -442,7 +448,13 @@ def attributions(
                 )
                 add(previous, m)
                 continue
-            inverted = preceding.endswith(("—", "–", "-", '"', "”", "»", "“", "«", "„")) or not preceding
+            # after a dash, or a quotation of speech (not a name in quotes: 'в ходе "Прямой линии" усомнился')
+            inverted = (
+                not preceding
+                or preceding.endswith(("—", "–", "-"))
+                or preceding.endswith(('"', "”", "»", "“", "«", "„"))
+                and (not quotes or any(q[1] - offset == len(preceding) for q in quotes))
+            )
             relative = _relative_head(text, preceding, refs, offset, lex)
             if relative is not None:
                 ref = relative
@@ -468,7 +480,7 @@ def attributions(
     if lex.after:
         for m in lex.after.finditer(text):
             if not inside(offset + m.start(), quotes):
-                add(after(offset + m.end(), 60), m)
+                add(after(offset + m.end(), 60, nominative=False), m)
     if lex.pronoun_phrases:
         for m in lex.pronoun_phrases.finditer(text):
             if not inside(offset + m.start(), quotes):
@@ -499,6 +511,16 @@ def attributions(
                 )
     out.sort(key=lambda a: a.cue_start)
     return out
+
+
+def _oblique(surface: str, kind: str, lex: Speech) -> bool:
+    """A name (its last word) or a role (its head, the first word) in a case no subject takes:
+    "усомнился в целесообразности встречи с президентом Владимиром Зеленским" is Putin's doubt."""
+    if not lex.oblique or kind not in ("name", "descriptor"):
+        return False
+    words = surface.split()
+    word = (words[-1] if kind == "name" else words[0]).casefold()
+    return len(word) > 4 and word.endswith(lex.oblique)
 
 
 def _relative_head(text: str, preceding: str, refs: list[Ref], offset: int, lex: Speech) -> Ref | None:

@@ -56,8 +56,16 @@ def _specific(hits: list[StanceHit]) -> list[StanceHit]:
     ]
 
 
+CLAUSE_END = re.compile(r".*[,;:—–]", re.DOTALL)
+
+
 def _negated(text: str, start: int, lex: Speech) -> bool:
-    words = WORD.findall(text[max(0, start - 60) : start])[-lex.negation_window :]
+    """A negation among the few words before, in the same clause ("не проблема, я готов" is no refusal)."""
+    window = text[max(0, start - 60) : start]
+    cut = CLAUSE_END.match(window)
+    if cut:
+        window = window[cut.end() :]
+    words = WORD.findall(window)[-lex.negation_window :]
     for word in words:
         w = word.casefold()
         if w in lex.negation or any(w.endswith(n) for n in lex.negation if n.startswith("n'")):
