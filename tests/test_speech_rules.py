@@ -288,3 +288,29 @@ def test_contacts_of_the_presidents_are_the_topic(story):
 def test_the_east_of_the_country_is_donbas(story):
     claims = claims_of("Zelensky said he was ready to meet Putin in the east of the country.", story)
     assert {c.venue for c in claims} == {"donbas"}
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("« Qu'il vienne à Kiev, s'il le veut »", "invite"),
+        ("« Si quelqu'un veut nous voir, nous sommes prêts »", "propose"),
+    ],
+)
+def test_french_stance_words_of_heldout8(text, stance):
+    lex = speech("fr")
+    top = best(stance_hits(text, lex), lex)
+    assert top is not None and top.stance == stance
+
+
+def test_a_role_before_a_name_is_that_names(story):
+    # the role is another holder's of the office on this date; the name says who speaks
+    body = "German Chancellor Olaf Scholz said a meeting of the two presidents was possible."
+    claims = claims_of(body, story, date="2025-09-03")
+    assert {c.speaker for c in claims} == {"scholz"}
+
+
+def test_according_to_inside_what_was_said_keeps_the_speaker(story):
+    body = "Merz told reporters that according to Trump, Putin had agreed to meet Zelensky within two weeks."
+    claims = claims_of(body, story)
+    assert {c.speaker for c in claims} == {"merz"}

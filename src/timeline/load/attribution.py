@@ -242,7 +242,7 @@ class Finder:
         if lex.pronouns:
             for m in lex.pronouns.finditer(text):
                 found.append(Ref(None, offset + m.start(), offset + m.end(), "pronoun"))
-        return _longest(found)
+        return _appositions(_longest(found), text, offset)
 
     def places(self, text: str, offset: int) -> list[tuple[str, int, int]]:
         out: list[tuple[str, int, int]] = []
@@ -257,6 +257,24 @@ RELATIVE = re.compile(r",\s*(\w+)\s*$")
 
 def _possessive(text: str, end: int, lex: Speech) -> bool:
     return any(text.startswith(p, end) for p in lex.possessive)
+
+
+def _appositions(refs: list[Ref], text: str, offset: int) -> list[Ref]:
+    """A role right before a name is that name's ("Bundeskanzler Friedrich Merz sagte"): the name
+    alone says who, where the role may be another holder's of the office."""
+    out: list[Ref] = []
+    for i, ref in enumerate(refs):
+        nxt = refs[i + 1] if i + 1 < len(refs) else None
+        if (
+            ref.kind == "descriptor"
+            and nxt is not None
+            and nxt.kind == "name"
+            and nxt.start - ref.end <= 2
+            and not text[ref.end - offset : nxt.start - offset].strip()
+        ):
+            continue
+        out.append(ref)
+    return out
 
 
 def _longest(refs: list[Ref]) -> list[Ref]:
@@ -478,9 +496,14 @@ def attributions(
                 ref = before(start) or _no_clause(after(offset + m.end(), 20), text, m.end(), offset, lex)
             add(ref, m)
     if lex.after:
+        said = [a for a in out if a.ref.kind != "none"]
         for m in lex.after.finditer(text):
-            if not inside(offset + m.start(), quotes):
-                add(after(offset + m.end(), 60, nominative=False), m)
+            if inside(offset + m.start(), quotes):
+                continue
+            if any(a.cue_end <= offset + m.start() for a in said):
+                # "Merz told reporters that, according to Trump, ...": what he was told is what Merz said
+                continue
+            add(after(offset + m.end(), 60, nominative=False), m)
     if lex.pronoun_phrases:
         for m in lex.pronoun_phrases.finditer(text):
             if not inside(offset + m.start(), quotes):

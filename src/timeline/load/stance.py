@@ -59,13 +59,16 @@ def _specific(hits: list[StanceHit]) -> list[StanceHit]:
 CLAUSE_END = re.compile(r".*[,;:—–]", re.DOTALL)
 
 
-def _negated(text: str, start: int, lex: Speech) -> bool:
-    """A negation among the few words before, in the same clause ("не проблема, я готов" is no refusal)."""
+def _clause_before(text: str, start: int) -> str:
+    """The words before a stance word back to the last clause break (at most 60 characters)."""
     window = text[max(0, start - 60) : start]
     cut = CLAUSE_END.match(window)
-    if cut:
-        window = window[cut.end() :]
-    words = WORD.findall(window)[-lex.negation_window :]
+    return window[cut.end() :] if cut else window
+
+
+def _negated(text: str, start: int, lex: Speech) -> bool:
+    """A negation among the few words before, in the same clause ("не проблема, я готов" is no refusal)."""
+    words = WORD.findall(_clause_before(text, start))[-lex.negation_window :]
     for word in words:
         w = word.casefold()
         if w in lex.negation or any(w.endswith(n) for n in lex.negation if n.startswith("n'")):
