@@ -805,3 +805,10 @@ def test_a_paragraph_on_something_else_is_not_carried(story):
     )
     _, claims = claims_of(body, story)
     assert len(claims) == 1
+
+
+def test_a_name_inside_a_report_is_not_the_speaker_of_a_cue_after_a_dash(story):
+    body = 'On May 2, Putin said Zelensky could "come to Moscow" for a meeting — a venue Kyiv has always said it rejects.'
+    _, claims = claims_of(body, story)
+    assert "zelensky" not in {c.speaker for c in claims}
+    assert ("putin", "invite", "moscow") in brief(claims)

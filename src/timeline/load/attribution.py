@@ -385,6 +385,7 @@ def attributions(
             and cue_start - r.end <= limit
             and not _blocked(text, r.end, cue_start, quotes, offset, ".;!?")
             and (r.kind != "pronoun" or cue_start - r.end <= 25)
+            and not _reported(r, cue_start)
         ]
         if not candidates:
             return None
@@ -398,6 +399,13 @@ def attributions(
         if heads_only:
             return None
         return candidates[-1]
+
+    def _reported(r: Ref, cue_start: int) -> bool:
+        """A name inside what an earlier cue reports, with a dash before this cue ("Putin said
+        Zelensky could come — a venue Kyiv has always said ..."): the dash opens another clause."""
+        return any(a.cue_end <= r.start for a in out if a.ref.kind != "none") and _blocked(
+            text, r.end, cue_start, [], offset, "—–"
+        )
 
     def across(cue_start: int) -> Ref | None:
         """ "Selenskyj hatte Putin ein Treffen "an jedem Ort ..." vorgeschlagen": a verb-final
