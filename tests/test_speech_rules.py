@@ -314,3 +314,18 @@ def test_according_to_inside_what_was_said_keeps_the_speaker(story):
     body = "Merz told reporters that according to Trump, Putin had agreed to meet Zelensky within two weeks."
     claims = claims_of(body, story)
     assert {c.speaker for c in claims} == {"merz"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "stance"),
+    [
+        ("en", "we will begin negotiations as soon as they withdraw", "condition"),
+        ("ru", "переговоры начнутся, как только войска уйдут", "condition"),
+        ("uk", "переговори почнуться, щойно війська підуть", "condition"),
+        ("de", "Verhandlungen beginnen, sobald die Truppen abziehen", "condition"),
+    ],
+)
+def test_as_soon_as_is_a_condition(language, text, stance):
+    lex = speech(language)
+    top = best(stance_hits(text, lex), lex)
+    assert top is not None and top.stance == stance
