@@ -329,3 +329,24 @@ def test_as_soon_as_is_a_condition(language, text, stance):
     lex = speech(language)
     top = best(stance_hits(text, lex), lex)
     assert top is not None and top.stance == stance
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Selenskyj hatte am Montag gesagt, die Ukraine sei zu einem Dreiertreffen bereit.",
+            ("zelensky", "propose"),
+        ),
+        (
+            "Kremlberater Juri Uschakow hatte mitgeteilt, ein Gipfeltreffen sei in Vorbereitung.",
+            ("ushakov", "comment"),
+        ),
+        (
+            "Trump teilte mit, er habe begonnen, ein Treffen zwischen Putin und Selenskyj vorzubereiten.",
+            ("trump", "propose"),
+        ),
+    ],
+)
+def test_german_words_of_heldout8(story, body, expected):
+    assert expected in {(c.speaker, c.stance) for c in claims_of(body, story, "de")}
