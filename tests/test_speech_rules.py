@@ -350,3 +350,18 @@ def test_as_soon_as_is_a_condition(language, text, stance):
 )
 def test_german_words_of_heldout8(story, body, expected):
     assert expected in {(c.speaker, c.stance) for c in claims_of(body, story, "de")}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("ru", "на конференцию, на которую нас не приглашают"),
+        ("en", "a conference to which Russia has not been invited"),
+        ("de", "eine Konferenz, zu der Russland nicht eingeladen ist"),
+        ("uk", "на конференцію, куди нас не запрошують"),
+    ],
+)
+def test_not_being_invited_is_no_denial(language, text):
+    lex = speech(language)
+    top = best(stance_hits(text, lex), lex)
+    assert top is None or top.stance == "comment"
