@@ -812,3 +812,22 @@ def test_a_name_inside_a_report_is_not_the_speaker_of_a_cue_after_a_dash(story):
     _, claims = claims_of(body, story)
     assert "zelensky" not in {c.speaker for c in claims}
     assert ("putin", "invite", "moscow") in brief(claims)
+
+
+def test_a_headline_opening_with_a_name_and_a_colon_is_that_persons(story):
+    body = "Putin in Sochi: the best meeting for Zelensky would be a meeting in Moscow.\n\nMarkets were calm."
+    _, claims = claims_of(body, story)
+    assert {c.speaker for c in claims} == {"putin"}
+
+
+def test_headlines_are_no_transcript(story):
+    # two headline-like colons do not make the unlabelled paragraphs after them anyone's turn
+    body = (
+        "Putin at the forum: a meeting is possible.\n\n"
+        "Zelensky in Kyiv: a meeting is needed.\n\n"
+        "A meeting of the leaders was discussed in Geneva, officials said."
+    )
+    _, claims = claims_of(body, story)
+    assert all(
+        c.sentence.startswith(("Putin", "Zelensky")) for c in claims if c.speaker in ("putin", "zelensky")
+    )

@@ -365,3 +365,16 @@ def test_not_being_invited_is_no_denial(language, text):
     lex = speech(language)
     top = best(stance_hits(text, lex), lex)
     assert top is None or top.stance == "comment"
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "venue"),
+    [
+        ("ru", "Путин заявил: лучшее место для встречи с Зеленским — Казань.", None),
+        ("ru", "Путин заявил: лучшее место для встречи с Зеленским — Москва.", "moscow"),
+        ("en", "Putin said the best place for a meeting with Zelensky was, in his view, Moscow.", "moscow"),
+    ],
+)
+def test_a_place_after_best_place_is_the_venue(story, language, body, venue):
+    claims = claims_of(body, story, language)
+    assert venue in {c.venue for c in claims}

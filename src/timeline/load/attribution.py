@@ -129,6 +129,11 @@ class Speech:
             r"\s*(?:" + "|".join(lex.get("venue_after") or ["$^"]) + ")", re.IGNORECASE
         )
         self.venue_clause = _words_re(lex.get("venue_clause"))
+        # words before a place that name it the venue across a dash ("лучшее место для этого — Москва")
+        self.venue_before = re.compile(
+            r"(?:" + "|".join(f"(?:{p})" for p in lex.get("venue_before") or ["$^"]) + r")[^.!?]{0,80}$",
+            re.IGNORECASE,
+        )
         self.venue_prepositions = {str(w).casefold() for w in lex.get("venue_prepositions") or ()}
         self.locus = re.compile(
             r"(?:" + "|".join(f"(?:{p})" for p in lex.get("locus_before") or ["$^"]) + r")\s*$", re.IGNORECASE

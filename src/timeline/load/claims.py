@@ -178,7 +178,7 @@ def _carries_on(
     return any(r.actor == actor.counterpart for r in refs)
 
 
-LABEL = re.compile(r"\s*(?P<label>[^\W\d_][^\n:;!?\"«»“”„]{0,80}?)\s*:\s+(?=\S)")
+LABEL = re.compile(r"[^\w\"«“„]*(?P<label>[^\W\d_][^\n:;!?\"«»“”„]{0,80}?)\s*:\s+(?=\S)")
 
 
 def _label(
@@ -197,8 +197,6 @@ def _label(
     if label.casefold() in lex.questioners:
         return True, None
     capitalised = all(w[:1].isupper() for w in words)
-    if not capitalised:
-        return None
     refs = finder(config, lex.language).refs(label, offset + m.start("label"), published, lex)
     person = next(
         (
@@ -208,6 +206,10 @@ def _label(
         ),
         None,
     )
+    if not capitalised:
+        # a headline "Путин на ВЭФ: ...": the person it opens with says what follows the colon
+        opens = refs and refs[0].kind == "name" and refs[0].start == offset + m.start("label")
+        return (False, person) if opens and person == refs[0].actor else None
     if person is not None:
         return True, person
     letters = "".join(words)
@@ -234,6 +236,9 @@ def _turns(
             out.append((turn if transcript else None, False))
             continue
         speaker_like, person = found
+        if not speaker_like and person:
+            out.append((person, False))  # a headline's speaker, for its own paragraph only
+            continue
         turn = person if speaker_like else None
         out.append((turn, speaker_like))
     return out

@@ -126,6 +126,8 @@ def is_venue(text: str, start: int, end: int, lex: Speech, local: str | None, pa
     while words and words[-1].casefold() in lex.determiners:
         words.pop()
     prepositional = bool(words) and words[-1].casefold() in lex.venue_prepositions
+    if lex.venue_before.search(before[-160:]):
+        return True  # "the best place for it is ... Moscow"
     named = bool(lex.venue_after and lex.venue_after.match(text, end))
     c0, c1 = clause_of(text, start, end, lex)
     named = named or bool(lex.venue_clause and lex.venue_clause.search(text[c0:c1]))
