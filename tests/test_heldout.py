@@ -75,7 +75,11 @@ SETS = {
 }
 # Articles dated confidently wrong, per set (target: at most one). heldout3's one is dated through
 # a statement its undated article was merged with by elimination (README, Accuracy).
-MAX_WRONG_IN = {"heldout3": 1, "heldout7": 3, "heldout8": 3}  # heldout7/8: as written blind, dating not yet fixed
+MAX_WRONG_IN = {
+    "heldout3": 1,
+    "heldout7": 3,
+    "heldout8": 3,
+}  # heldout7/8: as written blind, dating not yet fixed
 MAX_WRONG = 0  # articles dated confidently wrong (target: at most one)
 MAX_DIFFERENT_DAY_MERGES = 1  # events merging statements of different days (target: none)
 # heldout3: an undated article's report merged by elimination with a statement of 2021, and a report
