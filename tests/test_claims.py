@@ -719,3 +719,115 @@ def test_an_earlier_sentence_of_the_same_utterance_dates_a_quotation(project_con
     _, claims = claims_of(body, project_config, date="2025-02-15")
     said = {str(c.said.value) for c in claims if c.speaker == "zelensky"}
     assert said == {"2025-02-14"}, [(c.sentence[:40], c.said) for c in claims]
+
+
+TRANSCRIPT = (
+    "QUESTION: Mr President, will you meet the Ukrainian leader?\n\n"
+    "PUTIN: If the problem is the east, he should first meet the people there.\n\n"
+    "And if he wants to discuss our relations, we will welcome him in Moscow.\n\n"
+    "HOST: Thank you."
+)
+
+
+def test_a_transcript_turn_runs_through_its_paragraphs(story):
+    _, claims = claims_of(TRANSCRIPT, story)
+    assert ("putin", "invite", "moscow") in brief(claims)
+    assert {c.speaker for c in claims} == {"putin"}
+
+
+def test_a_transcript_answer_takes_the_topic_of_its_question(story):
+    body = (
+        "Q: Will there be talks with Zelensky?\n\n"
+        "PUTIN: We understand his term has run out. That is not our problem.\n\n"
+        "Q: And the economy?"
+    )
+    _, claims = claims_of(body, story)
+    assert [c.speaker for c in claims] == ["putin"]
+
+
+def test_a_label_that_is_no_speaker_starts_no_turn(story):
+    body = (
+        "Updated: 12 May 2025\n\n"
+        "Share: Facebook\n\n"
+        "The Kremlin said it was ready to welcome Zelensky in Moscow.\n\n"
+        "It was not clear whether a meeting would happen."
+    )
+    _, claims = claims_of(body, story)
+    assert {c.speaker for c in claims} <= {"kremlin", "peskov"}
+
+
+def test_talking_to_someone_is_not_his_speech(story):
+    body = "We must use any chance of negotiating, of talking to Putin, the Ukrainian president said."
+    _, claims = claims_of(body, story)
+    assert {c.speaker for c in claims} == {"zelensky"}
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "expected"),
+    [
+        # a continuing cue with no cue before it: the subject of the sentence speaks
+        (
+            "en",
+            "In a televised address, President Zelensky spoke to Putin directly, saying he was ready to meet him.",
+            ("zelensky", "propose", None),
+        ),
+        # a verb-final cue right after a quotation inside the clause: the subject before the quotation
+        (
+            "de",
+            'Selenskyj hatte Putin am Montag ein Treffen "an jedem beliebigen Ort, den er wählt" angeboten.',
+            ("zelensky", "propose", None),
+        ),
+        (
+            "de",
+            "Ein Treffen mit Selenskyj sei durchaus möglich, so Putin.",
+            ("putin", "open-conditional", None),
+        ),
+    ],
+)
+def test_cues_of_heldout7(story, language, body, expected):
+    _, claims = claims_of(body, story, language)
+    assert expected in brief(claims)
+
+
+def test_the_speaker_goes_on_about_the_meeting_naming_his_counterpart(story):
+    body = (
+        "Putin said he was ready for a meeting with Zelensky in Moscow.\n\n"
+        "Zelensky should first speak with the separatist leaders, Putin added."
+    )
+    _, claims = claims_of(body, story)
+    assert ("putin", "condition", None) in brief(claims)
+
+
+def test_a_paragraph_on_something_else_is_not_carried(story):
+    body = (
+        "Putin said he was ready for a meeting with Zelensky in Moscow.\n\n"
+        "Under a possible deal, Putin said, the country must stay neutral."
+    )
+    _, claims = claims_of(body, story)
+    assert len(claims) == 1
+
+
+def test_a_name_inside_a_report_is_not_the_speaker_of_a_cue_after_a_dash(story):
+    body = 'On May 2, Putin said Zelensky could "come to Moscow" for a meeting — a venue Kyiv has always said it rejects.'
+    _, claims = claims_of(body, story)
+    assert "zelensky" not in {c.speaker for c in claims}
+    assert ("putin", "invite", "moscow") in brief(claims)
+
+
+def test_a_headline_opening_with_a_name_and_a_colon_is_that_persons(story):
+    body = "Putin in Sochi: the best meeting for Zelensky would be a meeting in Moscow.\n\nMarkets were calm."
+    _, claims = claims_of(body, story)
+    assert {c.speaker for c in claims} == {"putin"}
+
+
+def test_headlines_are_no_transcript(story):
+    # two headline-like colons do not make the unlabelled paragraphs after them anyone's turn
+    body = (
+        "Putin at the forum: a meeting is possible.\n\n"
+        "Zelensky in Kyiv: a meeting is needed.\n\n"
+        "A meeting of the leaders was discussed in Geneva, officials said."
+    )
+    _, claims = claims_of(body, story)
+    assert all(
+        c.sentence.startswith(("Putin", "Zelensky")) for c in claims if c.speaker in ("putin", "zelensky")
+    )

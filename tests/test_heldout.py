@@ -26,9 +26,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SETS = {
     "heldout": {
         "dating": (18 / 18, 0.90),  # articles dated inside the reference window
-        "claims": (33 / 34, 0.85),  # required statements found
-        "claim_date": (33 / 33, 0.80),  # found statements whose date is right
-        "merge_f1": (0.90, 0.85),
+        "claims": (34 / 34, 0.85),  # required statements found
+        "claim_date": (34 / 34, 0.80),  # found statements whose date is right
+        "merge_f1": (0.97, 0.85),
     },
     "heldout2": {
         "dating": (18 / 20, 0.90),
@@ -38,15 +38,15 @@ SETS = {
     },
     "heldout3": {  # 24 articles written blind to the code; fixes followed
         "dating": (22 / 24, 0.90),
-        "claims": (47 / 51, 0.85),
-        "claim_date": (38 / 47, 0.80),
-        "merge_f1": (0.68, 0.85),
+        "claims": (48 / 51, 0.85),
+        "claim_date": (39 / 48, 0.80),
+        "merge_f1": (0.70, 0.85),
     },
     "heldout4": {  # 20 articles written blind to the code; fixes followed
         "dating": (20 / 20, 0.90),
-        "claims": (34 / 35, 0.85),
-        "claim_date": (32 / 34, 0.80),
-        "merge_f1": (0.93, 0.85),
+        "claims": (35 / 35, 0.85),
+        "claim_date": (33 / 35, 0.80),
+        "merge_f1": (0.95, 0.85),
     },
     "heldout6": {  # 12 articles written blind to the code at the very end; one fix followed
         "dating": (10 / 12, 0.90),
@@ -60,15 +60,34 @@ SETS = {
         "claim_date": (33 / 37, 0.80),
         "merge_f1": (0.83, 0.85),
     },
+    "heldout7": {  # 16 articles (2019-2023) written blind to the code; claim fixes followed
+        "dating": (11 / 16, 0.90),
+        "claims": (33 / 36, 0.85),
+        "claim_date": (21 / 33, 0.80),
+        "merge_f1": (0.68, 0.85),
+    },
+    "heldout8": {  # 16 articles (2024-2026) written blind to the code; claim fixes followed
+        "dating": (11 / 16, 0.90),
+        "claims": (32 / 37, 0.85),
+        "claim_date": (22 / 32, 0.80),
+        "merge_f1": (0.56, 0.85),
+    },
 }
 # Articles dated confidently wrong, per set (target: at most one). heldout3's one is dated through
 # a statement its undated article was merged with by elimination (README, Accuracy).
-MAX_WRONG_IN = {"heldout3": 1}
+MAX_WRONG_IN = {
+    "heldout3": 1,
+    "heldout7": 3,
+    "heldout8": 3,
+}  # heldout7/8: as written blind, dating not yet fixed
 MAX_WRONG = 0  # articles dated confidently wrong (target: at most one)
 MAX_DIFFERENT_DAY_MERGES = 1  # events merging statements of different days (target: none)
 # heldout3: an undated article's report merged by elimination with a statement of 2021, and a report
 # with no day of its own ("as reported") merged with the same speaker's statement four days earlier.
-MAX_DIFFERENT_DAY_MERGES_IN = {"heldout3": 2}
+# heldout8: two right merges that the scorer's greedy matching reads as two days: h8-07's report of
+# Putin's Istanbul offer (May 11) is matched to its reference statement of June 14 2024, which no
+# report gives; h8-06, dated three weeks early, has its Friday (Sept 5) statement matched to Sept 3.
+MAX_DIFFERENT_DAY_MERGES_IN = {"heldout3": 2, "heldout8": 2}
 
 
 @pytest.fixture(scope="module", params=sorted(SETS))

@@ -129,6 +129,11 @@ class Speech:
             r"\s*(?:" + "|".join(lex.get("venue_after") or ["$^"]) + ")", re.IGNORECASE
         )
         self.venue_clause = _words_re(lex.get("venue_clause"))
+        # words before a place that name it the venue across a dash ("лучшее место для этого — Москва")
+        self.venue_before = re.compile(
+            r"(?:" + "|".join(f"(?:{p})" for p in lex.get("venue_before") or ["$^"]) + r")[^.!?]{0,80}$",
+            re.IGNORECASE,
+        )
         self.venue_prepositions = {str(w).casefold() for w in lex.get("venue_prepositions") or ()}
         self.locus = re.compile(
             r"(?:" + "|".join(f"(?:{p})" for p in lex.get("locus_before") or ["$^"]) + r")\s*$", re.IGNORECASE
@@ -139,6 +144,10 @@ class Speech:
             re.IGNORECASE,
         )
         self.clause_breaks = re.compile("|".join(lex.get("clause_breaks") or [r"[,;:.]"]), re.IGNORECASE)
+        # case endings no subject has ("Владимиром Зеленским", "Путіна" is not one: -а is a nominative too)
+        self.oblique = tuple(str(w) for w in lex.get("oblique_endings") or ())
+        # the word that labels a journalist's question in a transcript ("Вопрос:", "Question:")
+        self.questioners = {str(w).casefold() for w in lex.get("questioners") or ()}
         self.candidates = tuple(re.compile(p) for p in lex.get("candidate_patterns") or ())
 
 
@@ -241,7 +250,7 @@ class Finder:
         if lex.pronouns:
             for m in lex.pronouns.finditer(text):
                 found.append(Ref(None, offset + m.start(), offset + m.end(), "pronoun"))
-        return _longest(found)
+        return _appositions(_longest(found), text, offset)
 
     def places(self, text: str, offset: int) -> list[tuple[str, int, int]]:
         key = (text, offset)
@@ -266,6 +275,24 @@ RECENT_PLACES = 256  # texts whose places a Finder keeps
 
 def _possessive(text: str, end: int, lex: Speech) -> bool:
     return any(text.startswith(p, end) for p in lex.possessive)
+
+
+def _appositions(refs: list[Ref], text: str, offset: int) -> list[Ref]:
+    """A role right before a name is that name's ("Bundeskanzler Friedrich Merz sagte"): the name
+    alone says who, where the role may be another holder's of the office."""
+    out: list[Ref] = []
+    for i, ref in enumerate(refs):
+        nxt = refs[i + 1] if i + 1 < len(refs) else None
+        if (
+            ref.kind == "descriptor"
+            and nxt is not None
+            and nxt.kind == "name"
+            and nxt.start - ref.end <= 2
+            and not text[ref.end - offset : nxt.start - offset].strip()
+        ):
+            continue
+        out.append(ref)
+    return out
 
 
 def _longest(refs: list[Ref]) -> list[Ref]:
@@ -360,7 +387,9 @@ def attributions(
                 [
                     r
                     for r in free
-                    if not r.possessive and _word_before(text, r.start - offset, lex) not in lex.objects
+                    if not r.possessive
+                    and _word_before(text, r.start - offset, lex) not in lex.objects
+                    and not _oblique(text[r.start - offset : r.end - offset], r.kind, lex)
                 ]
             )
         return subjects[0]
@@ -374,6 +403,7 @@ def attributions(
             and cue_start - r.end <= limit
             and not _blocked(text, r.end, cue_start, quotes, offset, ".;!?")
             and (r.kind != "pronoun" or cue_start - r.end <= 25)
+            and not _reported(r, cue_start)
         ]
         if not candidates:
             return None
@@ -388,13 +418,36 @@ def attributions(
             return None
         return candidates[-1]
 
-    def after(cue_end: int, limit: int = 75) -> Ref | None:
+    def _reported(r: Ref, cue_start: int) -> bool:
+        """A name inside what an earlier cue reports, with a dash before this cue ("Putin said
+        Zelensky could come — a venue Kyiv has always said ..."): the dash opens another clause."""
+        return any(a.cue_end <= r.start for a in out if a.ref.kind != "none") and _blocked(
+            text, r.end, cue_start, [], offset, "—–"
+        )
+
+    def across(cue_start: int) -> Ref | None:
+        """ "Selenskyj hatte Putin ein Treffen "an jedem Ort ..." vorgeschlagen": a verb-final
+        cue right after a quotation inside its clause; the first name of the clause before it."""
+        opened = [q[0] for q in quotes if q[0] < cue_start and cue_start - q[1] <= 2]
+        if not lex.first or not opened:
+            return None
+        q0 = opened[-1]
+        candidates = [
+            r
+            for r in subject_ok()
+            if r.end <= q0 and q0 - r.end <= 110 and not _blocked(text, r.end, q0, quotes, offset, ".;!?,")
+        ]
+        return candidates[0] if candidates else None
+
+    def after(cue_end: int, limit: int = 75, nominative: bool = True) -> Ref | None:
         candidates = [
             r
             for r in free
             if r.start >= cue_end
             and r.start - cue_end <= limit
             and not r.possessive
+            # the subject after a verb is in the nominative ("заявил Песков"); after "по словам" not
+            and not (nominative and _oblique(text[r.start - offset : r.end - offset], r.kind, lex))
             and not _blocked(text, cue_end, r.start, quotes, offset, ".;!?")
             and (r.kind != "pronoun" or r.start - cue_end <= 6)
         ]
@@ -431,19 +484,28 @@ def attributions(
             if last and last[-1].casefold() in lex.determiners:
                 continue  # "a proposed sit-down": an adjective, not a report
             if lex.continuing and lex.continuing.match(text, m.start()) or JOINED.search(preceding):
+                # "Zelenskyy spoke to Putin, saying ...": with no cue before it, the subject speaks
                 previous = (
                     out[-1].ref
                     if out and out[-1].ref.kind != "none"
-                    else Ref(None, start, offset + m.end(), "pronoun")
+                    else before(start) or Ref(None, start, offset + m.end(), "pronoun")
                 )
                 add(previous, m)
                 continue
-            inverted = preceding.endswith(("—", "–", "-", '"', "”", "»", "“", "«", "„")) or not preceding
+            # after a dash, or a quotation of speech (not a name in quotes: 'в ходе "Прямой линии" усомнился')
+            inverted = (
+                not preceding
+                or preceding.endswith(("—", "–", "-"))
+                or preceding.endswith(('"', "”", "»", "“", "«", "„"))
+                and (not quotes or any(q[1] - offset == len(preceding) for q in quotes))
+            )
             relative = _relative_head(text, preceding, refs, offset, lex)
             if relative is not None:
                 ref = relative
             elif inverted:
-                ref = after(offset + m.end()) or before(start)
+                # "Selenskyj hatte Putin ein Treffen "an jedem Ort ..." vorgeschlagen": a quotation
+                # inside the clause is what was said, and the subject before it said it
+                ref = after(offset + m.end()) or before(start) or across(start)
             elif preceding.endswith(",") and lex.after_comma:
                 # "..., заявил министр Лавров": the name after the verb, not an object before the comma
                 ref = (
@@ -454,13 +516,20 @@ def attributions(
             elif preceding.endswith(","):
                 # "X, an apposition, said" or "..., said X"
                 ref = before(start, heads_only=True) or after(offset + m.end()) or before(start)
+            elif LAST_WORDS.findall(m.group(0))[-1].casefold() in lex.objects:
+                ref = before(start)  # "talking to Putin": the name after the cue is who is spoken to
             else:
                 ref = before(start) or _no_clause(after(offset + m.end(), 20), text, m.end(), offset, lex)
             add(ref, m)
     if lex.after:
+        said = [a for a in out if a.ref.kind != "none"]
         for m in lex.after.finditer(text):
-            if not inside(offset + m.start(), quotes):
-                add(after(offset + m.end(), 60), m)
+            if inside(offset + m.start(), quotes):
+                continue
+            if any(a.cue_end <= offset + m.start() for a in said):
+                # "Merz told reporters that, according to Trump, ...": what he was told is what Merz said
+                continue
+            add(after(offset + m.end(), 60, nominative=False), m)
     if lex.pronoun_phrases:
         for m in lex.pronoun_phrases.finditer(text):
             if not inside(offset + m.start(), quotes):
@@ -491,6 +560,16 @@ def attributions(
                 )
     out.sort(key=lambda a: a.cue_start)
     return out
+
+
+def _oblique(surface: str, kind: str, lex: Speech) -> bool:
+    """A name (its last word) or a role (its head, the first word) in a case no subject takes:
+    "усомнился в целесообразности встречи с президентом Владимиром Зеленским" is Putin's doubt."""
+    if not lex.oblique or kind not in ("name", "descriptor"):
+        return False
+    words = surface.split()
+    word = (words[-1] if kind == "name" else words[0]).casefold()
+    return len(word) > 4 and word.endswith(lex.oblique)
 
 
 def _relative_head(text: str, preceding: str, refs: list[Ref], offset: int, lex: Speech) -> Ref | None:

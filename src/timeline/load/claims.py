@@ -46,6 +46,9 @@ class _Unit:
     paragraph: int
     attribution: Attribution | None
     fresh: bool = False  # a report of its own ("Earlier, the president said ..."): a new utterance
+    # an answer to a question on the meeting, or the speaker's next paragraph after his words on
+    # it ("..., so Putin"): on the topic whatever its words
+    asked: bool = False
 
 
 @functools.cache
@@ -130,17 +133,115 @@ def _units(
     topic = _topic(tuple(config.site.topic_terms.get(lex.language, ())))
     anaphoric = _anaphoric(lex.language)
     orphans: list[Sentence] = []
-    for paragraph in _paragraphs(sentences, skip):
-        if any(_topical(s.text, topic, lex) for s in paragraph) or (
-            orphans and anaphoric and anaphoric.match(paragraph[0].text)
-        ):
-            orphans = _paragraph_units(text, paragraph, published, lex, config, current, units, orphans)
+    paragraphs = _paragraphs(sentences, skip)
+    turns = _turns(text, paragraphs, published, lex, config)
+    question = False
+    last: str | None = None  # who spoke last in the paragraph before, when it was on the topic
+    for paragraph, (turn, labelled) in zip(paragraphs, turns, strict=True):
+        topical = any(_topical(s.text, topic, lex) for s in paragraph)
+        asked = turn if turn and labelled and question else None
+        question = labelled and turn is None and topical
+        if not topical and not asked and last and _carries_on(text, paragraph, last, published, lex, config):
+            asked = last  # the speaker goes on about the meeting without naming it again
+        if topical or asked or (orphans and anaphoric and anaphoric.match(paragraph[0].text)):
+            count = len(units)
+            orphans = _paragraph_units(
+                text, paragraph, published, lex, config, current, units, orphans, turn, asked
+            )
+            last = units[-1].speaker if topical and len(units) > count else None
         else:  # no claim can come of it: only who is speaking at its end may matter, later
             current.pending.append(
-                functools.partial(_paragraph_units, text, paragraph, published, lex, config, current, [])
+                functools.partial(
+                    _paragraph_units, text, paragraph, published, lex, config, current, [], turn
+                )
             )
             orphans = []
+            last = None
     return units
+
+
+def _carries_on(
+    text: str, paragraph: list[Sentence], speaker: str, published: dt.date | None, lex: Speech, config: Config
+) -> bool:
+    """Whether a paragraph that names no meeting may still be the speaker's words on it: it takes
+    a stance and quotes him («Была затронута идея ...», — сказал Ушаков) or names his counterpart
+    ("Selenskyj müsse zuerst mit ... sprechen, so Putin")."""
+    actor = config.actor(speaker)
+    if actor is None or actor.counterpart is None:
+        return False
+    if not any(h.stance != "comment" for s in paragraph for h in stance_hits(s.text, lex)):
+        return False
+    p_text = text[paragraph[0].start : paragraph[-1].end]
+    if p_text[:1] in QUOTE_OPENERS:
+        return True
+    refs = finder(config, lex.language).refs(p_text, paragraph[0].start, published, lex)
+    return any(r.actor == actor.counterpart for r in refs)
+
+
+LABEL = re.compile(r"[^\w\"«“„]*(?P<label>[^\W\d_][^\n:;!?\"«»“”„]{0,80}?)\s*:\s+(?=\S)")
+
+
+def _label(
+    paragraph: str, offset: int, published: dt.date | None, lex: Speech, config: Config
+) -> tuple[bool, str | None] | None:
+    """A transcript's speaker label opening a paragraph ("В.Путин:", "ZELENSKY:", "Вопрос:"): None
+    when there is none; else whether it names a speaker, and the person it names. A label is one
+    name in capitals, in capitalised words, or the word for a question; "Stand:" is no speaker."""
+    m = LABEL.match(paragraph)
+    if m is None:
+        return None
+    label = re.sub(r"\([^)]*\)", " ", m.group("label")).split(",")[0].strip()
+    words = re.findall(r"[^\W\d_]+", label)
+    if not words or len(words) > 6:
+        return None
+    if label.casefold() in lex.questioners:
+        return True, None
+    capitalised = all(w[:1].isupper() for w in words)
+    refs = finder(config, lex.language).refs(label, offset + m.start("label"), published, lex)
+    person = next(
+        (
+            r.actor
+            for r in refs
+            if r.kind == "name" and r.actor and not r.possessive and _is_person(r.actor, config)
+        ),
+        None,
+    )
+    if not capitalised:
+        # a headline "Путин на ВЭФ: ...": the person it opens with says what follows the colon
+        opens = refs and refs[0].kind == "name" and refs[0].start == offset + m.start("label")
+        return (False, person) if opens and person == refs[0].actor else None
+    if person is not None:
+        return True, person
+    letters = "".join(words)
+    return (len(letters) >= 2 and letters.isupper()), None
+
+
+def _is_person(actor_id: str, config: Config) -> bool:
+    actor = config.actor(actor_id)
+    return actor is not None and actor.kind == "person"
+
+
+def _turns(
+    text: str, paragraphs: list[list[Sentence]], published: dt.date | None, lex: Speech, config: Config
+) -> list[tuple[str | None, bool]]:
+    """Per paragraph, the person whose transcript turn it is (or None), and whether it opens with
+    the label. In a transcript (two speaker labels or more) a turn runs on through the paragraphs
+    without a label; elsewhere a label ("Путин: ...", a headline) gives only its own paragraph."""
+    labels = [_label(text[p[0].start : p[-1].end], p[0].start, published, lex, config) for p in paragraphs]
+    transcript = sum(1 for x in labels if x is not None and x[0]) >= 2
+    out: list[tuple[str | None, bool]] = []
+    turn: str | None = None
+    for found in labels:
+        if found is None:
+            out.append((turn if transcript else None, False))
+            continue
+        speaker_like, person = found
+        if not speaker_like and person:
+            out.append((person, False))  # a headline's speaker, for its own paragraph only
+            continue
+        turn = person if speaker_like else None
+        out.append((turn, speaker_like))
+    return out
 
 
 @functools.cache
@@ -169,9 +270,13 @@ def _paragraph_units(
     current: _Current,
     units: list[_Unit],
     orphans: list[Sentence] | None = None,
+    turn: str | None = None,
+    asked: str | None = None,
 ) -> list[Sentence]:
     """The units of one paragraph, carrying the current speaker through it; returns the sentences
-    at its end that nobody was found to say (orphans), which a next "This was stated by X" claims."""
+    at its end that nobody was found to say (orphans), which a next "This was stated by X" claims.
+    In a transcript turn, what no cue gives to another is said by the turn's speaker; what `asked`
+    says here is on the topic, whatever its words."""
     anaphoric = _anaphoric(lex.language)
     orphans = list(orphans or ())
     find = finder(config, lex.language)
@@ -188,7 +293,9 @@ def _paragraph_units(
         per_sentence.append(attributions(s.text, s.start, s_refs, quotes, lex))
     all_atts = [a for atts in per_sentence for a in atts]
     quote_ref = {q: _quote_attribution(q, all_atts, text) for q in quotes}
-    previous: str | None = None
+    previous: str | None = turn
+    if turn:
+        current.set(turn)
     for s, atts in zip(paragraph, per_sentence, strict=True):
         lead = len(s.text) - len(s.text.lstrip())
         q = inside(s.start + lead, quotes) or next((q for q in quotes if q[0] == s.start + lead), None)
@@ -234,7 +341,9 @@ def _paragraph_units(
                 if r:
                     segments.append((r, s.start, s.end, att))
         fresh = False
-        if not segments and previous and not _other_subject(s, free, previous):
+        if not segments and turn:
+            segments.append((turn, s.start, s.end, None))
+        elif not segments and previous and not _other_subject(s, free, previous):
             segments.append((previous, s.start, s.end, None))
             # a reporting verb of its own whose subject is a bare role ("Earlier, the president
             # said ..."): the same speaker, but another statement
@@ -253,7 +362,7 @@ def _paragraph_units(
             units.extend(_Unit(segments[0][0], o, o.start, o.end, s.paragraph, None) for o in orphans)
         orphans = [] if segments else [*orphans, s]
         for r, start, end, att in segments:
-            units.append(_Unit(r, s, start, end, s.paragraph, att, fresh))
+            units.append(_Unit(r, s, start, end, s.paragraph, att, fresh, r == asked))
         if segments:
             previous = segments[-1][0]
             current.set(previous)
@@ -356,7 +465,7 @@ def _claims(
         if lex.off_topic and lex.off_topic.search(t) and not (lex.strong and lex.strong.search(t)):
             continue
         kept.append(u)
-    about = [topical(text[u.start : u.end]) for u in kept]
+    about = [topical(text[u.start : u.end]) or u.asked for u in kept]
     if not any(about) and not _topical_lead(text, kept, topical):
         return []
     find = finder(config, language)

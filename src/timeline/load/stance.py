@@ -64,8 +64,19 @@ def _specific(hits: list[StanceHit]) -> list[StanceHit]:
     ]
 
 
+CLAUSE_END = re.compile(r".*[,;:—–]", re.DOTALL)
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The words before a stance word back to the last clause break (at most 60 characters)."""
+    window = text[max(0, start - 60) : start]
+    cut = CLAUSE_END.match(window)
+    return window[cut.end() :] if cut else window
+
+
 def _negated(text: str, start: int, lex: Speech) -> bool:
-    words = WORD.findall(text[max(0, start - 60) : start])[-lex.negation_window :]
+    """A negation among the few words before, in the same clause ("не проблема, я готов" is no refusal)."""
+    words = WORD.findall(_clause_before(text, start))[-lex.negation_window :]
     for word in words:
         w = word.casefold()
         if w in lex.negation or any(w.endswith(n) for n in lex.negation if n.startswith("n'")):
@@ -126,6 +137,8 @@ def is_venue(text: str, start: int, end: int, lex: Speech, local: str | None, pa
     while words and words[-1].casefold() in lex.determiners:
         words.pop()
     prepositional = bool(words) and words[-1].casefold() in lex.venue_prepositions
+    if lex.venue_before.search(before[-160:]):
+        return True  # "the best place for it is ... Moscow"
     named = bool(lex.venue_after and lex.venue_after.match(text, end))
     c0, c1 = clause_of(text, start, end, lex)
     named = named or bool(lex.venue_clause and lex.venue_clause.search(text[c0:c1]))
