@@ -106,6 +106,27 @@ class _QuickRepr:
         return cached
 
 
+def _forget_reprs(views: Iterable[EventView]) -> None:
+    """Drop the reprs kept on the records of views once their digests and the page keys are made:
+    at 10,000 articles they are 60 MB of strings (each record's repr holds its records' reprs),
+    which the views memo would also store and load again."""
+    for view in views:
+        for item in (view.date, view.speaker, view.venue, view.counterpart, *view.evidence):
+            if item is not None:
+                item.__dict__.pop("_repr", None)
+                if type(item) is EvidenceView and item.article is not None:
+                    item.article.__dict__.pop("_repr", None)
+        for report in view.reports:
+            report.__dict__.pop("_repr", None)
+            for item in (report.article, report.outlet, report.published, report.said):
+                if item is not None:
+                    item.__dict__.pop("_repr", None)
+            for evidence in (*report.published_evidence, *report.said_evidence):
+                evidence.__dict__.pop("_repr", None)
+                if evidence.article is not None:
+                    evidence.article.__dict__.pop("_repr", None)
+
+
 @dataclass(frozen=True, repr=False)
 class Link(_QuickRepr):
     label: str
@@ -645,13 +666,17 @@ def plan_pages(
     digest = templates_digest(template_dir) + config.digest + code_version()
     events = sorted(events, key=lambda e: (e.date.value or dt.date.max, e.kind != "context", e.id))
     digests = digests if digests is not None else {id(e): event_digest(e) for e in events}
+    made: list[EventView] = []  # the views built by this build (the others come from the memo)
+
+    def make(event: Event, ident: str) -> EventView:
+        made.append(_event_view(event, site, ident))
+        return made[-1]
+
     if views_memo is None:
         views = [_event_view(e, site, ident) for e, ident in zip(events, _unique_ids(events), strict=True)]
     else:
         views = [
-            views_memo.get(
-                _view_key(e, site, ident, digests[id(e)]), functools.partial(_event_view, e, site, ident)
-            )
+            views_memo.get(_view_key(e, site, ident, digests[id(e)]), functools.partial(make, e, ident))
             for e, ident in zip(events, _unique_ids(events), strict=True)
         ]
     by_id = {v.id: v for v in views}
@@ -825,6 +850,7 @@ def plan_pages(
     if config.site.base_url:
         pages = sorted(j.path for j in jobs if j.path.endswith(".html") and j.path != "404.html")
         add("sitemap.xml", "sitemap.xml", "", base=_base(config), pages=pages)
+    _forget_reprs(made if views_memo is not None else views)  # every key is made
     return jobs
 
 
