@@ -205,7 +205,7 @@ def _die_at(out: Path, step: str, fallback: bool) -> None:
     """In a child: write NEW over out, and os._exit at the named moment (like SIGKILL: no cleanup)."""
     if fallback:
         output.exchange = lambda a, b: False
-    real_rename, real_rmtree, real_open = os.rename, shutil.rmtree, open
+    real_rename, real_rmtree, real_open = os.rename, shutil.rmtree, os.open
     writes = {"n": 0}
 
     def rename(a, b, **kw):
@@ -219,16 +219,16 @@ def _die_at(out: Path, step: str, fallback: bool) -> None:
             os._exit(9)
         return real_rmtree(path, *a, **kw)
 
-    def opener(file, mode="r", *a, **kw):
-        if step == "mid-write" and "w" in mode:
+    def opener(file, flags, *a, **kw):
+        if step == "mid-write" and flags & os.O_CREAT:
             writes["n"] += 1
             if writes["n"] == 2:
                 os._exit(9)
-        return real_open(file, mode, *a, **kw)
+        return real_open(file, flags, *a, **kw)
 
     output.os.rename = rename
     output.shutil.rmtree = rmtree
-    output.open = opener
+    output.os.open = opener
     write_atomically(out, NEW)
     os._exit(0)
 

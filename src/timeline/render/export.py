@@ -169,6 +169,7 @@ def export_chunks(
         ensure_ascii=False, separators=(",", ":"),
     )  # fmt: skip
     chunks = [head[:-1] + ',"events":[']
+    del head, listed
     for i, text in enumerate(texts):  # the texts themselves (the memo keeps them too), no copies
         if i:
             chunks.append(",")
