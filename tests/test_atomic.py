@@ -330,3 +330,17 @@ def test_pages_streamed_and_unchanged_ones_linked(tmp_path):
     assert written == {"b.html"}
     assert (out / "a.html").stat().st_ino == before
     assert (out / "b.html").read_text() == "B2" and (out / "data" / "timeline.json").read_text() == "{}\n"
+
+
+def test_a_file_given_in_pieces_is_written_whole_and_compared_piece_by_piece(tmp_path):
+    """A list of text pieces is one file (the export, a big list page); with reuse it is linked
+    only when every byte matches, however the pieces fall."""
+    out = tmp_path / "site"
+    write_atomically(out, {"data/timeline.json": ["{", '"a":', '"é"', "}\n"]})
+    path = out / "data" / "timeline.json"
+    assert path.read_bytes() == '{"a":"é"}\n'.encode()
+    before = path.stat().st_ino
+    assert write_atomically(out, [("data/timeline.json", ['{"a":"', 'é"}\n'])], reuse=True) == set()
+    assert path.stat().st_ino == before
+    written = write_atomically(out, [("data/timeline.json", ['{"a":"', 'é"}\n', " "])], reuse=True)
+    assert written == {"data/timeline.json"} and path.read_bytes() == '{"a":"é"}\n '.encode()
