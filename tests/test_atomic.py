@@ -205,7 +205,7 @@ def _die_at(out: Path, step: str, fallback: bool) -> None:
     """In a child: write NEW over out, and os._exit at the named moment (like SIGKILL: no cleanup)."""
     if fallback:
         output.exchange = lambda a, b: False
-    real_rename, real_rmtree, real_open = os.rename, shutil.rmtree, open
+    real_rename, real_rmtree, real_open = os.rename, shutil.rmtree, os.open
     writes = {"n": 0}
 
     def rename(a, b, **kw):
@@ -219,16 +219,16 @@ def _die_at(out: Path, step: str, fallback: bool) -> None:
             os._exit(9)
         return real_rmtree(path, *a, **kw)
 
-    def opener(file, mode="r", *a, **kw):
-        if step == "mid-write" and "w" in mode:
+    def opener(file, flags, *a, **kw):
+        if step == "mid-write" and flags & os.O_CREAT:
             writes["n"] += 1
             if writes["n"] == 2:
                 os._exit(9)
-        return real_open(file, mode, *a, **kw)
+        return real_open(file, flags, *a, **kw)
 
     output.os.rename = rename
     output.shutil.rmtree = rmtree
-    output.open = opener
+    output.os.open = opener
     write_atomically(out, NEW)
     os._exit(0)
 
@@ -330,3 +330,17 @@ def test_pages_streamed_and_unchanged_ones_linked(tmp_path):
     assert written == {"b.html"}
     assert (out / "a.html").stat().st_ino == before
     assert (out / "b.html").read_text() == "B2" and (out / "data" / "timeline.json").read_text() == "{}\n"
+
+
+def test_a_file_given_in_pieces_is_written_whole_and_compared_piece_by_piece(tmp_path):
+    """A list of text pieces is one file (the export, a big list page); with reuse it is linked
+    only when every byte matches, however the pieces fall."""
+    out = tmp_path / "site"
+    write_atomically(out, {"data/timeline.json": ["{", '"a":', '"é"', "}\n"]})
+    path = out / "data" / "timeline.json"
+    assert path.read_bytes() == '{"a":"é"}\n'.encode()
+    before = path.stat().st_ino
+    assert write_atomically(out, [("data/timeline.json", ['{"a":"', 'é"}\n'])], reuse=True) == set()
+    assert path.stat().st_ino == before
+    written = write_atomically(out, [("data/timeline.json", ['{"a":"', 'é"}\n', " "])], reuse=True)
+    assert written == {"data/timeline.json"} and path.read_bytes() == '{"a":"é"}\n '.encode()

@@ -614,3 +614,15 @@ def test_a_big_chronology_is_split_into_year_pages_all_linked(split_site, site):
                     href,
                 )
         assert (f'href="../{path}" aria-current="page"' in split_site[path]) == (path != "index.html")
+
+
+@pytest.mark.parametrize(
+    "pieces",
+    [[], [""], ["a"], ["x" * 70_000], ["ab"] * 40_000 + ["c"], ["é" * 30_000, "z" * 40_000, "", "q"]],
+)
+def test_list_pages_in_batches_are_the_same_text(pieces):
+    from timeline.render.pages import BATCH, _batches
+
+    out = _batches(iter(pieces))
+    assert "".join(out) == "".join(pieces) and out
+    assert all(len(batch) >= BATCH for batch in out[:-1])

@@ -26,7 +26,7 @@ import re
 import shutil
 import sys
 import tempfile
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from pathlib import Path, PurePosixPath
 
 log = logging.getLogger(__name__)
@@ -45,6 +45,7 @@ RENAMEAT2_SYSCALL = {
 AT_FDCWD = -100
 STALE = re.compile(r"\.(?P<name>.+)\.(?P<kind>tmp|old)-(?P<pid>\d+)(?:-.*)?\Z")
 SITE_MARK = "data/timeline.json"  # every built site has it: a folder without it is not ours to replace
+Content = str | bytes | list[str]  # a list: pieces of one file, written one after the other
 
 
 class OutputError(Exception):
@@ -109,13 +110,13 @@ def check_out_dir(out_dir: Path, *protected: Path) -> Path:
 
 def write_atomically(
     out_dir: Path,
-    files: Mapping[str, str | bytes] | Iterable[tuple[str, str | bytes]],
+    files: Mapping[str, Content] | Iterable[tuple[str, Content]],
     static_dir: Path | None = None,
     keep: Collection[str] = frozenset(),
     reuse: bool = False,
 ) -> set[str]:
-    """Write files (relative path -> text or bytes, or (path, content) pairs produced one at a
-    time, so a big site is never held in memory whole), a copy of static_dir as static/, and the
+    """Write files (relative path -> text, bytes or a list of text pieces, or (path, content)
+    pairs produced one at a time, so a big site is never held in memory whole), a copy of static_dir as static/, and the
     kept paths (carried over unchanged from the previous output: hard links, else copies) into a
     fresh folder beside out_dir, then swap it in atomically.
 
@@ -145,20 +146,63 @@ def write_atomically(
     return written
 
 
-def _same(path: Path, data: bytes) -> bool:
+def _pieces(content: Content) -> Iterator[bytes]:
+    if isinstance(content, list):
+        for piece in content:
+            yield piece.encode("utf-8")
+    else:
+        yield content.encode("utf-8") if isinstance(content, str) else content
+
+
+def _same(path: Path, content: Content) -> bool:
+    """Whether the file at path holds exactly content (read piece by piece, no whole copy made)."""
     try:
-        if path.stat().st_size != len(data):
-            return False
+        if not isinstance(content, list):
+            data = content.encode("utf-8") if isinstance(content, str) else content
+            if path.stat().st_size != len(data):
+                return False
         with open(path, "rb") as handle:
-            return handle.read() == data
+            for data in _pieces(content):
+                if handle.read(len(data)) != data:
+                    return False
+            return handle.read(1) == b""
     except OSError:
         return False
+
+
+WRITE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+WRITE_BUFFER = 1 << 18
+
+
+def _write(path: str, content: Content) -> None:
+    """A new file holding content: os.open and os.write, not open(): a cold build creates 22,000
+    files, and the buffered file object's own system calls and setup cost ~30 us a file more."""
+    fd = os.open(path, WRITE_FLAGS, 0o666)
+    try:
+        pending: list[bytes] = []
+        size = 0
+        for data in _pieces(content):
+            pending.append(data)
+            size += len(data)
+            if size >= WRITE_BUFFER:
+                _write_all(fd, b"".join(pending) if len(pending) > 1 else data)
+                pending, size = [], 0
+        if pending:
+            _write_all(fd, b"".join(pending) if len(pending) > 1 else pending[0])
+    finally:
+        os.close(fd)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
 
 
 def _fill(
     tmp: Path,
     out: Path,
-    files: Mapping[str, str | bytes] | Iterable[tuple[str, str | bytes]],
+    files: Mapping[str, Content] | Iterable[tuple[str, Content]],
     static_dir: Path | None,
     keep: Collection[str],
     reuse: bool = False,
@@ -186,15 +230,13 @@ def _fill(
                 path
             )  # a copied static file (or a path given twice: the last wins): never write through a link
         done.add(relpath)
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        if reuse and _same(out / relpath, data):
+        if reuse and _same(out / relpath, content):
             try:
                 os.link(out / relpath, path)
                 continue
             except OSError:
                 pass
-        with open(path, "wb") as handle:
-            handle.write(data)
+        _write(path, content)
         written.add(relpath)
     base = str(out)
     for relpath in sorted(set(keep) - done):

@@ -106,6 +106,27 @@ class _QuickRepr:
         return cached
 
 
+def _forget_reprs(views: Iterable[EventView]) -> None:
+    """Drop the reprs kept on the records of views once their digests and the page keys are made:
+    at 10,000 articles they are 60 MB of strings (each record's repr holds its records' reprs),
+    which the views memo would also store and load again."""
+    for view in views:
+        for item in (view.date, view.speaker, view.venue, view.counterpart, *view.evidence):
+            if item is not None:
+                item.__dict__.pop("_repr", None)
+                if type(item) is EvidenceView and item.article is not None:
+                    item.article.__dict__.pop("_repr", None)
+        for report in view.reports:
+            report.__dict__.pop("_repr", None)
+            for item in (report.article, report.outlet, report.published, report.said):
+                if item is not None:
+                    item.__dict__.pop("_repr", None)
+            for evidence in (*report.published_evidence, *report.said_evidence):
+                evidence.__dict__.pop("_repr", None)
+                if evidence.article is not None:
+                    evidence.article.__dict__.pop("_repr", None)
+
+
 @dataclass(frozen=True, repr=False)
 class Link(_QuickRepr):
     label: str
@@ -645,13 +666,17 @@ def plan_pages(
     digest = templates_digest(template_dir) + config.digest + code_version()
     events = sorted(events, key=lambda e: (e.date.value or dt.date.max, e.kind != "context", e.id))
     digests = digests if digests is not None else {id(e): event_digest(e) for e in events}
+    made: list[EventView] = []  # the views built by this build (the others come from the memo)
+
+    def make(event: Event, ident: str) -> EventView:
+        made.append(_event_view(event, site, ident))
+        return made[-1]
+
     if views_memo is None:
         views = [_event_view(e, site, ident) for e, ident in zip(events, _unique_ids(events), strict=True)]
     else:
         views = [
-            views_memo.get(
-                _view_key(e, site, ident, digests[id(e)]), functools.partial(_event_view, e, site, ident)
-            )
+            views_memo.get(_view_key(e, site, ident, digests[id(e)]), functools.partial(make, e, ident))
             for e, ident in zip(events, _unique_ids(events), strict=True)
         ]
     by_id = {v.id: v for v in views}
@@ -825,6 +850,7 @@ def plan_pages(
     if config.site.base_url:
         pages = sorted(j.path for j in jobs if j.path.endswith(".html") and j.path != "404.html")
         add("sitemap.xml", "sitemap.xml", "", base=_base(config), pages=pages)
+    _forget_reprs(made if views_memo is not None else views)  # every key is made
     return jobs
 
 
@@ -1139,7 +1165,10 @@ def render_pages(
     jobs: Iterable[PageJob], template_dir: Path, fragments: Fragments | None = None
 ) -> dict[str, str]:
     """Render the jobs with one environment; each template is compiled once."""
-    return dict(iter_pages(jobs, template_dir, fragments))
+    return {
+        path: text if isinstance(text, str) else "".join(text)
+        for path, text in iter_pages(jobs, template_dir, fragments)
+    }
 
 
 def iter_pages(
@@ -1148,8 +1177,9 @@ def iter_pages(
     fragments: Fragments | None = None,
     processes: int = 1,
     cache_dir: Path | None = None,
-) -> Iterator[tuple[str, str]]:
-    """(path, text) of each job in turn, so that a caller can write each page as it is made.
+) -> Iterator[tuple[str, str | list[str]]]:
+    """(path, text) of each job in turn, so that a caller can write each page as it is made; the
+    text of a list page comes as a list of pieces (_batches).
 
     With processes > 1 and many pages (a cold build), forked workers render chunks of the jobs
     (inherited, not sent) while this process writes; the pages come back in the jobs' order and
@@ -1166,7 +1196,32 @@ def iter_pages(
         template = templates.get(job.template)
         if template is None:
             template = templates[job.template] = env.get_template(job.template)
-        yield job.path, template.render(job.full_context())
+        if job.template in ONE_PIECE:
+            yield job.path, template.render(job.full_context())
+        else:
+            yield job.path, _batches(template.generate(job.full_context()))
+
+
+ONE_PIECE = frozenset({"event.html", "article.html"})  # the many small pages; the list pages go in pieces
+BATCH = 1 << 16
+
+
+def _batches(pieces: Iterable[str]) -> list[str]:
+    """A page as Template.generate() makes it, in pieces of about BATCH characters: the same text
+    as Template.render(), but a list page of 13 MB is never joined whole, nor encoded whole
+    (output.write_atomically writes the pieces one after the other)."""
+    out: list[str] = []
+    buffer: list[str] = []
+    size = 0
+    for piece in pieces:
+        buffer.append(piece)
+        size += len(piece)
+        if size >= BATCH:
+            out.append("".join(buffer))
+            buffer, size = [], 0
+    if buffer or not out:
+        out.append("".join(buffer))
+    return out
 
 
 PARALLEL_FROM = 2000  # pages: below this, starting workers costs more than it saves
@@ -1174,7 +1229,9 @@ CHUNK = 250
 _SHARED: dict[str, Any] = {}  # what forked workers inherit: the jobs, the templates, the stored pieces
 
 
-def _render_chunk(bounds: tuple[int, int]) -> tuple[list[tuple[str, str]], dict[tuple, str], list[tuple]]:
+def _render_chunk(
+    bounds: tuple[int, int],
+) -> tuple[list[tuple[str, str | list[str]]], dict[tuple, str], list[tuple]]:
     """In a worker: render jobs[start:end]; return the pages, the pieces it rendered and the stored ones it used."""
     start, end = bounds
     worker = _SHARED.setdefault("worker", {})
@@ -1191,7 +1248,15 @@ def _render_chunk(bounds: tuple[int, int]) -> tuple[list[tuple[str, str]], dict[
         template = templates.get(job.template)
         if template is None:
             template = templates[job.template] = env.get_template(job.template)
-        out.append((job.path, template.render(job.full_context())))
+        context = job.full_context()
+        out.append(
+            (
+                job.path,
+                template.render(context)
+                if job.template in ONE_PIECE
+                else _batches(template.generate(context)),
+            )
+        )
     added = [k for k in store._new if k not in before]
     rendered = {k: store._new[k] for k in added if k not in store._old}
     return out, rendered, [k for k in added if k in store._old]
