@@ -671,6 +671,91 @@ CASES = [
         "Thanksgiving weekend",
         "2022-W47-WE",
     ),
+    # a capitalised name ending in -ed ("Leeds United") is no past verb; "beat" can be a past
+    ("en", "Leeds United play Arsenal on Saturday.", dt.date(2024, 3, 6), "on Saturday", "2024-03-09"),
+    ("en", "Arsenal beat Spurs at home in November.", dt.date(2024, 3, 10), "November", "2023-11"),
+    # German: ordinals and verbs in -ten are no preterite; a plain present speaks of what is planned
+    (
+        "de",
+        "Seine erste Reise führt ihn am Freitag nach Rom.",
+        dt.date(2021, 12, 8),
+        "am Freitag",
+        "2021-12-10",
+    ),
+    (
+        "de",
+        "Die Minister beraten am Donnerstag über den Haushalt.",
+        dt.date(2021, 12, 8),
+        "am Donnerstag",
+        "2021-12-09",
+    ),
+    ("de", "Am Freitag reist der Kanzler nach Paris.", dt.date(2021, 12, 8), "Am Freitag", "2021-12-10"),
+    ("de", "Der Kanzler ist am Montag nach Kiew gereist.", dt.date(2021, 12, 8), "am Montag", "2021-12-06"),
+    # the expression's own stretch between commas holds its verb; a verb outside counts when none does
+    (
+        "en",
+        "The singer, who turns 40 on Saturday, has toured since 2005.",
+        dt.date(2024, 5, 15),
+        "on Saturday",
+        "2024-05-18",
+    ),
+    (
+        "en",
+        "A second wave is possible in March, the official said.",
+        dt.date(2018, 2, 27),
+        "March",
+        "2018-03",
+    ),
+    (
+        "uk",
+        "Як повідомили в поліції, у понеділок до міста прибудуть слідчі.",
+        dt.date(2022, 4, 3),
+        "у понеділок",
+        "2022-04-04",
+    ),
+    # a participle after a future marker of its clause is no past verb
+    ("en", "All schools will stay closed today and Tuesday.", dt.date(2017, 1, 9), "Tuesday", "2017-01-10"),
+    (
+        "en",
+        "Banks will process payments dated that day on Monday instead.",
+        dt.date(2020, 2, 29),
+        "on Monday",
+        "2020-03-02",
+    ),
+    (
+        "fr",
+        "Les candidats s'affronteront lors d'un débat télévisé jeudi soir.",
+        dt.date(2016, 11, 21),
+        "jeudi soir",
+        "2016-11-24TEV",
+    ),
+    # a plan seen from the past ("was due") is neither side: the nearest month
+    ("en", "The first of the new jets was due in January.", dt.date(2026, 4, 17), "January", "2026-01"),
+    ("ru", "Выборы должны были пройти в октябре.", dt.date(2019, 5, 20), "октябре", "2019-10"),
+    ("uk", "Вибори мали відбутися в жовтні.", dt.date(2019, 5, 20), "жовтні", "2019-10"),
+    ("fr", "Le scrutin devait avoir lieu en octobre.", dt.date(2019, 5, 20), "octobre", "2019-10"),
+    ("de", "Die Wahl sollte eigentlich im Oktober sein.", dt.date(2019, 5, 20), "Oktober", "2019-10"),
+    # "next" / "last" before a month never mean the reference's own month
+    ("en", "He will retire after the championships next August.", dt.date(2016, 8, 19), "August", "2017-08"),
+    ("en", "Prices have risen since last March.", dt.date(2018, 3, 10), "March", "2017-03"),
+    ("de", "Er tritt im kommenden August zurück.", dt.date(2016, 8, 19), "August", "2017-08"),
+    # a present right after a weekday is its verb; "did not ... until" is past; "and will" opens a clause
+    ("en", "Monday is a public holiday.", dt.date(2023, 5, 6), "Monday", "2023-05-08"),
+    (
+        "en",
+        "The snow did not let up until Sunday morning.",
+        dt.date(2017, 1, 9),
+        "Sunday morning",
+        "2017-01-08TMO",
+    ),
+    (
+        "en",
+        "The delegations arrived in Istanbul on Monday and will continue talks on Wednesday.",
+        dt.date(2022, 3, 29),
+        "on Monday",
+        "2022-03-28",
+    ),
+    ("en", "Results were expected later on Friday.", dt.date(2019, 12, 12), "on Friday", "2019-12-13"),
 ]
 
 

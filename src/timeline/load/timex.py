@@ -49,6 +49,7 @@ OPENS_CLAUSE = (
     "—",
 )  # what may stand before a clause's first word
 AFTER_COMMA = 100.0  # a marker after the expression and a comma counts only when none stands before
+COMMA = re.compile(r",\s")
 PASSIVE = re.compile(r"(?<![\w])(?:is|are|be|been|being)\s+$", re.I)
 CLOCK_BEFORE = re.compile(r"(?:\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?|[AP]M)|noon|midnight|midday)\s+$", re.I)
 # A full stop ends a clause, not one in a number ("2.7%"), in "a.m." or after an abbreviation
@@ -103,10 +104,15 @@ class _Lang:
     past: re.Pattern | None
     present: re.Pattern | None  # a plain present with no other marker speaks of what is scheduled
     present_after: bool  # the verb may follow the expression ("в пятницу температура опустится")
+    future_in_past: re.Pattern | None  # "was due", "должны были": a plan seen from the past, either side
+    participle: re.Pattern | None  # a past marker that after a future one is no verb ("will stay closed")
+    not_until: re.Pattern | None  # "did not let up until": the lead "until" of a negated past is past
+    month_modifiers: tuple[tuple[str, re.Pattern], ...]  # "next August", "last March": strict
     possessive_lead: tuple[tuple[str, re.Pattern], ...]  # "before Sunday's derby": ahead
     lead: tuple[tuple[str | None, re.Pattern], ...]
     sets: re.Pattern | None
     joined: re.Pattern | None  # between two weekdays of one phrase ("am Donnerstag und Freitag")
+    conjunction: re.Pattern | None  # "arrived on Monday and will continue": the next verb's own clause
     slash_order: str
     triggers: Triggers
 
@@ -679,12 +685,26 @@ def _lang(code: str) -> _Lang:
         past=re.compile(lex["past_markers"], re.I) if lex.get("past_markers") else None,
         present=re.compile(lex["present_markers"], re.I) if lex.get("present_markers") else None,
         present_after=bool(lex.get("present_after")),
+        future_in_past=re.compile(lex["future_in_past_markers"], re.I)
+        if lex.get("future_in_past_markers")
+        else None,
+        participle=re.compile(lex["participle"], re.I) if lex.get("participle") else None,
+        not_until=re.compile(lex["not_until"], re.I) if lex.get("not_until") else None,
+        month_modifiers=tuple(
+            (tense, re.compile(rf"(?<![\w])(?:{words['before']})\s+$", re.I))
+            for tense, words in (
+                ("past", lex.get("weekday_past") or {}),
+                ("future", lex.get("weekday_future") or {}),
+            )
+            if words.get("before")
+        ),
         possessive_lead=tuple(
             (tense, re.compile(rf"(?<![\w])(?:{words})\s+$", re.I))
             for tense, words in (lex.get("tense_lead_possessive") or {}).items()
         ),
         slash_order=str(lex.get("slash_order") or "dmy"),
         sets=re.compile(rf"(?<![\w])(?:{lex['sets_before']})\s+$", re.I) if lex.get("sets_before") else None,
+        conjunction=re.compile(rf"\s(?:{lex['conjunctions']})\s", re.I) if lex.get("conjunctions") else None,
         joined=re.compile(
             rf"\s*,?\s*(?:{lex['conjunctions']})\s+(?:(?:{lex.get('weekday_lead') or '(?!x)x'})\s+)?", re.I
         )
@@ -728,6 +748,11 @@ def _mention(kind: str, match: re.Match, lang: _Lang) -> Mention | None:
         year, day = _int(g.get("y")), _int(g.get("d"))
         if not _valid(year, month, day):
             return None
+        if kind == "month":  # "next August", "last March": never the reference's own month
+            before = match.string[max(0, start - 24) : start]
+            for tense, pattern in lang.month_modifiers:
+                if pattern.search(before):
+                    return Mention(start, end, text, kind, month=month, tense=tense, strict=True)
         return Mention(start, end, text, kind, year=year, month=month, day=day)
     if kind == "year":
         return Mention(start, end, text, "year", year=int(g["core"]))
@@ -779,6 +804,11 @@ def _tense(text: str, start: int, end: int, lang: _Lang, kind: str = "") -> str 
         for tense, pattern in lang.possessive_lead:
             if pattern.search(before_words):
                 return tense
+    lo = max(0, start - 90)
+    before = text[lo:start]
+    cuts = [c.end() for c in CLAUSE_END.finditer(before)]
+    if cuts:
+        lo += cuts[-1]
     if before_words[-1:].isspace():  # each lead pattern ends in blanks right before the expression
         for tense, pattern in lang.lead:
             if found := pattern.search(before_words):
@@ -787,14 +817,11 @@ def _tense(text: str, start: int, end: int, lang: _Lang, kind: str = "") -> str 
                     kind == "weekday" or (kind == "month-day" and text[:at].rstrip()[-1:] in OPENS_CLAUSE)
                 ):
                     break
+                if tense == "future" and lang.not_until is not None and lang.not_until.search(text, lo, at):
+                    return "past"  # "the snow did not let up until Sunday": it let up on Sunday
                 return tense
     if lang.future is None and lang.past is None:
         return None
-    lo = max(0, start - 90)
-    before = text[lo:start]
-    cuts = [c.end() for c in CLAUSE_END.finditer(before)]
-    if cuts:
-        lo += cuts[-1]
     hi = min(len(text), end + 60)
     after = CLAUSE_END.search(text, end, hi)
     if after:
@@ -806,9 +833,25 @@ def _tense(text: str, start: int, end: int, lang: _Lang, kind: str = "") -> str 
         p is not None and any(m.end() <= start for m in p.finditer(text, lo, start))
         for p in (lang.future, lang.past)
     )
+    # the expression's own stretch between commas: a marker there is its verb, one outside only
+    # counts when there is none ("Bolt, who turns 30 on Sunday, has said", "a second wave is
+    # possible in March, Jernigan said", "як повідомили в Офісі, у понеділок прибудуть слідчі")
+    seg_lo = max([c.end() for c in COMMA.finditer(text, lo, start)], default=lo)
+    seg_hi = c.start() if (c := COMMA.search(text, end, hi)) else hi
+    # a future marker earlier in the clause: a participle after it is no verb of its own
+    # ("schools will stay closed today and Tuesday", "will process payments dated 29/02 on Monday")
+    future_at = (
+        min((m.start() for m in lang.future.finditer(text, lo, start)), default=None) if lang.future else None
+    )
     # a plain present ("markets reopen on Tuesday", "the summit continues Friday") speaks of what
-    # is scheduled, but weighs less than a marker of the past or the future
-    kinds = (("future", lang.future, 1.0), ("past", lang.past, 1.0), ("future", lang.present, PRESENT_WEIGHT))
+    # is scheduled, but weighs less than a marker of the past or the future; a plan seen from the
+    # past ("was due in January") says neither
+    kinds = (
+        ("none", None if kind == "weekday" else lang.future_in_past, 1.0),  # "were expected on Friday": ahead
+        ("future", lang.future, 1.0),
+        ("past", lang.past, 1.0),
+        ("future", lang.present, PRESENT_WEIGHT),
+    )
     for tense, pattern, weight in kinds:
         if pattern is None:
             continue
@@ -819,15 +862,36 @@ def _tense(text: str, start: int, end: int, lang: _Lang, kind: str = "") -> str 
                 continue
             if tense == "past" and PASSIVE.search(text, max(0, m.start() - 8), m.start()):
                 continue  # "the new president is inaugurated on Jan. 20": a present, not a past
+            if (
+                tense == "past"
+                and future_at is not None
+                and future_at < m.start()
+                and m.end() <= start
+                and lang.participle is not None
+                and lang.participle.fullmatch(m.group(0))
+            ):
+                continue
             distance = start - m.end() if m.end() <= start else (m.start() - end) * 1.5
-            if before_marker and m.start() >= end and "," in text[end : m.start()]:
+            if (
+                before_marker
+                and m.start() >= end
+                and (
+                    "," in text[end : m.start()]
+                    or (lang.conjunction is not None and lang.conjunction.search(text, end, m.start()))
+                )
+            ):
                 distance += AFTER_COMMA
-            if distance < 0 or (weight != 1.0 and m.end() > start and not lang.present_after):
+            if not seg_lo <= m.start() < seg_hi:
+                distance += AFTER_COMMA
+            right_after = m.start() >= end and not text[end : m.start()].strip()  # "Monday is a holiday"
+            if distance < 0 or (
+                weight != 1.0 and m.end() > start and not lang.present_after and not right_after
+            ):
                 continue  # a present after the expression is most often the next clause's verb
             distance *= weight
             if best is None or distance < best[0]:
                 best = (distance, tense)
-    return best[1] if best else None
+    return None if best is None or best[1] == "none" else best[1]
 
 
 _KEPT: list[dict[tuple[str, str], tuple[Mention, ...]]] = []  # the open keep_scans() blocks, innermost last
@@ -1037,9 +1101,11 @@ def month_day_on(mention: Mention, reference: dt.date) -> dt.date | None:
 def month_on(mention: Mention, reference: dt.date) -> tuple[int, int]:
     """A month without a year: the one the tense allows, else the reference's year."""
     month = mention.month or 1
-    if mention.tense == "past" and month > reference.month:
+    if mention.tense == "past" and (month > reference.month or (mention.strict and month == reference.month)):
         return reference.year - 1, month
-    if mention.tense == "future" and month < reference.month:
+    if mention.tense == "future" and (
+        month < reference.month or (mention.strict and month == reference.month)
+    ):
         return reference.year + 1, month
     return reference.year, month
 
