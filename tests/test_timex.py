@@ -756,6 +756,66 @@ CASES = [
         "2022-03-28",
     ),
     ("en", "Results were expected later on Friday.", dt.date(2019, 12, 12), "on Friday", "2019-12-13"),
+    # a clause with no verb after a conjunction shares the tense of the weekday before it; not after "after"
+    (
+        "en",
+        "The city will hold clinics on Saturday from 10 a.m. to 2 p.m., and again on Sunday.",
+        dt.date(2024, 2, 5),
+        "on Sunday",
+        "2024-02-11",
+    ),
+    (
+        "de",
+        "Die Stadt wird am Samstag Impfungen anbieten, und erneut am Sonntag.",
+        dt.date(2024, 2, 5),
+        "am Sonntag",
+        "2024-02-11",
+    ),
+    (
+        "en",
+        "England will face Ukraine on Saturday, after beating Germany at Wembley on Tuesday.",
+        dt.date(2021, 7, 1),
+        "on Tuesday",
+        "2021-06-29",
+    ),
+    # a time of day refines the day just before it in its clause
+    (
+        "en",
+        "The city will hold clinics on Saturday from 10 a.m. to 2 p.m.",
+        dt.date(2024, 2, 5),
+        "10 a.m.",
+        "2024-02-10T10:00",
+    ),
+    # a day counted back after one counted forward counts from the day both count from
+    (
+        "en",
+        "It made landfall on Sept. 26 and reached the coast the following day. Rain had soaked the region a day earlier.",
+        dt.date(2024, 10, 4),
+        "a day earlier",
+        "2024-09-25",
+    ),
+    (
+        "en",
+        "It made landfall on Sept. 26. The next day it weakened, and two days later it was gone.",
+        dt.date(2024, 10, 4),
+        "two days later",
+        "2024-09-29",
+    ),
+    # "have ended" and a participle after a noun of plans are no future
+    (
+        "en",
+        "The term would normally have ended in May 2024, but no vote was held.",
+        dt.date(2024, 6, 1),
+        "May 2024",
+        "2024-05",
+    ),
+    (
+        "en",
+        "A planned summit, announced in October, was shelved.",
+        dt.date(2026, 1, 28),
+        "October",
+        "2025-10",
+    ),
 ]
 
 
@@ -1032,6 +1092,19 @@ def test_literal_clauses_are_what_every_match_needs(pattern: str, needs: list[se
 @pytest.mark.parametrize("text", ["", "x" * 5000, "Friday " * 600, "2021 " * 900])
 def test_windows_cover_every_match(text: str) -> None:
     assert scan.__wrapped__(text, "en") == scan_everywhere(text, "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voting began on Thursday and ended at 11 p.m. on the last day.",
+        "Die Wahllokale öffneten am Donnerstag; sie schließen um 18 Uhr.",
+    ],
+)
+def test_a_time_of_day_after_another_verb_is_not_the_days(text: str) -> None:
+    """A verb or a clause end between a day and a time of day: the time is another event's."""
+    language = "de" if "Uhr" in text else "en"
+    assert all("T" not in (e.value or "") for e in resolve_dates(text, dt.date(2024, 6, 9), language))
 
 
 def test_a_time_of_day_with_no_day_beside_it_is_left_out() -> None:

@@ -19,7 +19,7 @@ from dataclasses import replace
 from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 
 from timeline import lexicon
-from timeline.load.timex import kept
+from timeline.load.timex import CLAUSE_END, _lang, kept
 from timeline.model import TimeExpression
 
 CLOCK_BESIDE = re.compile(r"^\s*,?\s*$")  # "9:30 a.m. Friday": one expression, TimeML's way
@@ -464,6 +464,17 @@ def _clock(m: re.Match) -> tuple[int, int] | None:
     return (hour, minute) if hour <= 23 and minute <= 59 else None
 
 
+CLOCK_REACH = 40  # characters: how far before a time of day the day it refines may stand
+
+
+def _verb_between(text: str, start: int, end: int, language: str) -> bool:
+    """A clause end or a verb between a day and a time of day: the time is another event's."""
+    lang = _lang(language)
+    return bool(CLAUSE_END.search(text, start, end)) or any(
+        p is not None and p.search(text, start, end) for p in (lang.past, lang.future, lang.present)
+    )
+
+
 def _with_clock_times(
     text: str, found: list[TimeExpression], reference: dt.date, language: str
 ) -> list[TimeExpression]:
@@ -503,7 +514,24 @@ def _with_clock_times(
                 TimeExpression(start, end, text[start:end], f"{e.value}{stamp}", day, day, "day", "time")
             )
             continue
-        # A time of day with no day beside it is left out: its day is the narrative's, which the
-        # reference's day or the last day named get wrong about as often as right (the TimeML set:
-        # 5 of its 10 values outside the true period came from such guesses).
+        # A time of day with no day beside it refines the day named just before it in its clause,
+        # with no verb between ("clinics on Saturday from 10 a.m. to 2 p.m."). Else it is left out:
+        # its day is the narrative's, which the reference's day or the last day named get wrong
+        # about as often as right (the TimeML set: 5 of its 10 values outside the true period came
+        # from such guesses).
+        e = max(
+            (
+                e
+                for e in out
+                if e.end <= start and e.precision == "day" and e.earliest and "T" not in (e.value or "")
+            ),
+            key=lambda e: e.end,
+            default=None,
+        )
+        if e is not None and start - e.end <= CLOCK_REACH and not _verb_between(text, e.end, start, language):
+            out.append(
+                TimeExpression(
+                    start, end, text[start:end], f"{e.value}{stamp}", e.earliest, e.earliest, "day", "time"
+                )
+            )
     return sorted(out, key=lambda e: (e.start, e.end))

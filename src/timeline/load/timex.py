@@ -49,15 +49,19 @@ OPENS_CLAUSE = (
     "—",
 )  # what may stand before a clause's first word
 AFTER_COMMA = 100.0  # a marker after the expression and a comma counts only when none stands before
+BEYOND_COMMA = 20.0  # a marker beyond a comma from the expression counts as this much farther (a clause)
 COMMA = re.compile(r",\s")
 PASSIVE = re.compile(r"(?<![\w])(?:is|are|be|been|being)\s+$", re.I)
 CLOCK_BEFORE = re.compile(r"(?:\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?|[AP]M)|noon|midnight|midday)\s+$", re.I)
 # A full stop ends a clause, not one in a number ("2.7%"), in "a.m." or after an abbreviation
 # ("Dec. 2", "Mr. Putin"); nor does the colon of a time of day ("9:30").
-CLAUSE_END = re.compile(
+FULL_STOP = (
     r"(?<!\.[mM])(?<!\b[A-Za-z])(?<![\s(][A-Z][a-z])(?<![\s(][A-Z][a-z]{2})(?<![\s(][A-Z][a-z]{3})\.(?!\d)"
-    r"|[!?;\n]|(?<!\d):(?!\d)|,\s+(?:but|while|and|as|after|before)\b|\s[–—]\s"
 )
+CLAUSE_END = re.compile(
+    FULL_STOP + r"|[!?;\n]|(?<!\d):(?!\d)|,\s+(?:but|while|and|as|after|before)\b|\s[–—]\s"
+)
+SENTENCE_END = re.compile(FULL_STOP + r"|[!?\n]")
 NUMERIC_TIME = r"(?:,?\s+(?i:at\s+)?[0-2]?\d[:.][0-5]\d(?::[0-5]\d)?(?:\s*(?i:[ap]\.?m\.?|GMT|UTC|CET|CEST|MSK|EET|EEST|Kyiv\s+time|local\s+time))?)?"
 
 
@@ -105,7 +109,10 @@ class _Lang:
     present: re.Pattern | None  # a plain present with no other marker speaks of what is scheduled
     present_after: bool  # the verb may follow the expression ("в пятницу температура опустится")
     future_in_past: re.Pattern | None  # "was due", "должны были": a plan seen from the past, either side
-    participle: re.Pattern | None  # a past marker that after a future one is no verb ("will stay closed")
+    participle: (
+        re.Pattern | None
+    )  # a past marker that after a future auxiliary is no verb ("will stay closed")
+    auxiliary: re.Pattern | None  # a future auxiliary ("will"), not a noun of plans ("a planned summit")
     not_until: re.Pattern | None  # "did not let up until": the lead "until" of a negated past is past
     month_modifiers: tuple[tuple[str, re.Pattern], ...]  # "next August", "last March": strict
     possessive_lead: tuple[tuple[str, re.Pattern], ...]  # "before Sunday's derby": ahead
@@ -113,6 +120,7 @@ class _Lang:
     sets: re.Pattern | None
     joined: re.Pattern | None  # between two weekdays of one phrase ("am Donnerstag und Freitag")
     conjunction: re.Pattern | None  # "arrived on Monday and will continue": the next verb's own clause
+    elliptic: re.Pattern | None  # "..., and again on Sunday": a conjunction and at most two words
     slash_order: str
     triggers: Triggers
 
@@ -689,6 +697,7 @@ def _lang(code: str) -> _Lang:
         if lex.get("future_in_past_markers")
         else None,
         participle=re.compile(lex["participle"], re.I) if lex.get("participle") else None,
+        auxiliary=re.compile(lex["future_auxiliaries"], re.I) if lex.get("future_auxiliaries") else None,
         not_until=re.compile(lex["not_until"], re.I) if lex.get("not_until") else None,
         month_modifiers=tuple(
             (tense, re.compile(rf"(?<![\w])(?:{words['before']})\s+$", re.I))
@@ -705,6 +714,9 @@ def _lang(code: str) -> _Lang:
         slash_order=str(lex.get("slash_order") or "dmy"),
         sets=re.compile(rf"(?<![\w])(?:{lex['sets_before']})\s+$", re.I) if lex.get("sets_before") else None,
         conjunction=re.compile(rf"\s(?:{lex['conjunctions']})\s", re.I) if lex.get("conjunctions") else None,
+        elliptic=re.compile(rf"\s(?:{lex['conjunctions']})(?:\s+[^\s,.;:!?]+){{0,2}}\s*$", re.I)
+        if lex.get("conjunctions")
+        else None,
         joined=re.compile(
             rf"\s*,?\s*(?:{lex['conjunctions']})\s+(?:(?:{lex.get('weekday_lead') or '(?!x)x'})\s+)?", re.I
         )
@@ -833,15 +845,17 @@ def _tense(text: str, start: int, end: int, lang: _Lang, kind: str = "") -> str 
         p is not None and any(m.end() <= start for m in p.finditer(text, lo, start))
         for p in (lang.future, lang.past)
     )
-    # the expression's own stretch between commas: a marker there is its verb, one outside only
-    # counts when there is none ("Bolt, who turns 30 on Sunday, has said", "a second wave is
+    # the expression's own stretch between commas: a marker there is most often its verb, one
+    # beyond a comma another clause's ("Bolt, who turns 30 on Sunday, has said", "a second wave is
     # possible in March, Jernigan said", "як повідомили в Офісі, у понеділок прибудуть слідчі")
     seg_lo = max([c.end() for c in COMMA.finditer(text, lo, start)], default=lo)
     seg_hi = c.start() if (c := COMMA.search(text, end, hi)) else hi
-    # a future marker earlier in the clause: a participle after it is no verb of its own
+    # a future auxiliary earlier in the clause: a participle after it is no verb of its own
     # ("schools will stay closed today and Tuesday", "will process payments dated 29/02 on Monday")
     future_at = (
-        min((m.start() for m in lang.future.finditer(text, lo, start)), default=None) if lang.future else None
+        min((m.start() for m in lang.auxiliary.finditer(text, lo, start)), default=None)
+        if lang.auxiliary
+        else None
     )
     # a plain present ("markets reopen on Tuesday", "the summit continues Friday") speaks of what
     # is scheduled, but weighs less than a marker of the past or the future; a plan seen from the
@@ -868,7 +882,7 @@ def _tense(text: str, start: int, end: int, lang: _Lang, kind: str = "") -> str 
                 and future_at < m.start()
                 and m.end() <= start
                 and lang.participle is not None
-                and lang.participle.fullmatch(m.group(0))
+                and lang.participle.fullmatch(text, m.start(), m.end())
             ):
                 continue
             distance = start - m.end() if m.end() <= start else (m.start() - end) * 1.5
@@ -882,7 +896,7 @@ def _tense(text: str, start: int, end: int, lang: _Lang, kind: str = "") -> str 
             ):
                 distance += AFTER_COMMA
             if not seg_lo <= m.start() < seg_hi:
-                distance += AFTER_COMMA
+                distance += BEYOND_COMMA
             right_after = m.start() >= end and not text[end : m.start()].strip()  # "Monday is a holiday"
             if distance < 0 or (
                 weight != 1.0 and m.end() > start and not lang.present_after and not right_after
@@ -1011,6 +1025,19 @@ def _scan(text: str, language: str, *, windowed: bool) -> tuple[Mention, ...]:
             and lang.joined.fullmatch(text, previous.end, mention.start)
         ):
             mention = replace(mention, tense=previous.tense)  # "wird am Donnerstag und Freitag gestreikt"
+        elif (
+            mention.kind == "weekday"
+            and mention.tense is None
+            and previous is not None
+            and previous.kind == "weekday"
+            and previous.tense is not None
+            and lang.elliptic is not None
+            and lang.elliptic.search(text, previous.end, mention.start)
+            and not SENTENCE_END.search(text, previous.end, mention.start)
+        ):
+            # a clause with no verb of its own shares its sentence's ("clinics on Saturday from 10 a.m.
+            # to 2 p.m., and again on Sunday")
+            mention = replace(mention, tense=previous.tense)
         out.append(mention)
     return tuple(out)
 
@@ -1186,10 +1213,16 @@ def resolve_all(mentions: tuple[Mention, ...], reference: dt.date | None) -> lis
     """Resolve in text order, so that "the day before" counts from the day named before it."""
     out = []
     previous: dt.date | None = None
+    base: tuple[dt.date, int] | None = None  # the day the last day was counted from, and its offset
     for m in mentions:
-        expr = resolve(m, reference, previous)
+        anchor = previous
+        if m.kind == "relative" and m.anchor == "previous" and base is not None and base[1] * m.offset < 0:
+            anchor = base[0]  # "on Sept. 26 ... the following day ... a day earlier": the 25th, not the 26th
+        expr = resolve(m, reference, anchor)
         out.append(expr)
         if expr.precision == "day" and expr.earliest and (m.kind != "relative" or m.anchor == "previous"):
+            relative = m.kind == "relative" and anchor is not None
+            base = (anchor, m.offset) if relative and anchor is not None else None
             previous = expr.earliest
     return out
 
