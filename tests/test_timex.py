@@ -816,6 +816,19 @@ CASES = [
         "October",
         "2025-10",
     ),
+    # "last summer" is the one before this year's: a year back even when this year's has ended
+    ("en", "Crews rebuilt the deck last summer.", dt.date(2022, 9, 8), "last summer", "2021-SU"),
+    ("fr", "Les équipes ont refait le pont l'été dernier.", dt.date(2022, 9, 8), "l'été dernier", "2021-SU"),
+    ("ru", "Рабочие заменили настил прошлым летом.", dt.date(2022, 9, 8), "прошлым летом", "2021-SU"),
+    ("uk", "Робітники замінили настил минулого літа.", dt.date(2022, 9, 8), "минулого літа", "2021-SU"),
+    (
+        "de",
+        "Die Arbeiter haben die Brücke im vergangenen Sommer erneuert.",
+        dt.date(2022, 9, 8),
+        "im vergangenen Sommer",
+        "2021-SU",
+    ),
+    ("en", "Crews rebuilt the deck last summer.", dt.date(2023, 1, 10), "last summer", "2022-SU"),
 ]
 
 

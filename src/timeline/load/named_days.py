@@ -107,8 +107,9 @@ def _season_year(code: str, which: str, tense: str | None, reference: dt.date) -
 
     years = [reference.year - 2, reference.year - 1, reference.year, reference.year + 1]
     current = next((y for y in years if bounds(y)[0] <= reference <= bounds(y)[1]), None)
-    if which == "last":
-        return max(y for y in years if bounds(y)[1] < reference)
+    if which == "last":  # the one before this year's: "last summer" said in September is a year back
+        ended = max(y for y in years if bounds(y)[1] < reference)
+        return min(ended, reference.year - 1) if code != "WI" else ended
     if which == "next":
         return min(y for y in years if bounds(y)[0] > reference)
     if which == "this" or tense is None:
