@@ -829,6 +829,100 @@ CASES = [
         "2021-SU",
     ),
     ("en", "Crews rebuilt the deck last summer.", dt.date(2023, 1, 10), "last summer", "2022-SU"),
+    # "il y a" / "vor" opening a sentence
+    (
+        "fr",
+        "Il y a trois semaines, les sondages donnaient Juppé gagnant.",
+        dt.date(2016, 11, 21),
+        "Il y a trois semaines",
+        "2016-W44",
+    ),
+    ("de", "Vor zwei Wochen hatte er das abgelehnt.", dt.date(2016, 11, 21), "Vor zwei Wochen", "2016-W45"),
+    # "that day", "the same day": the day named last
+    (
+        "en",
+        "A judge set Oct. 14 as the start date; jury selection will begin on that day.",
+        dt.date(2025, 9, 30),
+        "that day",
+        "2025-10-14",
+    ),
+    (
+        "fr",
+        "La guerre a franchi le 24 février le cap des trois ans. Ce jour-là, l'ONU a voté.",
+        dt.date(2025, 3, 3),
+        "Ce jour-là",
+        "2025-02-24",
+    ),
+    (
+        "uk",
+        "Переговори відбулися 16 травня. Того ж дня Зеленський був у Тирані.",
+        dt.date(2025, 5, 17),
+        "Того ж дня",
+        "2025-05-16",
+    ),
+    (
+        "ru",
+        "Обращение было записано 8 июля, в тот же день прошел саммит.",
+        dt.date(2019, 7, 9),
+        "в тот же день",
+        "2019-07-08",
+    ),
+    # weekends spent, weeks counted back, the rest of a week, the end of a year
+    (
+        "en",
+        "Trump will spend the weekend at his golf club.",
+        dt.date(2017, 7, 14),
+        "the weekend",
+        "2017-W28-WE",
+    ),
+    (
+        "en",
+        "The rate was 6.4 percent in the week ending Feb. 17, down from 7.5 percent two weeks earlier.",
+        dt.date(2018, 2, 27),
+        "two weeks earlier",
+        "2018-W05",
+    ),
+    (
+        "en",
+        "Heavy rain is forecast for the rest of the week.",
+        dt.date(2015, 6, 2),
+        "the rest of the week",
+        "2015-W23",
+    ),
+    (
+        "de",
+        "Bis Ende des Jahres könnten 50 Millionen Dosen hergestellt werden.",
+        dt.date(2020, 11, 9),
+        "Ende des Jahres",
+        "2020",
+    ),
+    # "für morgen", Christmas, "торік", a month after "до кінця" / "с конца"
+    ("de", "Die Verhandlung ist für morgen angesetzt.", dt.date(2024, 3, 6), "morgen", "2024-03-07"),
+    (
+        "de",
+        "Mit einer Regierung vor Weihnachten rechnen nur wenige.",
+        dt.date(2017, 9, 25),
+        "Weihnachten",
+        "2017-12-25",
+    ),
+    ("ru", "Морозы сохранятся до конца недели.", dt.date(2021, 2, 15), "конца недели", "2021-W07"),
+    (
+        "ru",
+        "Переговоры, которые стороны ведут с конца февраля, продолжаются.",
+        dt.date(2022, 4, 8),
+        "февраля",
+        "2022-02",
+    ),
+    ("uk", "Графіки відключень діятимуть до кінця січня.", dt.date(2023, 1, 9), "січня", "2023-01"),
+    ("uk", "Торік Україна вперше експортувала електроенергію.", dt.date(2023, 1, 9), "Торік", "2022"),
+    ("uk", "Звіт Єврокомісія представить до кінця року.", dt.date(2022, 6, 24), "кінця року", "2022"),
+    (
+        "fr",
+        "Le rapport sera publié d'ici la fin de l'année.",
+        dt.date(2022, 6, 24),
+        "la fin de l'année",
+        "2022",
+    ),
 ]
 
 
@@ -1118,6 +1212,10 @@ def test_a_time_of_day_after_another_verb_is_not_the_days(text: str) -> None:
     """A verb or a clause end between a day and a time of day: the time is another event's."""
     language = "de" if "Uhr" in text else "en"
     assert all("T" not in (e.value or "") for e in resolve_dates(text, dt.date(2024, 6, 9), language))
+
+
+def test_that_day_with_no_day_named_before_it_has_no_value() -> None:
+    assert resolve_dates("That day changed everything for the town.", dt.date(2025, 9, 30), "en") == []
 
 
 def test_a_time_of_day_with_no_day_beside_it_is_left_out() -> None:

@@ -1199,6 +1199,8 @@ def resolve(m: Mention, reference: dt.date | None, previous: dt.date | None = No
     if m.kind == "weekday":
         return _day(m, weekday_on(m, reference))
     if m.kind == "relative":
+        if m.anchor == "previous" and m.offset == 0 and previous is None:
+            return _expression(m, None, None, None, "unknown")  # "that day" with no day named before it
         base = previous if (m.anchor == "previous" and previous is not None) else reference
         return _unit_span(m, m.unit or "day", base, m.offset)
     if m.kind == "ago":
