@@ -923,6 +923,23 @@ CASES = [
         "la fin de l'année",
         "2022",
     ),
+    # a weekday after a preposition that stays out of its span: "до среды", "на понеділок", "З понеділка"
+    (
+        "ru",
+        "Коммунальщики будут работать до среды включительно.",
+        dt.date(2023, 11, 14),
+        "среды",
+        "2023-11-15",
+    ),
+    (
+        "ru",
+        "Заседание Совбеза запланировано на понедельник.",
+        dt.date(2022, 4, 8),
+        "понедельник",
+        "2022-04-11",
+    ),
+    ("uk", "Обмеження діятимуть до середи.", dt.date(2023, 11, 14), "середи", "2023-11-15"),
+    ("uk", "З понеділка школи будуть відкриті.", dt.date(2023, 11, 10), "понеділка", "2023-11-13"),
 ]
 
 
@@ -941,6 +958,7 @@ def test_table_is_large_and_covers_every_language() -> None:
 
 
 LOOKALIKES = [
+    ("ru", "Это вопрос среды и климата."),
     ("en", "We said we may meet again."),
     ("en", "Children were waiting for Father Christmas."),
     ("en", "England will face Ukraine in the Euro 2020 quarter-finals."),

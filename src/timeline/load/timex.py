@@ -657,7 +657,13 @@ def _lang(code: str) -> _Lang:
     pre_part = f"(?:{'|'.join(pre)})?" if pre else ""
     post_part = f"(?:{'|'.join(post)})?" if post else ""
     if lex.get("weekday_needs_lead"):  # the modifiers carry their own preposition ("в прошлую")
-        weekday = rf"{B}(?:{'|'.join([*pre, rf'(?P<lead>{lead})' + chr(92) + 's+'])}){W_}{E}{post_part}{tail}"
+        # prepositions outside the span that also let a weekday count ("до среды", "з понеділка")
+        outside = [
+            rf"(?<=(?<![\w]){re.escape(str(w))}\s)"
+            for w in _cased(lex.get("weekday_lead_outside") or (), False)
+        ]
+        leads = [*pre, rf"(?P<lead>{lead})" + chr(92) + "s+", *outside]
+        weekday = rf"{B}(?:{'|'.join(leads)}){W_}{E}{post_part}{tail}"
     else:
         weekday = rf"{B}{lead_part}{pre_part}{W_}{E}{post_part}{tail}"
     patterns.append(("weekday", weekday))
