@@ -940,6 +940,22 @@ CASES = [
     ),
     ("uk", "Обмеження діятимуть до середи.", dt.date(2023, 11, 14), "середи", "2023-11-15"),
     ("uk", "З понеділка школи будуть відкриті.", dt.date(2023, 11, 10), "понеділка", "2023-11-13"),
+    # month names that are never anything else count alone
+    (
+        "en",
+        "Des Moines recorded no snow in an unusually mild December.",
+        dt.date(2024, 1, 8),
+        "December",
+        "2023-12",
+    ),
+    ("en", "The Met Office said December had been mild.", dt.date(2025, 1, 6), "December", "2024-12"),
+    (
+        "en",
+        "Stores began discounting, some as early as October.",
+        dt.date(2022, 11, 24),
+        "October",
+        "2022-10",
+    ),
 ]
 
 
@@ -958,6 +974,7 @@ def test_table_is_large_and_covers_every_language() -> None:
 
 
 LOOKALIKES = [
+    ("en", "June Carter sang with August Wilson; April Smith played."),
     ("ru", "Это вопрос среды и климата."),
     ("en", "We said we may meet again."),
     ("en", "Children were waiting for Father Christmas."),

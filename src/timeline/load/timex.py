@@ -604,6 +604,9 @@ def _lang(code: str) -> _Lang:
         )
     if lex.get("month_alone"):  # languages whose month names are never anything else
         patterns.append(("month", rf"{B}(?P<core>(?P<m>{M})){E}(?!\s*\d)"))
+    elif lex.get("month_alone_names"):  # the month names of a language that are never anything else
+        alone = _alternation(_cased(lex["month_alone_names"], cap), cap)
+        patterns.append(("month", rf"{B}(?P<core>(?P<m>{alone})){E}(?!\s*\d){nb}"))
     ybefore = _i(lex.get("year_alone_before"))
     yafter = _i(lex.get("year_alone_after"))
     if ybefore:
