@@ -956,6 +956,25 @@ CASES = [
         "October",
         "2022-10",
     ),
+    # the bare day opening a pair or a range is of the month after it
+    (
+        "fr",
+        "Les élections législatives auront lieu les 11 et 18 juin.",
+        dt.date(2017, 5, 8),
+        "11",
+        "2017-06-11",
+    ),
+    ("en", "Talks are set for 6 and 7 July.", dt.date(2017, 5, 8), "6", "2017-07-06"),
+    ("de", "Gestreikt wird am 6. und 7. Juli.", dt.date(2017, 5, 8), "6", "2017-07-06"),
+    ("ru", "Переговоры пройдут с 6 по 10 июля.", dt.date(2017, 5, 8), "6", "2017-07-06"),
+    ("uk", "Переговори відбудуться 6 і 7 липня.", dt.date(2017, 5, 8), "6", "2017-07-06"),
+    (
+        "en",
+        "The race was called four days after polls closed on Election Day.",
+        dt.date(2020, 11, 7),
+        "Election Day",
+        "2020-11-03",
+    ),
 ]
 
 
@@ -974,6 +993,7 @@ def test_table_is_large_and_covers_every_language() -> None:
 
 
 LOOKALIKES = [
+    ("en", "The blast killed 11 and injured 18 people."),
     ("en", "June Carter sang with August Wilson; April Smith played."),
     ("ru", "Это вопрос среды и климата."),
     ("en", "We said we may meet again."),

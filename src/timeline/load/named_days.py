@@ -51,6 +51,7 @@ def with_extras(
     tense_at(start, end) gives the tense of the clause around an expression (past / future / None)."""
     out = _month_of_year(text, list(found))
     out = _range_days(text, out, language)
+    out = _range_days_before(text, out, language)
     out = _named_days(text, out, reference, language, tense_at)
     out = _periods(text, out, reference, language, tense_at)
     out = _with_clock_times(text, out, reference, language)
@@ -395,6 +396,41 @@ def _range_days(text: str, found: list[TimeExpression], language: str) -> list[T
             continue
         day = _safe_day(e.earliest, int(m.group(1)))
         if day is None or day <= e.earliest or any(o.start < m.end(1) and m.start(1) < o.end for o in found):
+            continue
+        a, b = m.span(1)
+        added.append(TimeExpression(a, b, text[a:b], day.isoformat(), day, day, "day", "month-day"))
+    return sorted(found + added, key=lambda e: (e.start, e.end)) if added else found
+
+
+@functools.cache
+def _range_day_before(language: str) -> re.Pattern | None:
+    words = lexicon.part("time/", language).get("day_range_joiners")
+    if not words:
+        return None
+    # "les 11 et 18 juin", "am 6. und 7. Juli", "between 10 and 12 June": a bare day, then the joiner
+    return re.compile(rf"(?<![\w.,:/-])(\d{{1,2}})\.?\s*(?:{words}|[-–—])\s*$", re.I)
+
+
+def _range_days_before(text: str, found: list[TimeExpression], language: str) -> list[TimeExpression]:
+    """The bare day opening a range or a pair is of the month after it: "les 11 et 18 juin" gives
+    2017-06-11 for "11" (languages writing the day before the month)."""
+    pattern = _range_day_before(language)
+    if pattern is None:
+        return found
+    added = []
+    for e in found:
+        if (
+            e.kind not in ("month-day", "date")
+            or not e.text[:1].isdigit()
+            or not re.fullmatch(r"\d{4}-\d\d-\d\d", e.value or "")
+            or e.earliest is None
+        ):
+            continue
+        m = pattern.search(text, max(0, e.start - 16), e.start)
+        if m is None:
+            continue
+        day = _safe_day(e.earliest, int(m.group(1)))
+        if day is None or day >= e.earliest or any(o.start < m.end(1) and m.start(1) < o.end for o in found):
             continue
         a, b = m.span(1)
         added.append(TimeExpression(a, b, text[a:b], day.isoformat(), day, day, "day", "month-day"))
