@@ -975,6 +975,49 @@ CASES = [
         "Election Day",
         "2020-11-03",
     ),
+    # reference words: "in the coming weeks", "in the past", "künftig", "dans les prochaines semaines"
+    (
+        "en",
+        "Drinking water will be a priority in the coming weeks.",
+        dt.date(2023, 6, 8),
+        "in the coming weeks",
+        "FUTURE_REF",
+    ),
+    (
+        "en",
+        "Measures we have refrained from using in the past.",
+        dt.date(2021, 12, 3),
+        "in the past",
+        "PAST_REF",
+    ),
+    (
+        "de",
+        "Wir werden künftig keine 48 Stunden mehr vorher ankündigen.",
+        dt.date(2024, 3, 6),
+        "künftig",
+        "FUTURE_REF",
+    ),
+    (
+        "fr",
+        "Une coalition serait formée dans les prochaines semaines.",
+        dt.date(2025, 3, 3),
+        "dans les prochaines semaines",
+        "FUTURE_REF",
+    ),
+    (
+        "ru",
+        "Экстремальные снегопады в последние годы случаются чаще.",
+        dt.date(2021, 2, 15),
+        "в последние годы",
+        "PAST_REF",
+    ),
+    (
+        "uk",
+        "Він ухвалить рішення найближчими днями.",
+        dt.date(2024, 6, 27),
+        "найближчими днями",
+        "FUTURE_REF",
+    ),
 ]
 
 
@@ -993,6 +1036,7 @@ def test_table_is_large_and_covers_every_language() -> None:
 
 
 LOOKALIKES = [
+    ("en", "Prices rose in the past three weeks."),
     ("en", "The blast killed 11 and injured 18 people."),
     ("en", "June Carter sang with August Wilson; April Smith played."),
     ("ru", "Это вопрос среды и климата."),
