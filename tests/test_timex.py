@@ -1018,6 +1018,35 @@ CASES = [
         "найближчими днями",
         "FUTURE_REF",
     ),
+    # the night before a day: "in der Nacht zum Montag" is Sunday's night
+    (
+        "de",
+        "In der Nacht zu Montag brach ein Damm.",
+        dt.date(2024, 6, 3),
+        "In der Nacht zu Montag",
+        "2024-06-02TNI",
+    ),
+    (
+        "ru",
+        "Снегопад продолжится в ночь на среду.",
+        dt.date(2023, 11, 14),
+        "в ночь на среду",
+        "2023-11-14TNI",
+    ),
+    (
+        "uk",
+        "Звернення оприлюднили в ніч на понеділок.",
+        dt.date(2022, 3, 14),
+        "в ніч на понеділок",
+        "2022-03-13TNI",
+    ),
+    (
+        "fr",
+        "Les combats ont repris dans la nuit de dimanche à lundi.",
+        dt.date(2022, 3, 14),
+        "dans la nuit de dimanche à lundi",
+        "2022-03-13TNI",
+    ),
 ]
 
 

@@ -56,7 +56,17 @@ def with_extras(
     out = _periods(text, out, reference, language, tense_at)
     out = _with_clock_times(text, out, reference, language)
     parts = _day_parts(language)
-    return [_day_part(_weekend(text, e), parts) for e in out]
+    before = _parts_before(language)
+    out = [_part_before(text, _weekend(text, e), before) for e in out]
+    out = [
+        e
+        for e in out
+        if not any(
+            o.start <= e.start and e.end <= o.end and o is not e and o.end - o.start > e.end - e.start
+            for o in out
+        )
+    ]
+    return [_day_part(e, parts) for e in out]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -453,6 +463,47 @@ def _day_parts(language: str) -> tuple[tuple[str, re.Pattern], ...]:
     """(TimeML part, pattern) from the lexicon's `day_part_values`: MO, AF, EV, NI."""
     values = lexicon.part("time/", language).get("day_part_values") or {}
     return tuple((str(part), re.compile(str(words), re.I)) for part, words in values.items())
+
+
+@functools.cache
+def _parts_before(language: str) -> tuple[tuple[str, int, re.Pattern], ...]:
+    """(TimeML part, days back, pattern) for words before a day that name a part of it
+    (`day_part_before`) or of the day before it (`night_before`: "in der Nacht zum Montag" is
+    Sunday's night, 2024-06-02TNI; "в ночь на среду")."""
+    lex = lexicon.part("time/", language)
+    out = [
+        (str(part), 0, re.compile(rf"(?<![\w])(?:{words})\s+$", re.I))
+        for part, words in (lex.get("day_part_before") or {}).items()
+    ]
+    if lex.get("night_before"):
+        out.append(("NI", 1, re.compile(rf"(?<![\w])(?:{lex['night_before']})\s+$", re.I)))
+    return tuple(out)
+
+
+def _part_before(
+    text: str, e: TimeExpression, before: tuple[tuple[str, int, re.Pattern], ...]
+) -> TimeExpression:
+    if (
+        not before
+        or e.precision != "day"
+        or not e.earliest
+        or not re.fullmatch(r"\d{4}-\d\d-\d\d", e.value or "")
+    ):
+        return e
+    lead = text[max(0, e.start - 30) : e.start]
+    for part, back, pattern in before:
+        if found := pattern.search(lead):
+            start = e.start - len(lead) + found.start()
+            day = e.earliest - dt.timedelta(days=back)
+            return replace(
+                e,
+                start=start,
+                text=text[start : e.end],
+                value=f"{day.isoformat()}T{part}",
+                earliest=day,
+                latest=day,
+            )
+    return e
 
 
 def _day_part(e: TimeExpression, parts: tuple[tuple[str, re.Pattern], ...]) -> TimeExpression:
