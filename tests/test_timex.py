@@ -1047,6 +1047,23 @@ CASES = [
         "dans la nuit de dimanche à lundi",
         "2022-03-13TNI",
     ),
+    # "the new year": the one begun, or from July on the next
+    (
+        "en",
+        "Returns peaked on the first working day of the new year.",
+        dt.date(2024, 1, 3),
+        "the new year",
+        "2024",
+    ),
+    (
+        "en",
+        "Crowds will ring in the new year in Times Square.",
+        dt.date(2017, 12, 30),
+        "the new year",
+        "2018",
+    ),
+    ("de", "Im neuen Jahr soll das Gesetz gelten.", dt.date(2017, 12, 30), "Im neuen Jahr", "2018"),
+    ("fr", "La nouvelle année commence bien.", dt.date(2018, 1, 2), "La nouvelle année", "2018"),
 ]
 
 

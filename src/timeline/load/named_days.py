@@ -77,7 +77,7 @@ def with_extras(
 @functools.cache
 def _period_rules(language: str) -> tuple[tuple[str, re.Pattern, str], ...]:
     """(kind, pattern, value) from the lexicon's `periods`; kinds: ref (a TimeML reference word),
-    weekend, mid-month, decade, quarter, half, year."""
+    weekend, mid-month, decade, quarter, half, year, new-year ("the new year")."""
     part = lexicon.part("time/", language)
     months = {str(n).lower(): int(k) for k, names in (part.get("months") or {}).items() for n in names}
     month_words = "|".join(sorted(map(re.escape, months), key=len, reverse=True)) or "(?!x)x"
@@ -104,6 +104,7 @@ SEASON_START = {
     "FA": 9,
     "WI": 12,
 }  # the first month of each season (winter runs into the next year)
+NEW_YEAR_FROM = 7  # from July on, "the new year" is the next one
 SEASON_REACH = dt.timedelta(days=31)  # "losing customers during the summer", said in May: the one ahead
 
 
@@ -198,6 +199,11 @@ def _periods(
                 ):
                     year -= 1  # "figures for the fourth quarter", written in January: the one just ended
                 got, lo, hi = f"{year}-{'Q' if kind == 'quarter' else 'H'}{n}", None, None
+            elif (
+                kind == "new-year"
+            ):  # "the new year": the one just begun, or in the year's second half the next
+                got = str(reference.year + (reference.month >= NEW_YEAR_FROM))
+                lo, hi = dt.date(int(got), 1, 1), dt.date(int(got), 12, 31)
             else:  # a year on its own
                 got = g["year"]
                 lo, hi = dt.date(int(got), 1, 1), dt.date(int(got), 12, 31)
@@ -210,7 +216,7 @@ def _periods(
                     got,
                     lo,
                     hi,
-                    "year" if kind == "year" else "unknown" if lo is None else "month",
+                    "year" if kind in ("year", "new-year") else "unknown" if lo is None else "month",
                     kind,
                 )
             )
