@@ -1064,6 +1064,7 @@ CASES = [
     ),
     ("de", "Im neuen Jahr soll das Gesetz gelten.", dt.date(2017, 12, 30), "Im neuen Jahr", "2018"),
     ("fr", "La nouvelle année commence bien.", dt.date(2018, 1, 2), "La nouvelle année", "2018"),
+    ("uk", "Президент відвідає Берлін у п'ятницю.", dt.date(2024, 3, 6), "у п'ятницю", "2024-03-08"),
 ]
 
 
