@@ -57,16 +57,17 @@ def with_extras(
     out = _with_clock_times(text, out, reference, language)
     parts = _day_parts(language)
     before = _parts_before(language)
-    out = [_part_before(text, _weekend(text, e), before) for e in out]
-    out = [
-        e
-        for e in out
-        if not any(
-            o.start <= e.start and e.end <= o.end and o is not e and o.end - o.start > e.end - e.start
-            for o in out
-        )
-    ]
+    out = _uncovered([_part_before(text, _weekend(text, e), before) for e in out])
     return [_day_part(e, parts) for e in out]
+
+
+def _uncovered(found: list[TimeExpression]) -> list[TimeExpression]:
+    """Without the expressions a longer one now covers ("dimanche" in "dans la nuit de dimanche à lundi")."""
+    return [
+        e
+        for e in found
+        if not any(o.start <= e.start and e.end <= o.end and o.end - o.start > e.end - e.start for o in found)
+    ]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -199,9 +200,7 @@ def _periods(
                 ):
                     year -= 1  # "figures for the fourth quarter", written in January: the one just ended
                 got, lo, hi = f"{year}-{'Q' if kind == 'quarter' else 'H'}{n}", None, None
-            elif (
-                kind == "new-year"
-            ):  # "the new year": the one just begun, or in the year's second half the next
+            elif kind == "new-year":  # the one just begun, or in the year's second half the next
                 got = str(reference.year + (reference.month >= NEW_YEAR_FROM))
                 lo, hi = dt.date(int(got), 1, 1), dt.date(int(got), 12, 31)
             else:  # a year on its own
@@ -489,6 +488,7 @@ def _parts_before(language: str) -> tuple[tuple[str, int, re.Pattern], ...]:
 def _part_before(
     text: str, e: TimeExpression, before: tuple[tuple[str, int, re.Pattern], ...]
 ) -> TimeExpression:
+    """A day with the words before it that name its part, or the night before it, taken into its span."""
     if (
         not before
         or e.precision != "day"
@@ -613,7 +613,7 @@ def _with_clock_times(
         # its day is the narrative's, which the reference's day or the last day named get wrong
         # about as often as right (the TimeML set: 5 of its 10 values outside the true period came
         # from such guesses).
-        e = max(
+        named = max(
             (
                 e
                 for e in out
@@ -622,10 +622,13 @@ def _with_clock_times(
             key=lambda e: e.end,
             default=None,
         )
-        if e is not None and start - e.end <= CLOCK_REACH and not _verb_between(text, e.end, start, language):
+        if (
+            named is not None
+            and start - named.end <= CLOCK_REACH
+            and not _verb_between(text, named.end, start, language)
+        ):
+            day = named.earliest
             out.append(
-                TimeExpression(
-                    start, end, text[start:end], f"{e.value}{stamp}", e.earliest, e.earliest, "day", "time"
-                )
+                TimeExpression(start, end, text[start:end], f"{named.value}{stamp}", day, day, "day", "time")
             )
     return sorted(out, key=lambda e: (e.start, e.end))

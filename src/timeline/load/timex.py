@@ -109,9 +109,7 @@ class _Lang:
     present: re.Pattern | None  # a plain present with no other marker speaks of what is scheduled
     present_after: bool  # the verb may follow the expression ("в пятницу температура опустится")
     future_in_past: re.Pattern | None  # "was due", "должны были": a plan seen from the past, either side
-    participle: (
-        re.Pattern | None
-    )  # a past marker that after a future auxiliary is no verb ("will stay closed")
+    participle: re.Pattern | None  # after a future auxiliary no verb of its own ("will stay closed")
     auxiliary: re.Pattern | None  # a future auxiliary ("will"), not a noun of plans ("a planned summit")
     not_until: re.Pattern | None  # "did not let up until": the lead "until" of a negated past is past
     month_modifiers: tuple[tuple[str, re.Pattern], ...]  # "next August", "last March": strict
@@ -1232,8 +1230,7 @@ def resolve_all(mentions: tuple[Mention, ...], reference: dt.date | None) -> lis
         expr = resolve(m, reference, anchor)
         out.append(expr)
         if expr.precision == "day" and expr.earliest and (m.kind != "relative" or m.anchor == "previous"):
-            relative = m.kind == "relative" and anchor is not None
-            base = (anchor, m.offset) if relative and anchor is not None else None
+            base = (anchor, m.offset) if m.kind == "relative" and anchor is not None else None
             previous = expr.earliest
     return out
 
