@@ -1360,6 +1360,20 @@ def test_a_time_of_day_after_another_verb_is_not_the_days(text: str) -> None:
     assert all("T" not in (e.value or "") for e in resolve_dates(text, dt.date(2024, 6, 9), language))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shares jumped on Friday, a day after the carmaker said chip shortages would ease.",
+        "The bridge carried 22,000 vehicles a day before it closed on Monday.",
+        "He spoke on Saturday, a day after his summit with Putin ended.",
+    ],
+)
+def test_a_day_before_or_after_words_that_follow_counts_from_them(text: str) -> None:
+    """ "a day after the carmaker said": a day from the event named after it, not from the day before."""
+    found = [e.text for e in resolve_dates(text, dt.date(2021, 7, 30), "en")]
+    assert not any("day after" in t or "day before" in t for t in found), found
+
+
 def test_that_day_with_no_day_named_before_it_has_no_value() -> None:
     assert resolve_dates("That day changed everything for the town.", dt.date(2025, 9, 30), "en") == []
 
