@@ -1065,6 +1065,13 @@ CASES = [
     ("de", "Im neuen Jahr soll das Gesetz gelten.", dt.date(2017, 12, 30), "Im neuen Jahr", "2018"),
     ("fr", "La nouvelle année commence bien.", dt.date(2018, 1, 2), "La nouvelle année", "2018"),
     ("uk", "Президент відвідає Берлін у п'ятницю.", dt.date(2024, 3, 6), "у п'ятницю", "2024-03-08"),
+    (
+        "fr",
+        "L'incendie du 15 avril 2019 a détruit la flèche. Macron a promis le lendemain de reconstruire.",
+        dt.date(2024, 12, 9),
+        "le lendemain",
+        "2019-04-16",
+    ),
 ]
 
 
@@ -1114,6 +1121,9 @@ LOOKALIKES = [
     [
         ("en", "On Monday they met; the day before the summit he spoke."),
         ("fr", "Ils se sont parlé lundi, la veille de la visite de Zelensky."),
+        ("fr", "Ils se sont parlé lundi, le lendemain de la visite de Zelensky."),
+        ("ru", "Они говорили в понедельник, на следующий день после визита Зеленского."),
+        ("uk", "Вони говорили в понеділок, наступного дня після візиту Зеленського."),
     ],
 )
 def test_the_eve_of_an_event_is_not_the_day_before_the_last_date(language: str, text: str) -> None:
