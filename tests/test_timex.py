@@ -1090,6 +1090,8 @@ def test_table_is_large_and_covers_every_language() -> None:
 
 
 LOOKALIKES = [
+    ("en", "Asked by April Ryan about the plan, she said no."),
+    ("en", "The next leap day falls on a Thursday; every leap day is rare."),
     ("en", "Prices rose in the past three weeks."),
     ("en", "The blast killed 11 and injured 18 people."),
     ("en", "June Carter sang with August Wilson; April Smith played."),

@@ -596,6 +596,9 @@ def _lang(code: str) -> _Lang:
     nb = rf"(?!\s+(?:{not_before})\b)" if not_before else ""
     if nb and lex.get("month_homographs"):  # only these months can be something else ("the March to Leave")
         nb = "(?:" + "".join(rf"(?<!{re.escape(str(h))})" for h in lex["month_homographs"]) + f"|{nb})"
+    if lex.get("month_given_names"):  # "by April Ryan": a name, not a month
+        names = "".join(rf"(?<!{re.escape(str(n))})" for n in lex["month_given_names"])
+        nb += rf"(?:{names}|(?!\s+[A-Z][a-z]))"
     if before:
         patterns.append(
             ("month", rf"(?<![\w])(?:{before})\s+(?i:the\s+)?(?P<core>(?P<m>{M})){E}(?!\s*\d){nb}")
