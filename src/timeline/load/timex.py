@@ -862,11 +862,8 @@ def _tense(text: str, start: int, end: int, lang: _Lang, kind: str = "") -> str 
     seg_hi = c.start() if (c := COMMA.search(text, end, hi)) else hi
     # a future auxiliary earlier in the clause: a participle after it is no verb of its own
     # ("schools will stay closed today and Tuesday", "will process payments dated 29/02 on Monday")
-    future_at = (
-        min((m.start() for m in lang.auxiliary.finditer(text, lo, start)), default=None)
-        if lang.auxiliary
-        else None
-    )
+    auxiliary = lang.auxiliary.search(text, lo, start) if lang.auxiliary else None
+    future_at = auxiliary.start() if auxiliary else None
     # a plain present ("markets reopen on Tuesday", "the summit continues Friday") speaks of what
     # is scheduled, but weighs less than a marker of the past or the future; a plan seen from the
     # past ("was due in January") says neither
