@@ -1090,6 +1090,7 @@ def test_table_is_large_and_covers_every_language() -> None:
 
 
 LOOKALIKES = [
+    ("ru", "Ночью температура опустится до минус 25.\n\nДекабрь стал самым снежным месяцем."),
     ("en", "Asked by April Ryan about the plan, she said no."),
     ("en", "The next leap day falls on a Thursday; every leap day is rare."),
     ("en", "Prices rose in the past three weeks."),

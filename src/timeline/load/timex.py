@@ -583,13 +583,14 @@ def _lang(code: str) -> _Lang:
     YS = rf"(?:\s+(?:{year_suffix}))?" if year_suffix else ""
     joiner = _i(lex.get("day_month_joiner")) or ""
     orders = lex.get("date_orders") or ["dmy"]
+    # (a day and its month stand on one line: "до минус 25.\n\nДекабрь стал" is no date)
     patterns: list[tuple[str, str]] = []
     if "mdy" in orders:
-        patterns.append(("date", rf"{B}{WD}(?P<m>{MM})\s*{D}(?:,\s*|\s+){Y}{YS}{NUMERIC_TIME}"))
-        patterns.append(("month-day", rf"{B}{WD}(?P<m>{MM})\s*{D}(?![\d:.,]\d|\w)"))
+        patterns.append(("date", rf"{B}{WD}(?P<m>{MM})[^\S\n]*{D}(?:,\s*|\s+){Y}{YS}{NUMERIC_TIME}"))
+        patterns.append(("month-day", rf"{B}{WD}(?P<m>{MM})[^\S\n]*{D}(?![\d:.,]\d|\w)"))
     if "dmy" in orders or "mdy" in orders:
-        patterns.append(("date", rf"{B}{WD}{D}\.?{joiner}\s*(?P<m>{MM})\.?,?\s+{Y}{YS}{NUMERIC_TIME}"))
-        patterns.append(("month-day", rf"{B}{WD}{D}\.?{joiner}\s*(?P<m>{MM})(?![\w])"))
+        patterns.append(("date", rf"{B}{WD}{D}\.?{joiner}[^\S\n]*(?P<m>{MM})\.?,?\s+{Y}{YS}{NUMERIC_TIME}"))
+        patterns.append(("month-day", rf"{B}{WD}{D}\.?{joiner}[^\S\n]*(?P<m>{MM})(?![\w])"))
     patterns.append(("month-year", rf"{B}(?P<m>{M}|{MA}\.?),?\s+(?i:of\s+)?{Y}{YS}"))
     before = _i(lex.get("month_alone_before"))
     not_before = _i(lex.get("month_not_before"))
