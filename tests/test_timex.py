@@ -756,6 +756,73 @@ CASES = [
         "2022-03-28",
     ),
     ("en", "Results were expected later on Friday.", dt.date(2019, 12, 12), "on Friday", "2019-12-13"),
+    # a reported clause after the expression ("that", "que", "dass", "что", "що") has its own verbs
+    (
+        "en",
+        "Musk wrote in a message to staff on Thursday that Twitter would not become a free-for-all.",
+        dt.date(2022, 10, 28),
+        "on Thursday",
+        "2022-10-27",
+    ),
+    (
+        "en",
+        "Zelensky told EU leaders in December that Kyiv would not extend the transit deal.",
+        dt.date(2025, 1, 2),
+        "December",
+        "2024-12",
+    ),
+    (
+        "fr",
+        "Le ministre a affirmé lundi que les négociations reprendraient.",
+        dt.date(2022, 3, 30),
+        "lundi",
+        "2022-03-28",
+    ),
+    (
+        "de",
+        "Der Kanzler sagte am Montag, dass er nach Kiew reisen werde.",
+        dt.date(2022, 6, 15),
+        "am Montag",
+        "2022-06-13",
+    ),
+    (
+        "ru",
+        "Песков заявил в понедельник, что встреча будет возможна.",
+        dt.date(2022, 3, 30),
+        "в понедельник",
+        "2022-03-28",
+    ),
+    (
+        "uk",
+        "Зеленський заявив у понеділок, що зустріч буде можлива.",
+        dt.date(2022, 3, 30),
+        "у понеділок",
+        "2022-03-28",
+    ),
+    # irregular pasts; a promise or a vow is of what comes; "could not ... until" is past
+    (
+        "en",
+        "Leicester, who drew 1-1 at Manchester United on Sunday, will be presented with the trophy.",
+        dt.date(2016, 5, 3),
+        "on Sunday",
+        "2016-05-01",
+    ),
+    (
+        "en",
+        "The minister promised to sign the decree on Tuesday.",
+        dt.date(2019, 5, 20),
+        "on Tuesday",
+        "2019-05-21",
+    ),
+    ("uk", "Указ Зеленський обіцяв підписати у вівторок.", dt.date(2019, 5, 20), "у вівторок", "2019-05-21"),
+    ("ru", "Указ президент пообещал подписать во вторник.", dt.date(2019, 5, 20), "во вторник", "2019-05-21"),
+    (
+        "en",
+        "Mail ballots could not be processed until Tuesday in some states.",
+        dt.date(2020, 11, 7),
+        "Tuesday",
+        "2020-11-03",
+    ),
     # a clause with no verb after a conjunction shares the tense of the weekday before it; not after "after"
     (
         "en",

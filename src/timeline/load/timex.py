@@ -542,6 +542,13 @@ def finditer(pattern: re.Pattern, text: str, spans: list[tuple[int, int]] | None
             pos = m.end() if m.end() > m.start() else m.end() + 1
 
 
+def _clause_openers(lex: dict) -> str:
+    """Words that open another clause after an expression: conjunctions ("arrived on Monday and
+    will continue") and complementizers ("wrote on Thursday that Twitter would not")."""
+    words = [lex["conjunctions"]] + ([lex["complementizers"]] if lex.get("complementizers") else [])
+    return "|".join(words)
+
+
 @functools.cache
 def _lang(code: str) -> _Lang:
     lex = lexicon.part("time/", code)
@@ -724,7 +731,7 @@ def _lang(code: str) -> _Lang:
         ),
         slash_order=str(lex.get("slash_order") or "dmy"),
         sets=re.compile(rf"(?<![\w])(?:{lex['sets_before']})\s+$", re.I) if lex.get("sets_before") else None,
-        conjunction=re.compile(rf"\s(?:{lex['conjunctions']})\s", re.I) if lex.get("conjunctions") else None,
+        conjunction=re.compile(rf"\s(?:{_clause_openers(lex)})\s", re.I) if lex.get("conjunctions") else None,
         elliptic=re.compile(rf"\s(?:{lex['conjunctions']})(?:\s+[^\s,.;:!?]+){{0,2}}\s*$", re.I)
         if lex.get("conjunctions")
         else None,
