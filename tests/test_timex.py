@@ -671,6 +671,474 @@ CASES = [
         "Thanksgiving weekend",
         "2022-W47-WE",
     ),
+    # a capitalised name ending in -ed ("Leeds United") is no past verb; "beat" can be a past
+    ("en", "Leeds United play Arsenal on Saturday.", dt.date(2024, 3, 6), "on Saturday", "2024-03-09"),
+    ("en", "Arsenal beat Spurs at home in November.", dt.date(2024, 3, 10), "November", "2023-11"),
+    # German: ordinals and verbs in -ten are no preterite; a plain present speaks of what is planned
+    (
+        "de",
+        "Seine erste Reise führt ihn am Freitag nach Rom.",
+        dt.date(2021, 12, 8),
+        "am Freitag",
+        "2021-12-10",
+    ),
+    (
+        "de",
+        "Die Minister beraten am Donnerstag über den Haushalt.",
+        dt.date(2021, 12, 8),
+        "am Donnerstag",
+        "2021-12-09",
+    ),
+    ("de", "Am Freitag reist der Kanzler nach Paris.", dt.date(2021, 12, 8), "Am Freitag", "2021-12-10"),
+    ("de", "Der Kanzler ist am Montag nach Kiew gereist.", dt.date(2021, 12, 8), "am Montag", "2021-12-06"),
+    # the expression's own stretch between commas holds its verb; a verb outside counts when none does
+    (
+        "en",
+        "The singer, who turns 40 on Saturday, has toured since 2005.",
+        dt.date(2024, 5, 15),
+        "on Saturday",
+        "2024-05-18",
+    ),
+    (
+        "en",
+        "A second wave is possible in March, the official said.",
+        dt.date(2018, 2, 27),
+        "March",
+        "2018-03",
+    ),
+    (
+        "uk",
+        "Як повідомили в поліції, у понеділок до міста прибудуть слідчі.",
+        dt.date(2022, 4, 3),
+        "у понеділок",
+        "2022-04-04",
+    ),
+    # a participle after a future marker of its clause is no past verb
+    ("en", "All schools will stay closed today and Tuesday.", dt.date(2017, 1, 9), "Tuesday", "2017-01-10"),
+    (
+        "en",
+        "Banks will process payments dated that day on Monday instead.",
+        dt.date(2020, 2, 29),
+        "on Monday",
+        "2020-03-02",
+    ),
+    (
+        "fr",
+        "Les candidats s'affronteront lors d'un débat télévisé jeudi soir.",
+        dt.date(2016, 11, 21),
+        "jeudi soir",
+        "2016-11-24TEV",
+    ),
+    # a plan seen from the past ("was due") is neither side: the nearest month
+    ("en", "The first of the new jets was due in January.", dt.date(2026, 4, 17), "January", "2026-01"),
+    ("ru", "Выборы должны были пройти в октябре.", dt.date(2019, 5, 20), "октябре", "2019-10"),
+    ("uk", "Вибори мали відбутися в жовтні.", dt.date(2019, 5, 20), "жовтні", "2019-10"),
+    ("fr", "Le scrutin devait avoir lieu en octobre.", dt.date(2019, 5, 20), "octobre", "2019-10"),
+    ("de", "Die Wahl sollte eigentlich im Oktober sein.", dt.date(2019, 5, 20), "Oktober", "2019-10"),
+    # "next" / "last" before a month never mean the reference's own month
+    ("en", "He will retire after the championships next August.", dt.date(2016, 8, 19), "August", "2017-08"),
+    ("en", "Prices have risen since last March.", dt.date(2018, 3, 10), "March", "2017-03"),
+    ("de", "Er tritt im kommenden August zurück.", dt.date(2016, 8, 19), "August", "2017-08"),
+    # a present right after a weekday is its verb; "did not ... until" is past; "and will" opens a clause
+    ("en", "Monday is a public holiday.", dt.date(2023, 5, 6), "Monday", "2023-05-08"),
+    (
+        "en",
+        "The snow did not let up until Sunday morning.",
+        dt.date(2017, 1, 9),
+        "Sunday morning",
+        "2017-01-08TMO",
+    ),
+    (
+        "en",
+        "The delegations arrived in Istanbul on Monday and will continue talks on Wednesday.",
+        dt.date(2022, 3, 29),
+        "on Monday",
+        "2022-03-28",
+    ),
+    ("en", "Results were expected later on Friday.", dt.date(2019, 12, 12), "on Friday", "2019-12-13"),
+    # a reported clause after the expression ("that", "que", "dass", "что", "що") has its own verbs
+    (
+        "en",
+        "Musk wrote in a message to staff on Thursday that Twitter would not become a free-for-all.",
+        dt.date(2022, 10, 28),
+        "on Thursday",
+        "2022-10-27",
+    ),
+    (
+        "en",
+        "Zelensky told EU leaders in December that Kyiv would not extend the transit deal.",
+        dt.date(2025, 1, 2),
+        "December",
+        "2024-12",
+    ),
+    (
+        "fr",
+        "Le ministre a affirmé lundi que les négociations reprendraient.",
+        dt.date(2022, 3, 30),
+        "lundi",
+        "2022-03-28",
+    ),
+    (
+        "de",
+        "Der Kanzler sagte am Montag, dass er nach Kiew reisen werde.",
+        dt.date(2022, 6, 15),
+        "am Montag",
+        "2022-06-13",
+    ),
+    (
+        "ru",
+        "Песков заявил в понедельник, что встреча будет возможна.",
+        dt.date(2022, 3, 30),
+        "в понедельник",
+        "2022-03-28",
+    ),
+    (
+        "uk",
+        "Зеленський заявив у понеділок, що зустріч буде можлива.",
+        dt.date(2022, 3, 30),
+        "у понеділок",
+        "2022-03-28",
+    ),
+    # irregular pasts; a promise or a vow is of what comes; "could not ... until" is past
+    (
+        "en",
+        "Leicester, who drew 1-1 at Manchester United on Sunday, will be presented with the trophy.",
+        dt.date(2016, 5, 3),
+        "on Sunday",
+        "2016-05-01",
+    ),
+    (
+        "en",
+        "The minister promised to sign the decree on Tuesday.",
+        dt.date(2019, 5, 20),
+        "on Tuesday",
+        "2019-05-21",
+    ),
+    ("uk", "Указ Зеленський обіцяв підписати у вівторок.", dt.date(2019, 5, 20), "у вівторок", "2019-05-21"),
+    ("ru", "Указ президент пообещал подписать во вторник.", dt.date(2019, 5, 20), "во вторник", "2019-05-21"),
+    (
+        "en",
+        "Mail ballots could not be processed until Tuesday in some states.",
+        dt.date(2020, 11, 7),
+        "Tuesday",
+        "2020-11-03",
+    ),
+    # a clause with no verb after a conjunction shares the tense of the weekday before it; not after "after"
+    (
+        "en",
+        "The city will hold clinics on Saturday from 10 a.m. to 2 p.m., and again on Sunday.",
+        dt.date(2024, 2, 5),
+        "on Sunday",
+        "2024-02-11",
+    ),
+    (
+        "de",
+        "Die Stadt wird am Samstag Impfungen anbieten, und erneut am Sonntag.",
+        dt.date(2024, 2, 5),
+        "am Sonntag",
+        "2024-02-11",
+    ),
+    (
+        "en",
+        "England will face Ukraine on Saturday, after beating Germany at Wembley on Tuesday.",
+        dt.date(2021, 7, 1),
+        "on Tuesday",
+        "2021-06-29",
+    ),
+    # a time of day refines the day just before it in its clause
+    (
+        "en",
+        "The city will hold clinics on Saturday from 10 a.m. to 2 p.m.",
+        dt.date(2024, 2, 5),
+        "10 a.m.",
+        "2024-02-10T10:00",
+    ),
+    # a day counted back after one counted forward counts from the day both count from
+    (
+        "en",
+        "It made landfall on Sept. 26 and reached the coast the following day. Rain had soaked the region a day earlier.",
+        dt.date(2024, 10, 4),
+        "a day earlier",
+        "2024-09-25",
+    ),
+    (
+        "en",
+        "It made landfall on Sept. 26. The next day it weakened, and two days later it was gone.",
+        dt.date(2024, 10, 4),
+        "two days later",
+        "2024-09-29",
+    ),
+    # "have ended" and a participle after a noun of plans are no future
+    (
+        "en",
+        "The term would normally have ended in May 2024, but no vote was held.",
+        dt.date(2024, 6, 1),
+        "May 2024",
+        "2024-05",
+    ),
+    (
+        "en",
+        "A planned summit, announced in October, was shelved.",
+        dt.date(2026, 1, 28),
+        "October",
+        "2025-10",
+    ),
+    # "last summer" is the one before this year's: a year back even when this year's has ended
+    ("en", "Crews rebuilt the deck last summer.", dt.date(2022, 9, 8), "last summer", "2021-SU"),
+    ("fr", "Les équipes ont refait le pont l'été dernier.", dt.date(2022, 9, 8), "l'été dernier", "2021-SU"),
+    ("ru", "Рабочие заменили настил прошлым летом.", dt.date(2022, 9, 8), "прошлым летом", "2021-SU"),
+    ("uk", "Робітники замінили настил минулого літа.", dt.date(2022, 9, 8), "минулого літа", "2021-SU"),
+    (
+        "de",
+        "Die Arbeiter haben die Brücke im vergangenen Sommer erneuert.",
+        dt.date(2022, 9, 8),
+        "im vergangenen Sommer",
+        "2021-SU",
+    ),
+    ("en", "Crews rebuilt the deck last summer.", dt.date(2023, 1, 10), "last summer", "2022-SU"),
+    # "il y a" / "vor" opening a sentence
+    (
+        "fr",
+        "Il y a trois semaines, les sondages donnaient Juppé gagnant.",
+        dt.date(2016, 11, 21),
+        "Il y a trois semaines",
+        "2016-W44",
+    ),
+    ("de", "Vor zwei Wochen hatte er das abgelehnt.", dt.date(2016, 11, 21), "Vor zwei Wochen", "2016-W45"),
+    # "that day", "the same day": the day named last
+    (
+        "en",
+        "A judge set Oct. 14 as the start date; jury selection will begin on that day.",
+        dt.date(2025, 9, 30),
+        "that day",
+        "2025-10-14",
+    ),
+    (
+        "fr",
+        "La guerre a franchi le 24 février le cap des trois ans. Ce jour-là, l'ONU a voté.",
+        dt.date(2025, 3, 3),
+        "Ce jour-là",
+        "2025-02-24",
+    ),
+    (
+        "uk",
+        "Переговори відбулися 16 травня. Того ж дня Зеленський був у Тирані.",
+        dt.date(2025, 5, 17),
+        "Того ж дня",
+        "2025-05-16",
+    ),
+    (
+        "ru",
+        "Обращение было записано 8 июля, в тот же день прошел саммит.",
+        dt.date(2019, 7, 9),
+        "в тот же день",
+        "2019-07-08",
+    ),
+    # weekends spent, weeks counted back, the rest of a week, the end of a year
+    (
+        "en",
+        "Trump will spend the weekend at his golf club.",
+        dt.date(2017, 7, 14),
+        "the weekend",
+        "2017-W28-WE",
+    ),
+    (
+        "en",
+        "The rate was 6.4 percent in the week ending Feb. 17, down from 7.5 percent two weeks earlier.",
+        dt.date(2018, 2, 27),
+        "two weeks earlier",
+        "2018-W05",
+    ),
+    (
+        "en",
+        "Heavy rain is forecast for the rest of the week.",
+        dt.date(2015, 6, 2),
+        "the rest of the week",
+        "2015-W23",
+    ),
+    (
+        "de",
+        "Bis Ende des Jahres könnten 50 Millionen Dosen hergestellt werden.",
+        dt.date(2020, 11, 9),
+        "Ende des Jahres",
+        "2020",
+    ),
+    # "für morgen", Christmas, "торік", a month after "до кінця" / "с конца"
+    ("de", "Die Verhandlung ist für morgen angesetzt.", dt.date(2024, 3, 6), "morgen", "2024-03-07"),
+    (
+        "de",
+        "Mit einer Regierung vor Weihnachten rechnen nur wenige.",
+        dt.date(2017, 9, 25),
+        "Weihnachten",
+        "2017-12-25",
+    ),
+    ("ru", "Морозы сохранятся до конца недели.", dt.date(2021, 2, 15), "конца недели", "2021-W07"),
+    (
+        "ru",
+        "Переговоры, которые стороны ведут с конца февраля, продолжаются.",
+        dt.date(2022, 4, 8),
+        "февраля",
+        "2022-02",
+    ),
+    ("uk", "Графіки відключень діятимуть до кінця січня.", dt.date(2023, 1, 9), "січня", "2023-01"),
+    ("uk", "Торік Україна вперше експортувала електроенергію.", dt.date(2023, 1, 9), "Торік", "2022"),
+    ("uk", "Звіт Єврокомісія представить до кінця року.", dt.date(2022, 6, 24), "кінця року", "2022"),
+    (
+        "fr",
+        "Le rapport sera publié d'ici la fin de l'année.",
+        dt.date(2022, 6, 24),
+        "la fin de l'année",
+        "2022",
+    ),
+    # a weekday after a preposition that stays out of its span: "до среды", "на понеділок", "З понеділка"
+    (
+        "ru",
+        "Коммунальщики будут работать до среды включительно.",
+        dt.date(2023, 11, 14),
+        "среды",
+        "2023-11-15",
+    ),
+    (
+        "ru",
+        "Заседание Совбеза запланировано на понедельник.",
+        dt.date(2022, 4, 8),
+        "понедельник",
+        "2022-04-11",
+    ),
+    ("uk", "Обмеження діятимуть до середи.", dt.date(2023, 11, 14), "середи", "2023-11-15"),
+    ("uk", "З понеділка школи будуть відкриті.", dt.date(2023, 11, 10), "понеділка", "2023-11-13"),
+    # month names that are never anything else count alone
+    (
+        "en",
+        "Des Moines recorded no snow in an unusually mild December.",
+        dt.date(2024, 1, 8),
+        "December",
+        "2023-12",
+    ),
+    ("en", "The Met Office said December had been mild.", dt.date(2025, 1, 6), "December", "2024-12"),
+    (
+        "en",
+        "Stores began discounting, some as early as October.",
+        dt.date(2022, 11, 24),
+        "October",
+        "2022-10",
+    ),
+    # the bare day opening a pair or a range is of the month after it
+    (
+        "fr",
+        "Les élections législatives auront lieu les 11 et 18 juin.",
+        dt.date(2017, 5, 8),
+        "11",
+        "2017-06-11",
+    ),
+    ("en", "Talks are set for 6 and 7 July.", dt.date(2017, 5, 8), "6", "2017-07-06"),
+    ("de", "Gestreikt wird am 6. und 7. Juli.", dt.date(2017, 5, 8), "6", "2017-07-06"),
+    ("ru", "Переговоры пройдут с 6 по 10 июля.", dt.date(2017, 5, 8), "6", "2017-07-06"),
+    ("uk", "Переговори відбудуться 6 і 7 липня.", dt.date(2017, 5, 8), "6", "2017-07-06"),
+    (
+        "en",
+        "The race was called four days after polls closed on Election Day.",
+        dt.date(2020, 11, 7),
+        "Election Day",
+        "2020-11-03",
+    ),
+    # reference words: "in the coming weeks", "in the past", "künftig", "dans les prochaines semaines"
+    (
+        "en",
+        "Drinking water will be a priority in the coming weeks.",
+        dt.date(2023, 6, 8),
+        "in the coming weeks",
+        "FUTURE_REF",
+    ),
+    (
+        "en",
+        "Measures we have refrained from using in the past.",
+        dt.date(2021, 12, 3),
+        "in the past",
+        "PAST_REF",
+    ),
+    (
+        "de",
+        "Wir werden künftig keine 48 Stunden mehr vorher ankündigen.",
+        dt.date(2024, 3, 6),
+        "künftig",
+        "FUTURE_REF",
+    ),
+    (
+        "fr",
+        "Une coalition serait formée dans les prochaines semaines.",
+        dt.date(2025, 3, 3),
+        "dans les prochaines semaines",
+        "FUTURE_REF",
+    ),
+    (
+        "ru",
+        "Экстремальные снегопады в последние годы случаются чаще.",
+        dt.date(2021, 2, 15),
+        "в последние годы",
+        "PAST_REF",
+    ),
+    (
+        "uk",
+        "Він ухвалить рішення найближчими днями.",
+        dt.date(2024, 6, 27),
+        "найближчими днями",
+        "FUTURE_REF",
+    ),
+    # the night before a day: "in der Nacht zum Montag" is Sunday's night
+    (
+        "de",
+        "In der Nacht zu Montag brach ein Damm.",
+        dt.date(2024, 6, 3),
+        "In der Nacht zu Montag",
+        "2024-06-02TNI",
+    ),
+    (
+        "ru",
+        "Снегопад продолжится в ночь на среду.",
+        dt.date(2023, 11, 14),
+        "в ночь на среду",
+        "2023-11-14TNI",
+    ),
+    (
+        "uk",
+        "Звернення оприлюднили в ніч на понеділок.",
+        dt.date(2022, 3, 14),
+        "в ніч на понеділок",
+        "2022-03-13TNI",
+    ),
+    (
+        "fr",
+        "Les combats ont repris dans la nuit de dimanche à lundi.",
+        dt.date(2022, 3, 14),
+        "dans la nuit de dimanche à lundi",
+        "2022-03-13TNI",
+    ),
+    # "the new year": the one begun, or from July on the next
+    (
+        "en",
+        "Returns peaked on the first working day of the new year.",
+        dt.date(2024, 1, 3),
+        "the new year",
+        "2024",
+    ),
+    (
+        "en",
+        "Crowds will ring in the new year in Times Square.",
+        dt.date(2017, 12, 30),
+        "the new year",
+        "2018",
+    ),
+    ("de", "Im neuen Jahr soll das Gesetz gelten.", dt.date(2017, 12, 30), "Im neuen Jahr", "2018"),
+    ("fr", "La nouvelle année commence bien.", dt.date(2018, 1, 2), "La nouvelle année", "2018"),
+    ("uk", "Президент відвідає Берлін у п'ятницю.", dt.date(2024, 3, 6), "у п'ятницю", "2024-03-08"),
+    (
+        "fr",
+        "L'incendie du 15 avril 2019 a détruit la flèche. Macron a promis le lendemain de reconstruire.",
+        dt.date(2024, 12, 9),
+        "le lendemain",
+        "2019-04-16",
+    ),
 ]
 
 
@@ -689,6 +1157,13 @@ def test_table_is_large_and_covers_every_language() -> None:
 
 
 LOOKALIKES = [
+    ("ru", "Ночью температура опустится до минус 25.\n\nДекабрь стал самым снежным месяцем."),
+    ("en", "Asked by April Ryan about the plan, she said no."),
+    ("en", "The next leap day falls on a Thursday; every leap day is rare."),
+    ("en", "Prices rose in the past three weeks."),
+    ("en", "The blast killed 11 and injured 18 people."),
+    ("en", "June Carter sang with August Wilson; April Smith played."),
+    ("ru", "Это вопрос среды и климата."),
     ("en", "We said we may meet again."),
     ("en", "Children were waiting for Father Christmas."),
     ("en", "England will face Ukraine in the Euro 2020 quarter-finals."),
@@ -716,6 +1191,9 @@ LOOKALIKES = [
     [
         ("en", "On Monday they met; the day before the summit he spoke."),
         ("fr", "Ils se sont parlé lundi, la veille de la visite de Zelensky."),
+        ("fr", "Ils se sont parlé lundi, le lendemain de la visite de Zelensky."),
+        ("ru", "Они говорили в понедельник, на следующий день после визита Зеленского."),
+        ("uk", "Вони говорили в понеділок, наступного дня після візиту Зеленського."),
     ],
 )
 def test_the_eve_of_an_event_is_not_the_day_before_the_last_date(language: str, text: str) -> None:
@@ -947,6 +1425,37 @@ def test_literal_clauses_are_what_every_match_needs(pattern: str, needs: list[se
 @pytest.mark.parametrize("text", ["", "x" * 5000, "Friday " * 600, "2021 " * 900])
 def test_windows_cover_every_match(text: str) -> None:
     assert scan.__wrapped__(text, "en") == scan_everywhere(text, "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voting began on Thursday and ended at 11 p.m. on the last day.",
+        "Die Wahllokale öffneten am Donnerstag; sie schließen um 18 Uhr.",
+    ],
+)
+def test_a_time_of_day_after_another_verb_is_not_the_days(text: str) -> None:
+    """A verb or a clause end between a day and a time of day: the time is another event's."""
+    language = "de" if "Uhr" in text else "en"
+    assert all("T" not in (e.value or "") for e in resolve_dates(text, dt.date(2024, 6, 9), language))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shares jumped on Friday, a day after the carmaker said chip shortages would ease.",
+        "The bridge carried 22,000 vehicles a day before it closed on Monday.",
+        "He spoke on Saturday, a day after his summit with Putin ended.",
+    ],
+)
+def test_a_day_before_or_after_words_that_follow_counts_from_them(text: str) -> None:
+    """ "a day after the carmaker said": a day from the event named after it, not from the day before."""
+    found = [e.text for e in resolve_dates(text, dt.date(2021, 7, 30), "en")]
+    assert not any("day after" in t or "day before" in t for t in found), found
+
+
+def test_that_day_with_no_day_named_before_it_has_no_value() -> None:
+    assert resolve_dates("That day changed everything for the town.", dt.date(2025, 9, 30), "en") == []
 
 
 def test_a_time_of_day_with_no_day_beside_it_is_left_out() -> None:

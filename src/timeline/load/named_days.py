@@ -19,7 +19,7 @@ from dataclasses import replace
 from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 
 from timeline import lexicon
-from timeline.load.timex import kept
+from timeline.load.timex import CLAUSE_END, _lang, kept
 from timeline.model import TimeExpression
 
 CLOCK_BESIDE = re.compile(r"^\s*,?\s*$")  # "9:30 a.m. Friday": one expression, TimeML's way
@@ -51,11 +51,23 @@ def with_extras(
     tense_at(start, end) gives the tense of the clause around an expression (past / future / None)."""
     out = _month_of_year(text, list(found))
     out = _range_days(text, out, language)
+    out = _range_days_before(text, out, language)
     out = _named_days(text, out, reference, language, tense_at)
     out = _periods(text, out, reference, language, tense_at)
     out = _with_clock_times(text, out, reference, language)
     parts = _day_parts(language)
-    return [_day_part(_weekend(text, e), parts) for e in out]
+    before = _parts_before(language)
+    out = _uncovered([_part_before(text, _weekend(text, e), before) for e in out])
+    return [_day_part(e, parts) for e in out]
+
+
+def _uncovered(found: list[TimeExpression]) -> list[TimeExpression]:
+    """Without the expressions a longer one now covers ("dimanche" in "dans la nuit de dimanche à lundi")."""
+    return [
+        e
+        for e in found
+        if not any(o.start <= e.start and e.end <= o.end and o.end - o.start > e.end - e.start for o in found)
+    ]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -66,7 +78,7 @@ def with_extras(
 @functools.cache
 def _period_rules(language: str) -> tuple[tuple[str, re.Pattern, str], ...]:
     """(kind, pattern, value) from the lexicon's `periods`; kinds: ref (a TimeML reference word),
-    weekend, mid-month, decade, quarter, half, year."""
+    weekend, mid-month, decade, quarter, half, year, new-year ("the new year")."""
     part = lexicon.part("time/", language)
     months = {str(n).lower(): int(k) for k, names in (part.get("months") or {}).items() for n in names}
     month_words = "|".join(sorted(map(re.escape, months), key=len, reverse=True)) or "(?!x)x"
@@ -93,6 +105,7 @@ SEASON_START = {
     "FA": 9,
     "WI": 12,
 }  # the first month of each season (winter runs into the next year)
+NEW_YEAR_FROM = 7  # from July on, "the new year" is the next one
 SEASON_REACH = dt.timedelta(days=31)  # "losing customers during the summer", said in May: the one ahead
 
 
@@ -107,8 +120,9 @@ def _season_year(code: str, which: str, tense: str | None, reference: dt.date) -
 
     years = [reference.year - 2, reference.year - 1, reference.year, reference.year + 1]
     current = next((y for y in years if bounds(y)[0] <= reference <= bounds(y)[1]), None)
-    if which == "last":
-        return max(y for y in years if bounds(y)[1] < reference)
+    if which == "last":  # the one before this year's: "last summer" said in September is a year back
+        ended = max(y for y in years if bounds(y)[1] < reference)
+        return min(ended, reference.year - 1) if code != "WI" else ended
     if which == "next":
         return min(y for y in years if bounds(y)[0] > reference)
     if which == "this" or tense is None:
@@ -186,6 +200,9 @@ def _periods(
                 ):
                     year -= 1  # "figures for the fourth quarter", written in January: the one just ended
                 got, lo, hi = f"{year}-{'Q' if kind == 'quarter' else 'H'}{n}", None, None
+            elif kind == "new-year":  # the one just begun, or in the year's second half the next
+                got = str(reference.year + (reference.month >= NEW_YEAR_FROM))
+                lo, hi = dt.date(int(got), 1, 1), dt.date(int(got), 12, 31)
             else:  # a year on its own
                 got = g["year"]
                 lo, hi = dt.date(int(got), 1, 1), dt.date(int(got), 12, 31)
@@ -198,7 +215,7 @@ def _periods(
                     got,
                     lo,
                     hi,
-                    "year" if kind == "year" else "unknown" if lo is None else "month",
+                    "year" if kind in ("year", "new-year") else "unknown" if lo is None else "month",
                     kind,
                 )
             )
@@ -400,6 +417,41 @@ def _range_days(text: str, found: list[TimeExpression], language: str) -> list[T
     return sorted(found + added, key=lambda e: (e.start, e.end)) if added else found
 
 
+@functools.cache
+def _range_day_before(language: str) -> re.Pattern | None:
+    words = lexicon.part("time/", language).get("day_range_joiners")
+    if not words:
+        return None
+    # "les 11 et 18 juin", "am 6. und 7. Juli", "between 10 and 12 June": a bare day, then the joiner
+    return re.compile(rf"(?<![\w.,:/-])(\d{{1,2}})\.?\s*(?:{words}|[-–—])\s*$", re.I)
+
+
+def _range_days_before(text: str, found: list[TimeExpression], language: str) -> list[TimeExpression]:
+    """The bare day opening a range or a pair is of the month after it: "les 11 et 18 juin" gives
+    2017-06-11 for "11" (languages writing the day before the month)."""
+    pattern = _range_day_before(language)
+    if pattern is None:
+        return found
+    added = []
+    for e in found:
+        if (
+            e.kind not in ("month-day", "date")
+            or not e.text[:1].isdigit()
+            or not re.fullmatch(r"\d{4}-\d\d-\d\d", e.value or "")
+            or e.earliest is None
+        ):
+            continue
+        m = pattern.search(text, max(0, e.start - 16), e.start)
+        if m is None:
+            continue
+        day = _safe_day(e.earliest, int(m.group(1)))
+        if day is None or day >= e.earliest or any(o.start < m.end(1) and m.start(1) < o.end for o in found):
+            continue
+        a, b = m.span(1)
+        added.append(TimeExpression(a, b, text[a:b], day.isoformat(), day, day, "day", "month-day"))
+    return sorted(found + added, key=lambda e: (e.start, e.end)) if added else found
+
+
 def _safe_day(first: dt.date, day: int) -> dt.date | None:
     try:
         return first.replace(day=day)
@@ -416,6 +468,48 @@ def _day_parts(language: str) -> tuple[tuple[str, re.Pattern], ...]:
     """(TimeML part, pattern) from the lexicon's `day_part_values`: MO, AF, EV, NI."""
     values = lexicon.part("time/", language).get("day_part_values") or {}
     return tuple((str(part), re.compile(str(words), re.I)) for part, words in values.items())
+
+
+@functools.cache
+def _parts_before(language: str) -> tuple[tuple[str, int, re.Pattern], ...]:
+    """(TimeML part, days back, pattern) for words before a day that name a part of it
+    (`day_part_before`) or of the day before it (`night_before`: "in der Nacht zum Montag" is
+    Sunday's night, 2024-06-02TNI; "в ночь на среду")."""
+    lex = lexicon.part("time/", language)
+    out = [
+        (str(part), 0, re.compile(rf"(?<![\w])(?:{words})\s+$", re.I))
+        for part, words in (lex.get("day_part_before") or {}).items()
+    ]
+    if lex.get("night_before"):
+        out.append(("NI", 1, re.compile(rf"(?<![\w])(?:{lex['night_before']})\s+$", re.I)))
+    return tuple(out)
+
+
+def _part_before(
+    text: str, e: TimeExpression, before: tuple[tuple[str, int, re.Pattern], ...]
+) -> TimeExpression:
+    """A day with the words before it that name its part, or the night before it, taken into its span."""
+    if (
+        not before
+        or e.precision != "day"
+        or not e.earliest
+        or not re.fullmatch(r"\d{4}-\d\d-\d\d", e.value or "")
+    ):
+        return e
+    lead = text[max(0, e.start - 30) : e.start]
+    for part, back, pattern in before:
+        if found := pattern.search(lead):
+            start = e.start - len(lead) + found.start()
+            day = e.earliest - dt.timedelta(days=back)
+            return replace(
+                e,
+                start=start,
+                text=text[start : e.end],
+                value=f"{day.isoformat()}T{part}",
+                earliest=day,
+                latest=day,
+            )
+    return e
 
 
 def _day_part(e: TimeExpression, parts: tuple[tuple[str, re.Pattern], ...]) -> TimeExpression:
@@ -464,6 +558,17 @@ def _clock(m: re.Match) -> tuple[int, int] | None:
     return (hour, minute) if hour <= 23 and minute <= 59 else None
 
 
+CLOCK_REACH = 40  # characters: how far before a time of day the day it refines may stand
+
+
+def _verb_between(text: str, start: int, end: int, language: str) -> bool:
+    """A clause end or a verb between a day and a time of day: the time is another event's."""
+    lang = _lang(language)
+    return bool(CLAUSE_END.search(text, start, end)) or any(
+        p is not None and p.search(text, start, end) for p in (lang.past, lang.future, lang.present)
+    )
+
+
 def _with_clock_times(
     text: str, found: list[TimeExpression], reference: dt.date, language: str
 ) -> list[TimeExpression]:
@@ -503,7 +608,27 @@ def _with_clock_times(
                 TimeExpression(start, end, text[start:end], f"{e.value}{stamp}", day, day, "day", "time")
             )
             continue
-        # A time of day with no day beside it is left out: its day is the narrative's, which the
-        # reference's day or the last day named get wrong about as often as right (the TimeML set:
-        # 5 of its 10 values outside the true period came from such guesses).
+        # A time of day with no day beside it refines the day named just before it in its clause,
+        # with no verb between ("clinics on Saturday from 10 a.m. to 2 p.m."). Else it is left out:
+        # its day is the narrative's, which the reference's day or the last day named get wrong
+        # about as often as right (the TimeML set: 5 of its 10 values outside the true period came
+        # from such guesses).
+        named = max(
+            (
+                e
+                for e in out
+                if e.end <= start and e.precision == "day" and e.earliest and "T" not in (e.value or "")
+            ),
+            key=lambda e: e.end,
+            default=None,
+        )
+        if (
+            named is not None
+            and start - named.end <= CLOCK_REACH
+            and not _verb_between(text, named.end, start, language)
+        ):
+            day = named.earliest
+            out.append(
+                TimeExpression(start, end, text[start:end], f"{named.value}{stamp}", day, day, "day", "time")
+            )
     return sorted(out, key=lambda e: (e.start, e.end))

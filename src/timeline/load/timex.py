@@ -49,14 +49,19 @@ OPENS_CLAUSE = (
     "—",
 )  # what may stand before a clause's first word
 AFTER_COMMA = 100.0  # a marker after the expression and a comma counts only when none stands before
+BEYOND_COMMA = 20.0  # a marker beyond a comma from the expression counts as this much farther (a clause)
+COMMA = re.compile(r",\s")
 PASSIVE = re.compile(r"(?<![\w])(?:is|are|be|been|being)\s+$", re.I)
 CLOCK_BEFORE = re.compile(r"(?:\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?|[AP]M)|noon|midnight|midday)\s+$", re.I)
 # A full stop ends a clause, not one in a number ("2.7%"), in "a.m." or after an abbreviation
 # ("Dec. 2", "Mr. Putin"); nor does the colon of a time of day ("9:30").
-CLAUSE_END = re.compile(
+FULL_STOP = (
     r"(?<!\.[mM])(?<!\b[A-Za-z])(?<![\s(][A-Z][a-z])(?<![\s(][A-Z][a-z]{2})(?<![\s(][A-Z][a-z]{3})\.(?!\d)"
-    r"|[!?;\n]|(?<!\d):(?!\d)|,\s+(?:but|while|and|as|after|before)\b|\s[–—]\s"
 )
+CLAUSE_END = re.compile(
+    FULL_STOP + r"|[!?;\n]|(?<!\d):(?!\d)|,\s+(?:but|while|and|as|after|before)\b|\s[–—]\s"
+)
+SENTENCE_END = re.compile(FULL_STOP + r"|[!?\n]")
 NUMERIC_TIME = r"(?:,?\s+(?i:at\s+)?[0-2]?\d[:.][0-5]\d(?::[0-5]\d)?(?:\s*(?i:[ap]\.?m\.?|GMT|UTC|CET|CEST|MSK|EET|EEST|Kyiv\s+time|local\s+time))?)?"
 
 
@@ -103,10 +108,17 @@ class _Lang:
     past: re.Pattern | None
     present: re.Pattern | None  # a plain present with no other marker speaks of what is scheduled
     present_after: bool  # the verb may follow the expression ("в пятницу температура опустится")
+    future_in_past: re.Pattern | None  # "was due", "должны были": a plan seen from the past, either side
+    participle: re.Pattern | None  # after a future auxiliary no verb of its own ("will stay closed")
+    auxiliary: re.Pattern | None  # a future auxiliary ("will"), not a noun of plans ("a planned summit")
+    not_until: re.Pattern | None  # "did not let up until": the lead "until" of a negated past is past
+    month_modifiers: tuple[tuple[str, re.Pattern], ...]  # "next August", "last March": strict
     possessive_lead: tuple[tuple[str, re.Pattern], ...]  # "before Sunday's derby": ahead
     lead: tuple[tuple[str | None, re.Pattern], ...]
     sets: re.Pattern | None
     joined: re.Pattern | None  # between two weekdays of one phrase ("am Donnerstag und Freitag")
+    conjunction: re.Pattern | None  # "arrived on Monday and will continue": the next verb's own clause
+    elliptic: re.Pattern | None  # "..., and again on Sunday": a conjunction and at most two words
     slash_order: str
     triggers: Triggers
 
@@ -530,6 +542,13 @@ def finditer(pattern: re.Pattern, text: str, spans: list[tuple[int, int]] | None
             pos = m.end() if m.end() > m.start() else m.end() + 1
 
 
+def _clause_openers(lex: dict) -> str:
+    """Words that open another clause after an expression: conjunctions ("arrived on Monday and
+    will continue") and complementizers ("wrote on Thursday that Twitter would not")."""
+    words = [lex["conjunctions"]] + ([lex["complementizers"]] if lex.get("complementizers") else [])
+    return "|".join(words)
+
+
 @functools.cache
 def _lang(code: str) -> _Lang:
     lex = lexicon.part("time/", code)
@@ -571,25 +590,32 @@ def _lang(code: str) -> _Lang:
     YS = rf"(?:\s+(?:{year_suffix}))?" if year_suffix else ""
     joiner = _i(lex.get("day_month_joiner")) or ""
     orders = lex.get("date_orders") or ["dmy"]
+    # (a day and its month stand on one line: "до минус 25.\n\nДекабрь стал" is no date)
     patterns: list[tuple[str, str]] = []
     if "mdy" in orders:
-        patterns.append(("date", rf"{B}{WD}(?P<m>{MM})\s*{D}(?:,\s*|\s+){Y}{YS}{NUMERIC_TIME}"))
-        patterns.append(("month-day", rf"{B}{WD}(?P<m>{MM})\s*{D}(?![\d:.,]\d|\w)"))
+        patterns.append(("date", rf"{B}{WD}(?P<m>{MM})[^\S\n]*{D}(?:,\s*|\s+){Y}{YS}{NUMERIC_TIME}"))
+        patterns.append(("month-day", rf"{B}{WD}(?P<m>{MM})[^\S\n]*{D}(?![\d:.,]\d|\w)"))
     if "dmy" in orders or "mdy" in orders:
-        patterns.append(("date", rf"{B}{WD}{D}\.?{joiner}\s*(?P<m>{MM})\.?,?\s+{Y}{YS}{NUMERIC_TIME}"))
-        patterns.append(("month-day", rf"{B}{WD}{D}\.?{joiner}\s*(?P<m>{MM})(?![\w])"))
+        patterns.append(("date", rf"{B}{WD}{D}\.?{joiner}[^\S\n]*(?P<m>{MM})\.?,?\s+{Y}{YS}{NUMERIC_TIME}"))
+        patterns.append(("month-day", rf"{B}{WD}{D}\.?{joiner}[^\S\n]*(?P<m>{MM})(?![\w])"))
     patterns.append(("month-year", rf"{B}(?P<m>{M}|{MA}\.?),?\s+(?i:of\s+)?{Y}{YS}"))
     before = _i(lex.get("month_alone_before"))
     not_before = _i(lex.get("month_not_before"))
     nb = rf"(?!\s+(?:{not_before})\b)" if not_before else ""
     if nb and lex.get("month_homographs"):  # only these months can be something else ("the March to Leave")
         nb = "(?:" + "".join(rf"(?<!{re.escape(str(h))})" for h in lex["month_homographs"]) + f"|{nb})"
+    if lex.get("month_given_names"):  # "by April Ryan": a name, not a month
+        names = "".join(rf"(?<!{re.escape(str(n))})" for n in lex["month_given_names"])
+        nb += rf"(?:{names}|(?!\s+[A-Z][a-z]))"
     if before:
         patterns.append(
             ("month", rf"(?<![\w])(?:{before})\s+(?i:the\s+)?(?P<core>(?P<m>{M})){E}(?!\s*\d){nb}")
         )
     if lex.get("month_alone"):  # languages whose month names are never anything else
         patterns.append(("month", rf"{B}(?P<core>(?P<m>{M})){E}(?!\s*\d)"))
+    elif lex.get("month_alone_names"):  # the month names of a language that are never anything else
+        alone = _alternation(_cased(lex["month_alone_names"], cap), cap)
+        patterns.append(("month", rf"{B}(?P<core>(?P<m>{alone})){E}(?!\s*\d){nb}"))
     ybefore = _i(lex.get("year_alone_before"))
     yafter = _i(lex.get("year_alone_after"))
     if ybefore:
@@ -643,7 +669,13 @@ def _lang(code: str) -> _Lang:
     pre_part = f"(?:{'|'.join(pre)})?" if pre else ""
     post_part = f"(?:{'|'.join(post)})?" if post else ""
     if lex.get("weekday_needs_lead"):  # the modifiers carry their own preposition ("в прошлую")
-        weekday = rf"{B}(?:{'|'.join([*pre, rf'(?P<lead>{lead})' + chr(92) + 's+'])}){W_}{E}{post_part}{tail}"
+        # prepositions outside the span that also let a weekday count ("до среды", "з понеділка")
+        outside = [
+            rf"(?<=(?<![\w]){re.escape(str(w))}\s)"
+            for w in _cased(lex.get("weekday_lead_outside") or (), False)
+        ]
+        leads = [*pre, rf"(?P<lead>{lead})" + chr(92) + "s+", *outside]
+        weekday = rf"{B}(?:{'|'.join(leads)}){W_}{E}{post_part}{tail}"
     else:
         weekday = rf"{B}{lead_part}{pre_part}{W_}{E}{post_part}{tail}"
     patterns.append(("weekday", weekday))
@@ -679,12 +711,30 @@ def _lang(code: str) -> _Lang:
         past=re.compile(lex["past_markers"], re.I) if lex.get("past_markers") else None,
         present=re.compile(lex["present_markers"], re.I) if lex.get("present_markers") else None,
         present_after=bool(lex.get("present_after")),
+        future_in_past=re.compile(lex["future_in_past_markers"], re.I)
+        if lex.get("future_in_past_markers")
+        else None,
+        participle=re.compile(lex["participle"], re.I) if lex.get("participle") else None,
+        auxiliary=re.compile(lex["future_auxiliaries"], re.I) if lex.get("future_auxiliaries") else None,
+        not_until=re.compile(lex["not_until"], re.I) if lex.get("not_until") else None,
+        month_modifiers=tuple(
+            (tense, re.compile(rf"(?<![\w])(?:{words['before']})\s+$", re.I))
+            for tense, words in (
+                ("past", lex.get("weekday_past") or {}),
+                ("future", lex.get("weekday_future") or {}),
+            )
+            if words.get("before")
+        ),
         possessive_lead=tuple(
             (tense, re.compile(rf"(?<![\w])(?:{words})\s+$", re.I))
             for tense, words in (lex.get("tense_lead_possessive") or {}).items()
         ),
         slash_order=str(lex.get("slash_order") or "dmy"),
         sets=re.compile(rf"(?<![\w])(?:{lex['sets_before']})\s+$", re.I) if lex.get("sets_before") else None,
+        conjunction=re.compile(rf"\s(?:{_clause_openers(lex)})\s", re.I) if lex.get("conjunctions") else None,
+        elliptic=re.compile(rf"\s(?:{lex['conjunctions']})(?:\s+[^\s,.;:!?]+){{0,2}}\s*$", re.I)
+        if lex.get("conjunctions")
+        else None,
         joined=re.compile(
             rf"\s*,?\s*(?:{lex['conjunctions']})\s+(?:(?:{lex.get('weekday_lead') or '(?!x)x'})\s+)?", re.I
         )
@@ -728,6 +778,11 @@ def _mention(kind: str, match: re.Match, lang: _Lang) -> Mention | None:
         year, day = _int(g.get("y")), _int(g.get("d"))
         if not _valid(year, month, day):
             return None
+        if kind == "month":  # "next August", "last March": never the reference's own month
+            before = match.string[max(0, start - 24) : start]
+            for tense, pattern in lang.month_modifiers:
+                if pattern.search(before):
+                    return Mention(start, end, text, kind, month=month, tense=tense, strict=True)
         return Mention(start, end, text, kind, year=year, month=month, day=day)
     if kind == "year":
         return Mention(start, end, text, "year", year=int(g["core"]))
@@ -779,6 +834,11 @@ def _tense(text: str, start: int, end: int, lang: _Lang, kind: str = "") -> str 
         for tense, pattern in lang.possessive_lead:
             if pattern.search(before_words):
                 return tense
+    lo = max(0, start - 90)
+    before = text[lo:start]
+    cuts = [c.end() for c in CLAUSE_END.finditer(before)]
+    if cuts:
+        lo += cuts[-1]
     if before_words[-1:].isspace():  # each lead pattern ends in blanks right before the expression
         for tense, pattern in lang.lead:
             if found := pattern.search(before_words):
@@ -787,14 +847,11 @@ def _tense(text: str, start: int, end: int, lang: _Lang, kind: str = "") -> str 
                     kind == "weekday" or (kind == "month-day" and text[:at].rstrip()[-1:] in OPENS_CLAUSE)
                 ):
                     break
+                if tense == "future" and lang.not_until is not None and lang.not_until.search(text, lo, at):
+                    return "past"  # "the snow did not let up until Sunday": it let up on Sunday
                 return tense
     if lang.future is None and lang.past is None:
         return None
-    lo = max(0, start - 90)
-    before = text[lo:start]
-    cuts = [c.end() for c in CLAUSE_END.finditer(before)]
-    if cuts:
-        lo += cuts[-1]
     hi = min(len(text), end + 60)
     after = CLAUSE_END.search(text, end, hi)
     if after:
@@ -806,9 +863,24 @@ def _tense(text: str, start: int, end: int, lang: _Lang, kind: str = "") -> str 
         p is not None and any(m.end() <= start for m in p.finditer(text, lo, start))
         for p in (lang.future, lang.past)
     )
+    # the expression's own stretch between commas: a marker there is most often its verb, one
+    # beyond a comma another clause's ("Bolt, who turns 30 on Sunday, has said", "a second wave is
+    # possible in March, Jernigan said", "як повідомили в Офісі, у понеділок прибудуть слідчі")
+    seg_lo = max([c.end() for c in COMMA.finditer(text, lo, start)], default=lo)
+    seg_hi = c.start() if (c := COMMA.search(text, end, hi)) else hi
+    # a future auxiliary earlier in the clause: a participle after it is no verb of its own
+    # ("schools will stay closed today and Tuesday", "will process payments dated 29/02 on Monday")
+    auxiliary = lang.auxiliary.search(text, lo, start) if lang.auxiliary else None
+    future_at = auxiliary.start() if auxiliary else None
     # a plain present ("markets reopen on Tuesday", "the summit continues Friday") speaks of what
-    # is scheduled, but weighs less than a marker of the past or the future
-    kinds = (("future", lang.future, 1.0), ("past", lang.past, 1.0), ("future", lang.present, PRESENT_WEIGHT))
+    # is scheduled, but weighs less than a marker of the past or the future; a plan seen from the
+    # past ("was due in January") says neither
+    kinds = (
+        ("none", None if kind == "weekday" else lang.future_in_past, 1.0),  # "were expected on Friday": ahead
+        ("future", lang.future, 1.0),
+        ("past", lang.past, 1.0),
+        ("future", lang.present, PRESENT_WEIGHT),
+    )
     for tense, pattern, weight in kinds:
         if pattern is None:
             continue
@@ -819,15 +891,36 @@ def _tense(text: str, start: int, end: int, lang: _Lang, kind: str = "") -> str 
                 continue
             if tense == "past" and PASSIVE.search(text, max(0, m.start() - 8), m.start()):
                 continue  # "the new president is inaugurated on Jan. 20": a present, not a past
+            if (
+                tense == "past"
+                and future_at is not None
+                and future_at < m.start()
+                and m.end() <= start
+                and lang.participle is not None
+                and lang.participle.fullmatch(text, m.start(), m.end())
+            ):
+                continue
             distance = start - m.end() if m.end() <= start else (m.start() - end) * 1.5
-            if before_marker and m.start() >= end and "," in text[end : m.start()]:
+            if (
+                before_marker
+                and m.start() >= end
+                and (
+                    "," in text[end : m.start()]
+                    or (lang.conjunction is not None and lang.conjunction.search(text, end, m.start()))
+                )
+            ):
                 distance += AFTER_COMMA
-            if distance < 0 or (weight != 1.0 and m.end() > start and not lang.present_after):
+            if not seg_lo <= m.start() < seg_hi:
+                distance += BEYOND_COMMA
+            right_after = m.start() >= end and not text[end : m.start()].strip()  # "Monday is a holiday"
+            if distance < 0 or (
+                weight != 1.0 and m.end() > start and not lang.present_after and not right_after
+            ):
                 continue  # a present after the expression is most often the next clause's verb
             distance *= weight
             if best is None or distance < best[0]:
                 best = (distance, tense)
-    return best[1] if best else None
+    return None if best is None or best[1] == "none" else best[1]
 
 
 _KEPT: list[dict[tuple[str, str], tuple[Mention, ...]]] = []  # the open keep_scans() blocks, innermost last
@@ -947,6 +1040,19 @@ def _scan(text: str, language: str, *, windowed: bool) -> tuple[Mention, ...]:
             and lang.joined.fullmatch(text, previous.end, mention.start)
         ):
             mention = replace(mention, tense=previous.tense)  # "wird am Donnerstag und Freitag gestreikt"
+        elif (
+            mention.kind == "weekday"
+            and mention.tense is None
+            and previous is not None
+            and previous.kind == "weekday"
+            and previous.tense is not None
+            and lang.elliptic is not None
+            and lang.elliptic.search(text, previous.end, mention.start)
+            and not SENTENCE_END.search(text, previous.end, mention.start)
+        ):
+            # a clause with no verb of its own shares its sentence's ("clinics on Saturday from 10 a.m.
+            # to 2 p.m., and again on Sunday")
+            mention = replace(mention, tense=previous.tense)
         out.append(mention)
     return tuple(out)
 
@@ -1037,9 +1143,11 @@ def month_day_on(mention: Mention, reference: dt.date) -> dt.date | None:
 def month_on(mention: Mention, reference: dt.date) -> tuple[int, int]:
     """A month without a year: the one the tense allows, else the reference's year."""
     month = mention.month or 1
-    if mention.tense == "past" and month > reference.month:
+    if mention.tense == "past" and (month > reference.month or (mention.strict and month == reference.month)):
         return reference.year - 1, month
-    if mention.tense == "future" and month < reference.month:
+    if mention.tense == "future" and (
+        month < reference.month or (mention.strict and month == reference.month)
+    ):
         return reference.year + 1, month
     return reference.year, month
 
@@ -1106,6 +1214,8 @@ def resolve(m: Mention, reference: dt.date | None, previous: dt.date | None = No
     if m.kind == "weekday":
         return _day(m, weekday_on(m, reference))
     if m.kind == "relative":
+        if m.anchor == "previous" and m.offset == 0 and previous is None:
+            return _expression(m, None, None, None, "unknown")  # "that day" with no day named before it
         base = previous if (m.anchor == "previous" and previous is not None) else reference
         return _unit_span(m, m.unit or "day", base, m.offset)
     if m.kind == "ago":
@@ -1120,10 +1230,15 @@ def resolve_all(mentions: tuple[Mention, ...], reference: dt.date | None) -> lis
     """Resolve in text order, so that "the day before" counts from the day named before it."""
     out = []
     previous: dt.date | None = None
+    base: tuple[dt.date, int] | None = None  # the day the last day was counted from, and its offset
     for m in mentions:
-        expr = resolve(m, reference, previous)
+        anchor = previous
+        if m.kind == "relative" and m.anchor == "previous" and base is not None and base[1] * m.offset < 0:
+            anchor = base[0]  # "on Sept. 26 ... the following day ... a day earlier": the 25th, not the 26th
+        expr = resolve(m, reference, anchor)
         out.append(expr)
         if expr.precision == "day" and expr.earliest and (m.kind != "relative" or m.anchor == "previous"):
+            base = (anchor, m.offset) if m.kind == "relative" and anchor is not None else None
             previous = expr.earliest
     return out
 
