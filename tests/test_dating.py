@@ -1052,3 +1052,48 @@ def test_an_anniversary_marked_and_a_weekday_of_this_week() -> None:
 def test_a_year_whose_clause_gives_no_tense_bounds_nothing(text: str) -> None:
     found = infer_published(text)
     assert found.earliest is None or found.earliest.year < 2018, found
+
+
+@pytest.mark.skipif(not STORY.exists(), reason="the story configuration is not there")
+@pytest.mark.parametrize(
+    ("stamps", "expected"),
+    [
+        (("14:48", "12:55"), D(2022, 3, 10)),  # a live blog: the meeting it reports is of its own day
+        ((), D(2022, 3, 11)),  # a report looking back on the meeting: from the next day
+    ],
+)
+def test_after_an_event_in_a_live_blog_is_on_or_after_its_day(
+    stamps: tuple[str, ...], expected: dt.date
+) -> None:
+    posts = "".join(
+        f"{stamp}\nThe meeting in Antalya, hosted by Turkey, lasted about an hour.\n\n" for stamp in stamps
+    )
+    text = "Russia-Ukraine war live\n\nDay 15 of the Russian invasion\n\n" + (
+        posts or "The meeting in Antalya, hosted by Turkey, lasted about an hour.\n"
+    )
+    est = infer_published(text, language="en", config=load_config(STORY))
+    assert est.earliest == expected
+
+
+@pytest.mark.skipif(not STORY.exists(), reason="the story configuration is not there")
+def test_an_event_dated_today_makes_after_it_that_day() -> None:
+    """ "The decree ... was published today": the text is of the decree's day, and its other
+    mention ("the decree on the impossibility of talks with Putin") no longer means the next day."""
+    text = (
+        "РИА Новости\n\nПесков об указе Зеленского о невозможности переговоров с Путиным.\n\n"
+        "Указ, вводящий в действие решение СНБО от 30 сентября, опубликован сегодня на сайте президента.\n"
+    )
+    est = infer_published(text, language="ru", config=load_config(STORY))
+    assert (est.value, est.precision) == (D(2022, 10, 4), "day")
+
+
+@pytest.mark.skipif(not STORY.exists(), reason="the story configuration is not there")
+def test_days_after_a_weekday_event_and_the_weekday_of_the_news() -> None:
+    """ "quatre jours seulement après la réunion de lundi": the span counts even with 'seulement',
+    and that Monday is the meeting's, so "vendredi" is the Friday four days on."""
+    text = (
+        "Titre\n\nSergueï Lavrov a douché vendredi les espoirs d'une rencontre rapide.\n\n"
+        "Cette sortie intervient quatre jours seulement après la réunion de lundi à la Maison Blanche.\n"
+    )
+    est = infer_published(text, language="fr", config=load_config(STORY))
+    assert est.value == D(2025, 8, 22)

@@ -78,6 +78,7 @@ class Constraint:
     evidence: Evidence
     anchor: dt.date | None = None  # a reference event's date: the text is written near it
     named: dt.date | None = None  # the day a year-less date was resolved to
+    event: dt.date | None = None  # the event's own day, when the text is dated at a distance from it
     assumed: bool = False  # a nearness assumption: dropped, not kept, when it meets evidence as strong
     ambiguous: bool = False  # words that match several reference events: always shown
     alternatives: tuple = ()  # ambiguous: the (reference event, relation, match) it may mean
@@ -398,13 +399,17 @@ def counter_constraints(text: str, language: str, config) -> list[Constraint]:
     return out
 
 
-def anchor_constraints(text: str, language: str, config) -> list[Constraint]:
+def anchor_constraints(text: str, language: str, config, *, live: bool = False) -> list[Constraint]:
     """Reference events named in the text, with the tense the configuration gives them.
 
     Words that match several reference events of different dates (a yearly conference "last
     month", "the talks in Istanbul" of 2022 and of 2025) are ambiguous: only what every instance
     implies is kept (after the earliest, before the latest), with no nearness assumed, so that
-    other evidence decides; a wrong edition must never be taken as a confident date."""
+    other evidence decides; a wrong edition must never be taken as a confident date.
+
+    "After" an event is read as from the next day (a report looks back on it), except where the
+    text itself is of the event's day: a live blog (live: its posts are time-stamped as the day
+    goes on), or a text that dates the event "today" («опубликован сегодня»)."""
     if config is None:
         return []
     _, mentions, triggers = _config_patterns(config, language)
@@ -419,6 +424,8 @@ def anchor_constraints(text: str, language: str, config) -> list[Constraint]:
         if m:
             found.append((ref, relation, m))
     out = []
+    after: list[tuple[object, int]] = []  # (event, index in out) of plain "after" constraints
+    today: set[int] = set()  # the events the text dates to its own day
     for group in _same_words(found):
         # the most specific words win: "the Munich Security Conference on February 19" over
         # "the Munich Security Conference", which every year's edition matches
@@ -428,10 +435,25 @@ def anchor_constraints(text: str, language: str, config) -> list[Constraint]:
             out.append(_ambiguous(group))
             continue
         for ref, relation, m in group:
-            out += _anchored(
-                ref, relation, m, _offset_before(text, m.start(), language) if relation == "after" else None
+            offset = _offset_before(text, m.start(), language) if relation == "after" else None
+            if relation == "after" and offset is None:
+                after.append((ref, len(out)))
+            out += _anchored(ref, relation, m, offset)
+            relative = _relative_to(ref, m, text, language)
+            if any(c.earliest is not None and c.earliest <= ref.last for c in relative):
+                today.add(id(ref))
+            out += relative
+    for ref, i in after:
+        if live or id(ref) in today:
+            why = (
+                "a live blog: its posts are of the day" if live else "the text dates the event to its own day"
             )
-            out += _relative_to(ref, m, text, language)
+            c = out[i]
+            out[i] = replace(
+                c,
+                earliest=ref.last,
+                evidence=_detail(c.evidence, f"{c.evidence.detail}; {why}, so on or after {ref.last}"),
+            )
     return out
 
 
@@ -509,9 +531,12 @@ def _offset_pattern(language: str) -> re.Pattern | None:
         return None
     numbers = "|".join(sorted(map(re.escape, lang.numbers), key=len, reverse=True))
     units = "|".join(sorted(map(re.escape, lang.units), key=len, reverse=True))
-    after = lexicon.part("time/", language).get("offset_after") or ""
+    words = lexicon.part("time/", language)
+    after = words.get("offset_after") or ""
     tail = rf"(?:(?:{after})\s+(?:\w+\s+)?)?" if after else ""
-    return re.compile(rf"(?<![\w])(?P<n>{numbers}|\d{{1,2}})\s+(?P<unit>{units})\s+{tail}$", re.I)
+    # "quatre jours seulement après": a word that stresses the span, between it and the event
+    only = rf"(?:(?:{words['offset_only']})\s+)?" if words.get("offset_only") else ""
+    return re.compile(rf"(?<![\w])(?P<n>{numbers}|\d{{1,2}})\s+(?P<unit>{units})\s+{only}{tail}$", re.I)
 
 
 def _offset_before(text: str, start: int, language: str) -> tuple[dt.timedelta, bool] | None:
@@ -668,6 +693,7 @@ def _anchored(
                 None,
                 _detail(ev, f"{offset.days} days after {name}: {day}; written on or after it"),
                 anchor=day,
+                event=ref.last,
             ),
             Constraint(
                 STRENGTH["anchor-nearness"],
@@ -738,6 +764,21 @@ def _line_kinds(lines: list[Line]):
 
 
 TIME_OF_DAY = re.compile(r"^\d{1,2}(?:[:.h]\d\d(?:[:.]\d\d)?|h)$", re.I)
+LIVE_STAMPS = 2  # lines holding only a time of day ("14:48"): posts of a live blog
+
+
+def _live_blog(lines: list[Line]) -> bool:
+    """A live blog: posts under time stamps on lines of their own, written as the day goes on, so
+    the events it reports in the past tense are mostly of that same day."""
+    zones = _zones()
+    count = 0
+    for line in lines:
+        words = line.text.split()
+        if words and len(words) <= 2 and TIME_OF_DAY.match(words[0]) and all(w in zones for w in words[1:]):
+            count += 1
+            if count >= LIVE_STAMPS:
+                return True
+    return False
 
 
 @functools.cache
@@ -1257,7 +1298,7 @@ def infer_publication(
     if from_url:
         constraints.append(Constraint(2, from_url[0], from_url[1], from_url[2]))
     constraints += _looking_back(counter_constraints(text, language, config), mentions)
-    constraints += anchor_constraints(text, language, config)
+    constraints += anchor_constraints(text, language, config, live=_live_blog(lines))
     constraints += office_constraints(text, language, config)
     footer = [m.span() for m in (_copyright_pattern().finditer(text) if _copyright_pattern() else ())]
     constraints += _text_constraints([m for m in mentions if not any(a <= m.start < b for a, b in footer)])
@@ -1315,6 +1356,8 @@ def infer_publication(
             if c.anchor and c not in dropped and c not in used and lo <= c.anchor <= hi
         ]
         known |= set(anchors)
+        # "four days after Monday's meeting": that Monday is a day the text names, too
+        known |= {c.event for c in used if c.event}
         days_back = tuple(
             m.offset
             for m in mentions
