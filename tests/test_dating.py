@@ -1097,3 +1097,64 @@ def test_days_after_a_weekday_event_and_the_weekday_of_the_news() -> None:
     )
     est = infer_published(text, language="fr", config=load_config(STORY))
     assert est.value == D(2025, 8, 22)
+
+
+@pytest.mark.skipif(not STORY.exists(), reason="the story configuration is not there")
+@pytest.mark.parametrize(
+    ("language", "sentence", "lo", "hi"),
+    [
+        (
+            "ru",
+            "В пятницу исполнится год с начала специальной военной операции.",
+            D(2023, 2, 18),
+            D(2023, 2, 23),
+        ),
+        (
+            "ru",
+            "Сегодня исполняется два года с начала полномасштабного вторжения.",
+            D(2024, 2, 24),
+            D(2024, 2, 26),
+        ),
+        ("ru", "Во вторник исполнилось три года с начала войны.", D(2025, 2, 24), D(2025, 3, 2)),
+        (
+            "uk",
+            "У п'ятницю виповниться рік від початку повномасштабного вторгнення.",
+            D(2023, 2, 18),
+            D(2023, 2, 23),
+        ),
+        (
+            "uk",
+            "Сьогодні виповнюється три роки з початку повномасштабної війни.",
+            D(2025, 2, 24),
+            D(2025, 2, 26),
+        ),
+        (
+            "de",
+            "Am Freitag ist es ein Jahr her, dass Russland die Ukraine überfallen hat.",
+            D(2023, 2, 18),
+            D(2023, 2, 23),
+        ),
+        (
+            "de",
+            "Am Samstag jährt sich der russische Überfall auf die Ukraine zum zweiten Mal.",
+            D(2024, 2, 18),
+            D(2024, 2, 23),
+        ),
+        ("fr", "Vendredi, cela fera un an que la Russie a envahi l'Ukraine.", D(2023, 2, 18), D(2023, 2, 23)),
+        (
+            "fr",
+            "Cela fait deux ans, jour pour jour, que la Russie a envahi l'Ukraine.",
+            D(2024, 2, 24),
+            D(2024, 2, 26),
+        ),
+    ],
+)
+def test_invasion_anniversaries_in_every_language(
+    language: str, sentence: str, lo: dt.date, hi: dt.date
+) -> None:
+    """ "It will be a year since", "it is two years today since", "it was three years since" the
+    invasion: the days before the anniversary, that day, the days after it."""
+    est = infer_published(f"Headline\n\n{sentence}\n", language=language, config=load_config(STORY))
+    assert est.value is not None and lo <= est.value <= hi
+    assert est.earliest is not None and est.latest is not None
+    assert lo <= est.earliest and est.latest <= hi + dt.timedelta(days=6)

@@ -79,6 +79,7 @@ class Constraint:
     anchor: dt.date | None = None  # a reference event's date: the text is written near it
     named: dt.date | None = None  # the day a year-less date was resolved to
     event: dt.date | None = None  # the event's own day, when the text is dated at a distance from it
+    guess: bool = False  # any day of the range fits as well ("in the days before"): shown by its middle
     assumed: bool = False  # a nearness assumption: dropped, not kept, when it meets evidence as strong
     ambiguous: bool = False  # words that match several reference events: always shown
     alternatives: tuple = ()  # ambiguous: the (reference event, relation, match) it may mean
@@ -144,16 +145,21 @@ def _number_words(language: str, key: str) -> dict[str, int]:
         **(lexicon.part("time/", "en").get(key) or {}),
         **(lexicon.part("time/", language).get(key) or {}),
     }
-    return {str(k).lower(): int(v) for k, v in words.items()}
+    return {str(k).lower(): int(v) for k, v in words.items() if v is not None}
 
 
 @functools.cache
 def _ordinals(language: str) -> dict[str, int]:
     """Ordinal and cardinal words with their numbers ("eighth", "eight"): what a counter reads."""
-    return {**_number_words(language, "cardinals"), **_number_words(language, "ordinals")}
+    return {
+        **_number_words(language, "numbers"),
+        **_number_words(language, "cardinals"),
+        **_number_words(language, "ordinals"),
+    }
 
 
-SLOTS = {"{ordinal}": "ordinals", "{cardinal}": "cardinals"}
+# {number}: the language's own number words (zwei, три, deux), where it lists no cardinals
+SLOTS = {"{ordinal}": "ordinals", "{cardinal}": "cardinals", "{number}": "numbers"}
 
 
 def _with_ordinals(pattern: str, language: str) -> str:
@@ -351,7 +357,8 @@ def counter_constraints(text: str, language: str, config) -> list[Constraint]:
                 )
             elif any(groups.get(g) is not None for g in ANNIVERSARIES):
                 kind = next(g for g in ANNIVERSARIES if groups.get(g) is not None)
-                n = _number(groups[kind], ordinals)
+                # an empty group is the one year a language says without a number («год», "ein Jahr")
+                n = _number(groups[kind], ordinals) if groups[kind] else 1
                 if not n:
                     continue
                 day = _add_years(one, n)
@@ -394,6 +401,7 @@ def counter_constraints(text: str, language: str, config) -> list[Constraint]:
                     lo,
                     hi,
                     Evidence("counter", m.group(0), m.start(), m.end(), detail=detail),
+                    guess=any(groups.get(g) is not None for g in ("ahead", "marked")),
                 )
             )
     return out
@@ -1372,6 +1380,9 @@ def infer_publication(
             )
         )
         value, earliest, latest = _choose_day(lo, hi, weekdays, known, anchors, days_back, this_week)
+        if any(c.guess for c in used) and all(m.tense == "future" for m in weekdays):
+            # only days ahead ("on Friday it will be a year since"): any day before them fits
+            value = _middle(value, earliest, latest)
         for m in weekdays:
             w = weekday_on(m, value, "future" if m.tense == "future" else "past")
             where = "ahead of" if m.tense == "future" else "on or before"
@@ -1403,7 +1414,7 @@ def infer_publication(
                     detail=f"a report looking back on an event of {binding.anchor}: {value} is a guess inside the range",
                 )
             )
-        elif binding is None or binding.evidence.rule != "counter":  # "day N of the war": that very day
+        elif binding is None or binding.evidence.rule != "counter" or binding.guess:  # "day N": that very day
             value = _middle(value, earliest, latest)
     for c in dropped:
         why = (
