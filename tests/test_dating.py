@@ -1158,3 +1158,27 @@ def test_invasion_anniversaries_in_every_language(
     assert est.value is not None and lo <= est.value <= hi
     assert est.earliest is not None and est.latest is not None
     assert lo <= est.earliest and est.latest <= hi + dt.timedelta(days=6)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "In the spring of this year, Putin said he was ready to meet Zelensky."),
+        ("ru", "Весной этого года Путин заявил, что готов встретиться с Зеленским."),
+        ("uk", "Навесні цього року Путін заявив, що готовий зустрітися із Зеленським."),
+        ("de", "Im Frühjahr dieses Jahres sagte Putin, er sei zu einem Treffen bereit."),
+        ("fr", "Au printemps de cette année, Poutine a déclaré qu'il était prêt à rencontrer Zelensky."),
+    ],
+)
+def test_a_statement_of_a_season_of_this_year_is_not_of_the_articles_day(language: str, text: str) -> None:
+    autumn = DateEstimate.day(D(2025, 11, 20), (Evidence("dateline", ""),))
+    est = said(text, autumn, language)
+    assert (est.earliest, est.latest) == (D(2025, 3, 1), D(2025, 5, 31))
+    assert est.precision != "day"
+
+
+@pytest.mark.parametrize("day", [D(2025, 4, 20), D(2025, 2, 20)])
+def test_a_season_still_going_on_or_ahead_leaves_the_articles_day(day: dt.date) -> None:
+    published = DateEstimate.day(day, (Evidence("dateline", ""),))
+    est = said("In the spring of this year, Putin said he was ready.", published)
+    assert est.value == day

@@ -1526,12 +1526,67 @@ def statement_date(
         )
     if not published.known:
         return DateEstimate.unknown()
+    season = _season_of_this_year(sentence, language, published)
+    if season is not None:
+        return season
     carried = _narrative_day(sentence, text, language, published, resolved, starts)
     if carried is None:
         carried = _news_day(sentence, text, language, published, resolved, starts)
     if carried is not None:
         return carried
     return as_reported(published)
+
+
+SEASON_MONTHS_THIS_YEAR = {
+    "SP": (3, 5),
+    "SU": (6, 8),
+    "FA": (9, 11),
+    "WI": (1, 2),
+}  # a year's winter: its start
+
+
+@functools.cache
+def _season_pattern(language: str) -> tuple[re.Pattern | None, dict[str, str]]:
+    words = lexicon.part("time/", language)
+    pattern = words.get("season_this_year")
+    names = {str(n).casefold(): key for key, ns in (words.get("seasons") or {}).items() for n in ns}
+    if not pattern or not names:
+        return None, names
+    alternation = "(?:" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + ")"
+    return re.compile(
+        r"(?<![\w])(?:" + str(pattern).replace("{season}", alternation) + r")(?![\w])", re.I
+    ), names
+
+
+def _season_of_this_year(sentence: Sentence, language: str, published: DateEstimate) -> DateEstimate | None:
+    """ "In the spring of this year, Putin said", «Весной этого года Путин заявил»: a statement of a
+    season of the article's year that is over, not of the article's day (a season still going on
+    may hold the day, one ahead is a plan)."""
+    pattern, names = _season_pattern(language)
+    if pattern is None or published.value is None:
+        return None
+    m = pattern.search(sentence.text)
+    if m is None:
+        return None
+    key = next((names[w] for w in sorted(names, key=len, reverse=True) if w in m.group(0).casefold()), None)
+    if key not in SEASON_MONTHS_THIS_YEAR:
+        return None
+    year = published.value.year
+    first, last = SEASON_MONTHS_THIS_YEAR[key]
+    lo = dt.date(year, first, 1)
+    hi = dt.date(year, last, 1) + relativedelta(months=1) - DAY
+    if hi >= published.value:
+        return None
+    value = lo + (hi - lo) // 2
+    start = sentence.start + m.start()
+    detail = f"'{m.group(0)}' seen from {published.value}: {lo} to {hi}, a season over before the publication"
+    return DateEstimate(
+        value,
+        precision_of(lo, hi),
+        lo,
+        hi,
+        (Evidence("relative-date", m.group(0), start, start + len(m.group(0)), detail=detail),),
+    )
 
 
 def as_reported(published: DateEstimate) -> DateEstimate:
