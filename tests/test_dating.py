@@ -1182,3 +1182,9 @@ def test_a_season_still_going_on_or_ahead_leaves_the_articles_day(day: dt.date) 
     published = DateEstimate.day(day, (Evidence("dateline", ""),))
     est = said("In the spring of this year, Putin said he was ready.", published)
     assert est.value == day
+
+
+def test_a_statement_dated_by_a_month_and_year_is_of_that_month() -> None:
+    """ "In April 2021 Zelensky proposed ...", in a text of 2022: April 2021, not the text's day."""
+    est = said("In April 2021 Zelensky proposed meeting Putin in the Donbas.")
+    assert (est.earliest, est.latest, est.precision) == (D(2021, 4, 1), D(2021, 4, 30), "month")

@@ -1482,7 +1482,7 @@ def statement_date(
     for m, e in pairs:
         if m.tense == "future" or e.value is None or e.precision not in RANK:
             continue
-        if m.kind in ("year", "month-year", "season"):
+        if m.kind in ("year", "season"):
             continue
         if reference and e.earliest and e.earliest > reference:
             continue  # "starting from tomorrow": not when it was said
