@@ -1188,3 +1188,12 @@ def test_a_statement_dated_by_a_month_and_year_is_of_that_month() -> None:
     """ "In April 2021 Zelensky proposed ...", in a text of 2022: April 2021, not the text's day."""
     est = said("In April 2021 Zelensky proposed meeting Putin in the Donbas.")
     assert (est.earliest, est.latest, est.precision) == (D(2021, 4, 1), D(2021, 4, 30), "month")
+
+
+@pytest.mark.skipif(not STORY.exists(), reason="the story configuration is not there")
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019"])
+def test_typographic_apostrophes_match_the_storys_patterns(apostrophe: str) -> None:
+    """ "Trump’s deadline ... expires Friday" is the story's "Trump's deadline": written before it."""
+    text = f"Headline\n\nTrump{apostrophe}s deadline for Moscow to agree to a ceasefire expires Friday.\n"
+    est = infer_published(text, language="en", config=load_config(STORY))
+    assert est.latest is not None and est.latest < D(2025, 8, 8)

@@ -307,6 +307,12 @@ ANNIVERSARIES = ("ahead", "on", "marked")  # "will be a year since", "is a year 
 ANNIVERSARY_AHEAD = dt.timedelta(days=6)  # "on Friday it will be a year since": within the six days before
 
 
+def _straight(text: str) -> str:
+    """The text with typographic apostrophes made straight ("Trump’s deadline"), as the story's
+    patterns write them; the same length, so every offset holds."""
+    return text.replace("\u2019", "'") if "\u2019" in text else text
+
+
 def counter_constraints(text: str, language: str, config) -> list[Constraint]:
     """ "day 1,436 of the war": day 1 is the event's day_one. Named groups in the configured
     pattern say the unit: day (or the first group), week, month, year (the Nth), nextyear (the
@@ -318,6 +324,7 @@ def counter_constraints(text: str, language: str, config) -> list[Constraint]:
     counters, _, _ = _config_patterns(config, language)
     ordinals = _ordinals(language)
     out = []
+    text = _straight(text)
     folded, digits = _folded(text)
     for ref, pattern, needs in counters:
         if not _present(needs, folded, digits):
@@ -422,13 +429,14 @@ def anchor_constraints(text: str, language: str, config, *, live: bool = False) 
         return []
     _, mentions, triggers = _config_patterns(config, language)
     found: list[tuple[object, str, re.Match]] = []
-    folded, digits = _folded(text)
-    where = windows(text, triggers)
+    plain = _straight(text)
+    folded, digits = _folded(plain)
+    where = windows(plain, triggers)
     for i, (ref, relation, pattern, needs) in enumerate(mentions):
         spans = None if where is None else where[i]
         if spans == [] or (where is None and not _present(needs, folded, digits)):
             continue
-        m = next(finditer(pattern, text, spans), None)
+        m = next(finditer(pattern, plain, spans), None)
         if m:
             found.append((ref, relation, m))
     out = []
