@@ -1197,3 +1197,13 @@ def test_typographic_apostrophes_match_the_storys_patterns(apostrophe: str) -> N
     text = f"Headline\n\nTrump{apostrophe}s deadline for Moscow to agree to a ceasefire expires Friday.\n"
     est = infer_published(text, language="en", config=load_config(STORY))
     assert est.latest is not None and est.latest < D(2025, 8, 8)
+
+
+@pytest.mark.skipif(not STORY.exists(), reason="the story configuration is not there")
+@pytest.mark.parametrize(("weekday", "dated"), [("Friday", True), ("Monday", False)])
+def test_the_events_own_weekday_beside_it_dates_the_text_to_its_week(weekday: str, dated: bool) -> None:
+    """ "Biden said on Friday he was convinced that Putin had already taken the decision to invade"
+    (Friday 2022-02-18): the text is of that day or the week after; another weekday is another day."""
+    text = f"Headline\n\nUS President Joe Biden said on {weekday} he was convinced that Putin had already taken the decision to invade.\n"
+    est = infer_published(text, language="en", config=load_config(STORY))
+    assert (est.latest == D(2022, 2, 24)) is dated

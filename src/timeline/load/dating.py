@@ -485,10 +485,21 @@ def _relative_to(ref, m: re.Match, text: str, language: str) -> list[Constraint]
         return []
     for mention in scan(text, language):
         last_weekday = mention.kind == "weekday" and mention.strict and mention.tense == "past"
-        if not last_weekday and (
-            mention.kind not in ("relative", "ago")
-            or mention.anchor
-            or mention.unit not in ("day", "week", "month")
+        # "Biden said on Friday he was convinced ...": the event's own weekday, told in the past
+        that_weekday = (
+            mention.kind == "weekday"
+            and not mention.strict
+            and mention.tense == "past"
+            and mention.weekday == ref.date.weekday()
+        )
+        if (
+            not last_weekday
+            and not that_weekday
+            and (
+                mention.kind not in ("relative", "ago")
+                or mention.anchor
+                or mention.unit not in ("day", "week", "month")
+            )
         ):
             continue
         gap = mention.start - m.end() if mention.start >= m.end() else m.start() - mention.end
@@ -508,6 +519,8 @@ def _relative_to(ref, m: re.Match, text: str, language: str) -> list[Constraint]
             if mention.weekday != day.weekday():
                 continue  # "Bennett flew to Moscow last Sunday" of a Saturday: another trip
             lo, hi = day + DAY, day + dt.timedelta(days=7)  # "last Saturday": in the week after it
+        elif that_weekday:
+            lo, hi = day, day + dt.timedelta(days=6)  # "on Friday": that day or in the week after it
         elif (mention.kind == "ago" and mention.unit == "week") or (mention.unit == "day" and abs(k) >= 7):
             center = day + dt.timedelta(days=7 * k if mention.unit == "week" else k)
             lo, hi = center - 2 * DAY, center + 2 * DAY  # "a week ago": about seven days
