@@ -489,7 +489,7 @@ def _relative_to(ref, m: re.Match, text: str, language: str) -> list[Constraint]
         that_weekday = (
             mention.kind == "weekday"
             and not mention.strict
-            and mention.tense == "past"
+            and mention.tense != "future"
             and mention.weekday == ref.date.weekday()
         )
         if (
