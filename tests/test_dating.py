@@ -1207,3 +1207,19 @@ def test_the_events_own_weekday_beside_it_dates_the_text_to_its_week(weekday: st
     text = f"Headline\n\nUS President Joe Biden said on {weekday} he was convinced that Putin had already taken the decision to invade.\n"
     est = infer_published(text, language="en", config=load_config(STORY))
     assert (est.latest == D(2022, 2, 24)) is dated
+
+
+@pytest.mark.skipif(not STORY.exists(), reason="the story configuration is not there")
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("ru", "В понедельник исполнится пять лет с момента инаугурации Зеленского."),
+        ("uk", "У понеділок виповниться п'ять років від інавгурації Зеленського."),
+        ("de", "Am Montag ist es fünf Jahre her, dass Selenskyj vereidigt wurde."),
+        ("fr", "Lundi, cela fera cinq ans que Zelensky a prêté serment."),
+    ],
+)
+def test_inauguration_anniversaries_in_every_language(language: str, sentence: str) -> None:
+    """Five years since the oath of 2019-05-20, still ahead: the days before 2024-05-20."""
+    est = infer_published(f"Headline\n\n{sentence}\n", language=language, config=load_config(STORY))
+    assert est.value is not None and D(2024, 5, 14) <= est.value <= D(2024, 5, 19)
