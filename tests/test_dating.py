@@ -1223,3 +1223,20 @@ def test_inauguration_anniversaries_in_every_language(language: str, sentence: s
     """Five years since the oath of 2019-05-20, still ahead: the days before 2024-05-20."""
     est = infer_published(f"Headline\n\n{sentence}\n", language=language, config=load_config(STORY))
     assert est.value is not None and D(2024, 5, 14) <= est.value <= D(2024, 5, 19)
+
+
+@pytest.mark.skipif(not STORY.exists(), reason="the story configuration is not there")
+@pytest.mark.parametrize(("month", "day"), [("February", D(2024, 2, 8)), ("March", None)])
+def test_a_one_day_event_named_inside_the_month_of_a_statement_is_its_day(
+    month: str, day: dt.date | None
+) -> None:
+    """ "In an interview with Tucker Carlson in February, Putin said": the interview's day; in
+    another month the words name something else, and the month stays a month."""
+    text = f"In an interview with U.S. talk show host Tucker Carlson in {month}, Putin said Zelenskiy should first cancel a decree."
+    published = DateEstimate.day(D(2024, 5, 24), (Evidence("dateline", ""),))
+    sentence = Sentence(text, 0, len(text), 0)
+    est = statement_date(sentence, text, published, "en", config=load_config(STORY))
+    if day is None:
+        assert est.precision == "month"
+    else:
+        assert (est.value, est.precision) == (day, "day")

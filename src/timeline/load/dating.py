@@ -459,6 +459,13 @@ def anchor_constraints(text: str, language: str, config, *, live: bool = False) 
             if any(c.earliest is not None and c.earliest <= ref.last for c in relative):
                 today.add(id(ref))
             out += relative
+    if plain is not text:  # the words as the article writes them
+        out = [
+            replace(c, evidence=replace(c.evidence, text=text[c.evidence.start : c.evidence.end]))
+            if c.evidence.start is not None and c.evidence.end is not None
+            else c
+            for c in out
+        ]
     for ref, i in after:
         if live or id(ref) in today:
             why = (
@@ -1526,6 +1533,10 @@ def statement_date(
         candidates.append((RANK[e.precision], distance, m.start, m, e))
     if candidates:
         *_, m, e = min(candidates, key=lambda c: c[:3])
+        if e.precision == "month" and config is not None:
+            day = _event_of_month(sentence, text, language, config, e, published)
+            if day is not None:
+                return day
         return _from_expression(m, e, text, language, published)
     vague = next((m for m, _ in pairs if m.kind == "vague"), None)
     if vague is not None:
@@ -1608,6 +1619,35 @@ def _season_of_this_year(sentence: Sentence, language: str, published: DateEstim
         hi,
         (Evidence("relative-date", m.group(0), start, start + len(m.group(0)), detail=detail),),
     )
+
+
+def _event_of_month(
+    sentence: Sentence, text: str, language: str, config, e, published: DateEstimate
+) -> DateEstimate | None:
+    """ "In an interview with Tucker Carlson in February, Putin said": a one-day reference event
+    the sentence names, inside the month it gives, is the day of the saying. Only one such day,
+    and never after the publication."""
+    _, mentions, _ = _config_patterns(config, language)
+    span = _straight(text[sentence.start : sentence.end])
+    folded, digits = _folded(span)
+    days: dict[dt.date, tuple[object, re.Match]] = {}
+    for ref, _, pattern, needs in mentions:
+        if ref.date != ref.last or not (e.earliest <= ref.date <= e.latest):
+            continue
+        if published.latest and ref.date > published.latest:
+            continue
+        if not _present(needs, folded, digits):
+            continue
+        m = pattern.search(span)
+        if m:
+            days.setdefault(ref.date, (ref, m))
+    if len(days) != 1:
+        return None
+    (day, (ref, m)), *_ = days.items()
+    start, end = sentence.start + m.start(), sentence.start + m.end()
+    words = text[start:end]
+    detail = f"'{words}' names {ref.title} ({day}), inside the month the sentence gives"
+    return DateEstimate(day, "day", day, day, (Evidence("anchor-event", words, start, end, detail=detail),))
 
 
 def as_reported(published: DateEstimate) -> DateEstimate:
