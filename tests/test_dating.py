@@ -1240,3 +1240,12 @@ def test_a_one_day_event_named_inside_the_month_of_a_statement_is_its_day(
         assert est.precision == "month"
     else:
         assert (est.value, est.precision) == (day, "day")
+
+
+@pytest.mark.skipif(not STORY.exists(), reason="the story configuration is not there")
+def test_an_events_words_with_its_own_weekday_allow_its_day() -> None:
+    """ "at the Munich Security Conference on Saturday" (2022-02-19, a Saturday): the text may be
+    of that Saturday, not only of the next day."""
+    text = "Headline\n\nZelenskyy proposed a meeting at the Munich Security Conference on Saturday.\n"
+    est = infer_published(text, language="en", config=load_config(STORY))
+    assert est.earliest == D(2022, 2, 19)

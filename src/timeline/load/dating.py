@@ -307,6 +307,21 @@ ANNIVERSARIES = ("ahead", "on", "marked")  # "will be a year since", "is a year 
 ANNIVERSARY_AHEAD = dt.timedelta(days=6)  # "on Friday it will be a year since": within the six days before
 
 
+def _own_weekday(ref, m: re.Match, text: str, language: str) -> bool:
+    """Whether the event's words hold its own weekday ("at the Munich Security Conference on
+    Saturday"): the text is of that day or after it, not only from the next day."""
+    if ref.date != ref.last:
+        return False
+    return any(
+        w.kind == "weekday"
+        and not w.strict
+        and w.tense != "future"
+        and w.weekday == ref.date.weekday()
+        and m.start() <= w.start < m.end()
+        for w in scan(text, language)
+    )
+
+
 def _straight(text: str) -> str:
     """The text with typographic apostrophes made straight ("Trump’s deadline"), as the story's
     patterns write them; the same length, so every offset holds."""
@@ -454,6 +469,8 @@ def anchor_constraints(text: str, language: str, config, *, live: bool = False) 
             offset = _offset_before(text, m.start(), language) if relation == "after" else None
             if relation == "after" and offset is None:
                 after.append((ref, len(out)))
+                if _own_weekday(ref, m, text, language):
+                    today.add(id(ref))
             out += _anchored(ref, relation, m, offset)
             relative = _relative_to(ref, m, text, language)
             if any(c.earliest is not None and c.earliest <= ref.last for c in relative):
