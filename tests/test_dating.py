@@ -1052,3 +1052,200 @@ def test_an_anniversary_marked_and_a_weekday_of_this_week() -> None:
 def test_a_year_whose_clause_gives_no_tense_bounds_nothing(text: str) -> None:
     found = infer_published(text)
     assert found.earliest is None or found.earliest.year < 2018, found
+
+
+@pytest.mark.skipif(not STORY.exists(), reason="the story configuration is not there")
+@pytest.mark.parametrize(
+    ("stamps", "expected"),
+    [
+        (("14:48", "12:55"), D(2022, 3, 10)),  # a live blog: the meeting it reports is of its own day
+        ((), D(2022, 3, 11)),  # a report looking back on the meeting: from the next day
+    ],
+)
+def test_after_an_event_in_a_live_blog_is_on_or_after_its_day(
+    stamps: tuple[str, ...], expected: dt.date
+) -> None:
+    posts = "".join(
+        f"{stamp}\nThe meeting in Antalya, hosted by Turkey, lasted about an hour.\n\n" for stamp in stamps
+    )
+    text = "Russia-Ukraine war live\n\nDay 15 of the Russian invasion\n\n" + (
+        posts or "The meeting in Antalya, hosted by Turkey, lasted about an hour.\n"
+    )
+    est = infer_published(text, language="en", config=load_config(STORY))
+    assert est.earliest == expected
+
+
+@pytest.mark.skipif(not STORY.exists(), reason="the story configuration is not there")
+def test_an_event_dated_today_makes_after_it_that_day() -> None:
+    """ "The decree ... was published today": the text is of the decree's day, and its other
+    mention ("the decree on the impossibility of talks with Putin") no longer means the next day."""
+    text = (
+        "РИА Новости\n\nПесков об указе Зеленского о невозможности переговоров с Путиным.\n\n"
+        "Указ, вводящий в действие решение СНБО от 30 сентября, опубликован сегодня на сайте президента.\n"
+    )
+    est = infer_published(text, language="ru", config=load_config(STORY))
+    assert (est.value, est.precision) == (D(2022, 10, 4), "day")
+
+
+@pytest.mark.skipif(not STORY.exists(), reason="the story configuration is not there")
+def test_days_after_a_weekday_event_and_the_weekday_of_the_news() -> None:
+    """ "quatre jours seulement après la réunion de lundi": the span counts even with 'seulement',
+    and that Monday is the meeting's, so "vendredi" is the Friday four days on."""
+    text = (
+        "Titre\n\nSergueï Lavrov a douché vendredi les espoirs d'une rencontre rapide.\n\n"
+        "Cette sortie intervient quatre jours seulement après la réunion de lundi à la Maison Blanche.\n"
+    )
+    est = infer_published(text, language="fr", config=load_config(STORY))
+    assert est.value == D(2025, 8, 22)
+
+
+@pytest.mark.skipif(not STORY.exists(), reason="the story configuration is not there")
+@pytest.mark.parametrize(
+    ("language", "sentence", "lo", "hi"),
+    [
+        (
+            "ru",
+            "В пятницу исполнится год с начала специальной военной операции.",
+            D(2023, 2, 18),
+            D(2023, 2, 23),
+        ),
+        (
+            "ru",
+            "Сегодня исполняется два года с начала полномасштабного вторжения.",
+            D(2024, 2, 24),
+            D(2024, 2, 26),
+        ),
+        ("ru", "Во вторник исполнилось три года с начала войны.", D(2025, 2, 24), D(2025, 3, 2)),
+        (
+            "uk",
+            "У п'ятницю виповниться рік від початку повномасштабного вторгнення.",
+            D(2023, 2, 18),
+            D(2023, 2, 23),
+        ),
+        (
+            "uk",
+            "Сьогодні виповнюється три роки з початку повномасштабної війни.",
+            D(2025, 2, 24),
+            D(2025, 2, 26),
+        ),
+        (
+            "de",
+            "Am Freitag ist es ein Jahr her, dass Russland die Ukraine überfallen hat.",
+            D(2023, 2, 18),
+            D(2023, 2, 23),
+        ),
+        (
+            "de",
+            "Am Samstag jährt sich der russische Überfall auf die Ukraine zum zweiten Mal.",
+            D(2024, 2, 18),
+            D(2024, 2, 23),
+        ),
+        ("fr", "Vendredi, cela fera un an que la Russie a envahi l'Ukraine.", D(2023, 2, 18), D(2023, 2, 23)),
+        (
+            "fr",
+            "Cela fait deux ans, jour pour jour, que la Russie a envahi l'Ukraine.",
+            D(2024, 2, 24),
+            D(2024, 2, 26),
+        ),
+    ],
+)
+def test_invasion_anniversaries_in_every_language(
+    language: str, sentence: str, lo: dt.date, hi: dt.date
+) -> None:
+    """ "It will be a year since", "it is two years today since", "it was three years since" the
+    invasion: the days before the anniversary, that day, the days after it."""
+    est = infer_published(f"Headline\n\n{sentence}\n", language=language, config=load_config(STORY))
+    assert est.value is not None and lo <= est.value <= hi
+    assert est.earliest is not None and est.latest is not None
+    assert lo <= est.earliest and est.latest <= hi + dt.timedelta(days=6)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "In the spring of this year, Putin said he was ready to meet Zelensky."),
+        ("ru", "Весной этого года Путин заявил, что готов встретиться с Зеленским."),
+        ("uk", "Навесні цього року Путін заявив, що готовий зустрітися із Зеленським."),
+        ("de", "Im Frühjahr dieses Jahres sagte Putin, er sei zu einem Treffen bereit."),
+        ("fr", "Au printemps de cette année, Poutine a déclaré qu'il était prêt à rencontrer Zelensky."),
+    ],
+)
+def test_a_statement_of_a_season_of_this_year_is_not_of_the_articles_day(language: str, text: str) -> None:
+    autumn = DateEstimate.day(D(2025, 11, 20), (Evidence("dateline", ""),))
+    est = said(text, autumn, language)
+    assert (est.earliest, est.latest) == (D(2025, 3, 1), D(2025, 5, 31))
+    assert est.precision != "day"
+
+
+@pytest.mark.parametrize("day", [D(2025, 4, 20), D(2025, 2, 20)])
+def test_a_season_still_going_on_or_ahead_leaves_the_articles_day(day: dt.date) -> None:
+    published = DateEstimate.day(day, (Evidence("dateline", ""),))
+    est = said("In the spring of this year, Putin said he was ready.", published)
+    assert est.value == day
+
+
+def test_a_statement_dated_by_a_month_and_year_is_of_that_month() -> None:
+    """ "In April 2021 Zelensky proposed ...", in a text of 2022: April 2021, not the text's day."""
+    est = said("In April 2021 Zelensky proposed meeting Putin in the Donbas.")
+    assert (est.earliest, est.latest, est.precision) == (D(2021, 4, 1), D(2021, 4, 30), "month")
+
+
+@pytest.mark.skipif(not STORY.exists(), reason="the story configuration is not there")
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019"])
+def test_typographic_apostrophes_match_the_storys_patterns(apostrophe: str) -> None:
+    """ "Trump’s deadline ... expires Friday" is the story's "Trump's deadline": written before it."""
+    text = f"Headline\n\nTrump{apostrophe}s deadline for Moscow to agree to a ceasefire expires Friday.\n"
+    est = infer_published(text, language="en", config=load_config(STORY))
+    assert est.latest is not None and est.latest < D(2025, 8, 8)
+
+
+@pytest.mark.skipif(not STORY.exists(), reason="the story configuration is not there")
+@pytest.mark.parametrize(("weekday", "dated"), [("Friday", True), ("Monday", False)])
+def test_the_events_own_weekday_beside_it_dates_the_text_to_its_week(weekday: str, dated: bool) -> None:
+    """ "Biden said on Friday he was convinced that Putin had already taken the decision to invade"
+    (Friday 2022-02-18): the text is of that day or the week after; another weekday is another day."""
+    text = f"Headline\n\nUS President Joe Biden said on {weekday} he was convinced that Putin had already taken the decision to invade.\n"
+    est = infer_published(text, language="en", config=load_config(STORY))
+    assert (est.latest == D(2022, 2, 24)) is dated
+
+
+@pytest.mark.skipif(not STORY.exists(), reason="the story configuration is not there")
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("ru", "В понедельник исполнится пять лет с момента инаугурации Зеленского."),
+        ("uk", "У понеділок виповниться п'ять років від інавгурації Зеленського."),
+        ("de", "Am Montag ist es fünf Jahre her, dass Selenskyj vereidigt wurde."),
+        ("fr", "Lundi, cela fera cinq ans que Zelensky a prêté serment."),
+    ],
+)
+def test_inauguration_anniversaries_in_every_language(language: str, sentence: str) -> None:
+    """Five years since the oath of 2019-05-20, still ahead: the days before 2024-05-20."""
+    est = infer_published(f"Headline\n\n{sentence}\n", language=language, config=load_config(STORY))
+    assert est.value is not None and D(2024, 5, 14) <= est.value <= D(2024, 5, 19)
+
+
+@pytest.mark.skipif(not STORY.exists(), reason="the story configuration is not there")
+@pytest.mark.parametrize(("month", "day"), [("February", D(2024, 2, 8)), ("March", None)])
+def test_a_one_day_event_named_inside_the_month_of_a_statement_is_its_day(
+    month: str, day: dt.date | None
+) -> None:
+    """ "In an interview with Tucker Carlson in February, Putin said": the interview's day; in
+    another month the words name something else, and the month stays a month."""
+    text = f"In an interview with U.S. talk show host Tucker Carlson in {month}, Putin said Zelenskiy should first cancel a decree."
+    published = DateEstimate.day(D(2024, 5, 24), (Evidence("dateline", ""),))
+    sentence = Sentence(text, 0, len(text), 0)
+    est = statement_date(sentence, text, published, "en", config=load_config(STORY))
+    if day is None:
+        assert est.precision == "month"
+    else:
+        assert (est.value, est.precision) == (day, "day")
+
+
+@pytest.mark.skipif(not STORY.exists(), reason="the story configuration is not there")
+def test_an_events_words_with_its_own_weekday_allow_its_day() -> None:
+    """ "at the Munich Security Conference on Saturday" (2022-02-19, a Saturday): the text may be
+    of that Saturday, not only of the next day."""
+    text = "Headline\n\nZelenskyy proposed a meeting at the Munich Security Conference on Saturday.\n"
+    est = infer_published(text, language="en", config=load_config(STORY))
+    assert est.earliest == D(2022, 2, 19)

@@ -78,6 +78,8 @@ class Constraint:
     evidence: Evidence
     anchor: dt.date | None = None  # a reference event's date: the text is written near it
     named: dt.date | None = None  # the day a year-less date was resolved to
+    event: dt.date | None = None  # the event's own day, when the text is dated at a distance from it
+    guess: bool = False  # any day of the range fits as well ("in the days before"): shown by its middle
     assumed: bool = False  # a nearness assumption: dropped, not kept, when it meets evidence as strong
     ambiguous: bool = False  # words that match several reference events: always shown
     alternatives: tuple = ()  # ambiguous: the (reference event, relation, match) it may mean
@@ -143,16 +145,21 @@ def _number_words(language: str, key: str) -> dict[str, int]:
         **(lexicon.part("time/", "en").get(key) or {}),
         **(lexicon.part("time/", language).get(key) or {}),
     }
-    return {str(k).lower(): int(v) for k, v in words.items()}
+    return {str(k).lower(): int(v) for k, v in words.items() if v is not None}
 
 
 @functools.cache
 def _ordinals(language: str) -> dict[str, int]:
     """Ordinal and cardinal words with their numbers ("eighth", "eight"): what a counter reads."""
-    return {**_number_words(language, "cardinals"), **_number_words(language, "ordinals")}
+    return {
+        **_number_words(language, "numbers"),
+        **_number_words(language, "cardinals"),
+        **_number_words(language, "ordinals"),
+    }
 
 
-SLOTS = {"{ordinal}": "ordinals", "{cardinal}": "cardinals"}
+# {number}: the language's own number words (zwei, три, deux), where it lists no cardinals
+SLOTS = {"{ordinal}": "ordinals", "{cardinal}": "cardinals", "{number}": "numbers"}
 
 
 def _with_ordinals(pattern: str, language: str) -> str:
@@ -300,6 +307,27 @@ ANNIVERSARIES = ("ahead", "on", "marked")  # "will be a year since", "is a year 
 ANNIVERSARY_AHEAD = dt.timedelta(days=6)  # "on Friday it will be a year since": within the six days before
 
 
+def _own_weekday(ref, m: re.Match, text: str, language: str) -> bool:
+    """Whether the event's words hold its own weekday ("at the Munich Security Conference on
+    Saturday"): the text is of that day or after it, not only from the next day."""
+    if ref.date != ref.last:
+        return False
+    return any(
+        w.kind == "weekday"
+        and not w.strict
+        and w.tense != "future"
+        and w.weekday == ref.date.weekday()
+        and m.start() <= w.start < m.end()
+        for w in scan(text, language)
+    )
+
+
+def _straight(text: str) -> str:
+    """The text with typographic apostrophes made straight ("Trump’s deadline"), as the story's
+    patterns write them; the same length, so every offset holds."""
+    return text.replace("\u2019", "'") if "\u2019" in text else text
+
+
 def counter_constraints(text: str, language: str, config) -> list[Constraint]:
     """ "day 1,436 of the war": day 1 is the event's day_one. Named groups in the configured
     pattern say the unit: day (or the first group), week, month, year (the Nth), nextyear (the
@@ -311,6 +339,7 @@ def counter_constraints(text: str, language: str, config) -> list[Constraint]:
     counters, _, _ = _config_patterns(config, language)
     ordinals = _ordinals(language)
     out = []
+    text = _straight(text)
     folded, digits = _folded(text)
     for ref, pattern, needs in counters:
         if not _present(needs, folded, digits):
@@ -350,7 +379,8 @@ def counter_constraints(text: str, language: str, config) -> list[Constraint]:
                 )
             elif any(groups.get(g) is not None for g in ANNIVERSARIES):
                 kind = next(g for g in ANNIVERSARIES if groups.get(g) is not None)
-                n = _number(groups[kind], ordinals)
+                # an empty group is the one year a language says without a number («год», "ein Jahr")
+                n = _number(groups[kind], ordinals) if groups[kind] else 1
                 if not n:
                     continue
                 day = _add_years(one, n)
@@ -393,32 +423,40 @@ def counter_constraints(text: str, language: str, config) -> list[Constraint]:
                     lo,
                     hi,
                     Evidence("counter", m.group(0), m.start(), m.end(), detail=detail),
+                    guess=any(groups.get(g) is not None for g in ("ahead", "marked")),
                 )
             )
     return out
 
 
-def anchor_constraints(text: str, language: str, config) -> list[Constraint]:
+def anchor_constraints(text: str, language: str, config, *, live: bool = False) -> list[Constraint]:
     """Reference events named in the text, with the tense the configuration gives them.
 
     Words that match several reference events of different dates (a yearly conference "last
     month", "the talks in Istanbul" of 2022 and of 2025) are ambiguous: only what every instance
     implies is kept (after the earliest, before the latest), with no nearness assumed, so that
-    other evidence decides; a wrong edition must never be taken as a confident date."""
+    other evidence decides; a wrong edition must never be taken as a confident date.
+
+    "After" an event is read as from the next day (a report looks back on it), except where the
+    text itself is of the event's day: a live blog (live: its posts are time-stamped as the day
+    goes on), or a text that dates the event "today" («опубликован сегодня»)."""
     if config is None:
         return []
     _, mentions, triggers = _config_patterns(config, language)
     found: list[tuple[object, str, re.Match]] = []
-    folded, digits = _folded(text)
-    where = windows(text, triggers)
+    plain = _straight(text)
+    folded, digits = _folded(plain)
+    where = windows(plain, triggers)
     for i, (ref, relation, pattern, needs) in enumerate(mentions):
         spans = None if where is None else where[i]
         if spans == [] or (where is None and not _present(needs, folded, digits)):
             continue
-        m = next(finditer(pattern, text, spans), None)
+        m = next(finditer(pattern, plain, spans), None)
         if m:
             found.append((ref, relation, m))
     out = []
+    after: list[tuple[object, int]] = []  # (event, index in out) of plain "after" constraints
+    today: set[int] = set()  # the events the text dates to its own day
     for group in _same_words(found):
         # the most specific words win: "the Munich Security Conference on February 19" over
         # "the Munich Security Conference", which every year's edition matches
@@ -428,10 +466,34 @@ def anchor_constraints(text: str, language: str, config) -> list[Constraint]:
             out.append(_ambiguous(group))
             continue
         for ref, relation, m in group:
-            out += _anchored(
-                ref, relation, m, _offset_before(text, m.start(), language) if relation == "after" else None
+            offset = _offset_before(text, m.start(), language) if relation == "after" else None
+            if relation == "after" and offset is None:
+                after.append((ref, len(out)))
+                if _own_weekday(ref, m, text, language):
+                    today.add(id(ref))
+            out += _anchored(ref, relation, m, offset)
+            relative = _relative_to(ref, m, text, language)
+            if any(c.earliest is not None and c.earliest <= ref.last for c in relative):
+                today.add(id(ref))
+            out += relative
+    if plain is not text:  # the words as the article writes them
+        out = [
+            replace(c, evidence=replace(c.evidence, text=text[c.evidence.start : c.evidence.end]))
+            if c.evidence.start is not None and c.evidence.end is not None
+            else c
+            for c in out
+        ]
+    for ref, i in after:
+        if live or id(ref) in today:
+            why = (
+                "a live blog: its posts are of the day" if live else "the text dates the event to its own day"
             )
-            out += _relative_to(ref, m, text, language)
+            c = out[i]
+            out[i] = replace(
+                c,
+                earliest=ref.last,
+                evidence=_detail(c.evidence, f"{c.evidence.detail}; {why}, so on or after {ref.last}"),
+            )
     return out
 
 
@@ -447,10 +509,21 @@ def _relative_to(ref, m: re.Match, text: str, language: str) -> list[Constraint]
         return []
     for mention in scan(text, language):
         last_weekday = mention.kind == "weekday" and mention.strict and mention.tense == "past"
-        if not last_weekday and (
-            mention.kind not in ("relative", "ago")
-            or mention.anchor
-            or mention.unit not in ("day", "week", "month")
+        # "Biden said on Friday he was convinced ...": the event's own weekday, told in the past
+        that_weekday = (
+            mention.kind == "weekday"
+            and not mention.strict
+            and mention.tense != "future"
+            and mention.weekday == ref.date.weekday()
+        )
+        if (
+            not last_weekday
+            and not that_weekday
+            and (
+                mention.kind not in ("relative", "ago")
+                or mention.anchor
+                or mention.unit not in ("day", "week", "month")
+            )
         ):
             continue
         gap = mention.start - m.end() if mention.start >= m.end() else m.start() - mention.end
@@ -470,6 +543,8 @@ def _relative_to(ref, m: re.Match, text: str, language: str) -> list[Constraint]
             if mention.weekday != day.weekday():
                 continue  # "Bennett flew to Moscow last Sunday" of a Saturday: another trip
             lo, hi = day + DAY, day + dt.timedelta(days=7)  # "last Saturday": in the week after it
+        elif that_weekday:
+            lo, hi = day, day + dt.timedelta(days=6)  # "on Friday": that day or in the week after it
         elif (mention.kind == "ago" and mention.unit == "week") or (mention.unit == "day" and abs(k) >= 7):
             center = day + dt.timedelta(days=7 * k if mention.unit == "week" else k)
             lo, hi = center - 2 * DAY, center + 2 * DAY  # "a week ago": about seven days
@@ -509,9 +584,12 @@ def _offset_pattern(language: str) -> re.Pattern | None:
         return None
     numbers = "|".join(sorted(map(re.escape, lang.numbers), key=len, reverse=True))
     units = "|".join(sorted(map(re.escape, lang.units), key=len, reverse=True))
-    after = lexicon.part("time/", language).get("offset_after") or ""
+    words = lexicon.part("time/", language)
+    after = words.get("offset_after") or ""
     tail = rf"(?:(?:{after})\s+(?:\w+\s+)?)?" if after else ""
-    return re.compile(rf"(?<![\w])(?P<n>{numbers}|\d{{1,2}})\s+(?P<unit>{units})\s+{tail}$", re.I)
+    # "quatre jours seulement après": a word that stresses the span, between it and the event
+    only = rf"(?:(?:{words['offset_only']})\s+)?" if words.get("offset_only") else ""
+    return re.compile(rf"(?<![\w])(?P<n>{numbers}|\d{{1,2}})\s+(?P<unit>{units})\s+{only}{tail}$", re.I)
 
 
 def _offset_before(text: str, start: int, language: str) -> tuple[dt.timedelta, bool] | None:
@@ -668,6 +746,7 @@ def _anchored(
                 None,
                 _detail(ev, f"{offset.days} days after {name}: {day}; written on or after it"),
                 anchor=day,
+                event=ref.last,
             ),
             Constraint(
                 STRENGTH["anchor-nearness"],
@@ -738,6 +817,21 @@ def _line_kinds(lines: list[Line]):
 
 
 TIME_OF_DAY = re.compile(r"^\d{1,2}(?:[:.h]\d\d(?:[:.]\d\d)?|h)$", re.I)
+LIVE_STAMPS = 2  # lines holding only a time of day ("14:48"): posts of a live blog
+
+
+def _live_blog(lines: list[Line]) -> bool:
+    """A live blog: posts under time stamps on lines of their own, written as the day goes on, so
+    the events it reports in the past tense are mostly of that same day."""
+    zones = _zones()
+    count = 0
+    for line in lines:
+        words = line.text.split()
+        if words and len(words) <= 2 and TIME_OF_DAY.match(words[0]) and all(w in zones for w in words[1:]):
+            count += 1
+            if count >= LIVE_STAMPS:
+                return True
+    return False
 
 
 @functools.cache
@@ -1257,7 +1351,7 @@ def infer_publication(
     if from_url:
         constraints.append(Constraint(2, from_url[0], from_url[1], from_url[2]))
     constraints += _looking_back(counter_constraints(text, language, config), mentions)
-    constraints += anchor_constraints(text, language, config)
+    constraints += anchor_constraints(text, language, config, live=_live_blog(lines))
     constraints += office_constraints(text, language, config)
     footer = [m.span() for m in (_copyright_pattern().finditer(text) if _copyright_pattern() else ())]
     constraints += _text_constraints([m for m in mentions if not any(a <= m.start < b for a, b in footer)])
@@ -1315,6 +1409,8 @@ def infer_publication(
             if c.anchor and c not in dropped and c not in used and lo <= c.anchor <= hi
         ]
         known |= set(anchors)
+        # "four days after Monday's meeting": that Monday is a day the text names, too
+        known |= {c.event for c in used if c.event}
         days_back = tuple(
             m.offset
             for m in mentions
@@ -1329,6 +1425,9 @@ def infer_publication(
             )
         )
         value, earliest, latest = _choose_day(lo, hi, weekdays, known, anchors, days_back, this_week)
+        if any(c.guess for c in used) and all(m.tense == "future" for m in weekdays):
+            # only days ahead ("on Friday it will be a year since"): any day before them fits
+            value = _middle(value, earliest, latest)
         for m in weekdays:
             w = weekday_on(m, value, "future" if m.tense == "future" else "past")
             where = "ahead of" if m.tense == "future" else "on or before"
@@ -1360,7 +1459,7 @@ def infer_publication(
                     detail=f"a report looking back on an event of {binding.anchor}: {value} is a guess inside the range",
                 )
             )
-        elif binding is None or binding.evidence.rule != "counter":  # "day N of the war": that very day
+        elif binding is None or binding.evidence.rule != "counter" or binding.guess:  # "day N": that very day
             value = _middle(value, earliest, latest)
     for c in dropped:
         why = (
@@ -1428,7 +1527,7 @@ def statement_date(
     for m, e in pairs:
         if m.tense == "future" or e.value is None or e.precision not in RANK:
             continue
-        if m.kind in ("year", "month-year", "season"):
+        if m.kind in ("year", "season"):
             continue
         if reference and e.earliest and e.earliest > reference:
             continue  # "starting from tomorrow": not when it was said
@@ -1451,6 +1550,10 @@ def statement_date(
         candidates.append((RANK[e.precision], distance, m.start, m, e))
     if candidates:
         *_, m, e = min(candidates, key=lambda c: c[:3])
+        if e.precision == "month" and config is not None:
+            day = _event_of_month(sentence, text, language, config, e, published)
+            if day is not None:
+                return day
         return _from_expression(m, e, text, language, published)
     vague = next((m for m, _ in pairs if m.kind == "vague"), None)
     if vague is not None:
@@ -1472,12 +1575,96 @@ def statement_date(
         )
     if not published.known:
         return DateEstimate.unknown()
+    season = _season_of_this_year(sentence, language, published)
+    if season is not None:
+        return season
     carried = _narrative_day(sentence, text, language, published, resolved, starts)
     if carried is None:
         carried = _news_day(sentence, text, language, published, resolved, starts)
     if carried is not None:
         return carried
     return as_reported(published)
+
+
+SEASON_MONTHS_THIS_YEAR = {
+    "SP": (3, 5),
+    "SU": (6, 8),
+    "FA": (9, 11),
+    "WI": (1, 2),
+}  # a year's winter: its start
+
+
+@functools.cache
+def _season_pattern(language: str) -> tuple[re.Pattern | None, dict[str, str]]:
+    words = lexicon.part("time/", language)
+    pattern = words.get("season_this_year")
+    names = {str(n).casefold(): key for key, ns in (words.get("seasons") or {}).items() for n in ns}
+    if not pattern or not names:
+        return None, names
+    alternation = "(?:" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + ")"
+    return re.compile(
+        r"(?<![\w])(?:" + str(pattern).replace("{season}", alternation) + r")(?![\w])", re.I
+    ), names
+
+
+def _season_of_this_year(sentence: Sentence, language: str, published: DateEstimate) -> DateEstimate | None:
+    """ "In the spring of this year, Putin said", «Весной этого года Путин заявил»: a statement of a
+    season of the article's year that is over, not of the article's day (a season still going on
+    may hold the day, one ahead is a plan)."""
+    pattern, names = _season_pattern(language)
+    if pattern is None or published.value is None:
+        return None
+    m = pattern.search(sentence.text)
+    if m is None:
+        return None
+    key = next((names[w] for w in sorted(names, key=len, reverse=True) if w in m.group(0).casefold()), None)
+    if key not in SEASON_MONTHS_THIS_YEAR:
+        return None
+    year = published.value.year
+    first, last = SEASON_MONTHS_THIS_YEAR[key]
+    lo = dt.date(year, first, 1)
+    hi = dt.date(year, last, 1) + relativedelta(months=1) - DAY
+    if hi >= published.value:
+        return None
+    value = lo + (hi - lo) // 2
+    start = sentence.start + m.start()
+    detail = f"'{m.group(0)}' seen from {published.value}: {lo} to {hi}, a season over before the publication"
+    return DateEstimate(
+        value,
+        precision_of(lo, hi),
+        lo,
+        hi,
+        (Evidence("relative-date", m.group(0), start, start + len(m.group(0)), detail=detail),),
+    )
+
+
+def _event_of_month(
+    sentence: Sentence, text: str, language: str, config, e, published: DateEstimate
+) -> DateEstimate | None:
+    """ "In an interview with Tucker Carlson in February, Putin said": a one-day reference event
+    the sentence names, inside the month it gives, is the day of the saying. Only one such day,
+    and never after the publication."""
+    _, mentions, _ = _config_patterns(config, language)
+    span = _straight(text[sentence.start : sentence.end])
+    folded, digits = _folded(span)
+    days: dict[dt.date, tuple[object, re.Match]] = {}
+    for ref, _, pattern, needs in mentions:
+        if ref.date != ref.last or not (e.earliest <= ref.date <= e.latest):
+            continue
+        if published.latest and ref.date > published.latest:
+            continue
+        if not _present(needs, folded, digits):
+            continue
+        m = pattern.search(span)
+        if m:
+            days.setdefault(ref.date, (ref, m))
+    if len(days) != 1:
+        return None
+    (day, (ref, m)), *_ = days.items()
+    start, end = sentence.start + m.start(), sentence.start + m.end()
+    words = text[start:end]
+    detail = f"'{words}' names {ref.title} ({day}), inside the month the sentence gives"
+    return DateEstimate(day, "day", day, day, (Evidence("anchor-event", words, start, end, detail=detail),))
 
 
 def as_reported(published: DateEstimate) -> DateEstimate:
