@@ -831,3 +831,66 @@ def test_headlines_are_no_transcript(story):
     assert all(
         c.sentence.startswith(("Putin", "Zelensky")) for c in claims if c.speaker in ("putin", "zelensky")
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "speaker", "stance"),
+    [
+        # an ordinal date's stop ends no sentence: the cue keeps its subject
+        (
+            "de",
+            "Kremlsprecher Dmitri Peskow hatte am 4. August erklärt, Putin schließe ein Treffen mit "
+            "Selenskyj nicht aus - aber nur, wenn die Arbeit auf Expertenebene erledigt sei.",
+            "peskov",
+            "condition",
+        ),
+        (
+            "de",
+            "Putin schließt ein Treffen mit Selenskyj nicht aus, sagte Peskow.",
+            "peskov",
+            "open-conditional",
+        ),
+        ("de", "Putin schließt ein Treffen mit Selenskyj aus, sagte Peskow.", "peskov", "reject"),
+        # a French quotation opens a sentence with a space inside its guillemet; "il" is the subject before
+        (
+            "fr",
+            "Sergueï Lavrov a douché vendredi les espoirs d'une rencontre entre Vladimir Poutine et "
+            "Volodymyr Zelensky. « Aucune rencontre n'est prévue », a-t-il déclaré.",
+            "lavrov",
+            None,
+        ),
+    ],
+)
+def test_sentence_bounds_and_stances(story, language, body, speaker, stance):
+    _, claims = claims_of(body, story, language)
+    assert {c.speaker for c in claims} == {speaker}, body
+    if stance:
+        assert {c.stance for c in claims} == {stance}
+
+
+def test_a_quote_ending_its_sentence_is_not_the_next_speakers(story):
+    body = (
+        'On Friday Zelensky drew the line: talks, "but with another president of Russia". '
+        "Days later Peskov replied that Moscow would wait for a future president to change his position on talks."
+    )
+    _, claims = claims_of(body, story)
+    assert all(c.speaker != "peskov" or "Friday" not in c.sentence for c in claims)
+
+
+def test_a_paragraph_announcing_its_speaker_gives_him_the_next(story):
+    body = (
+        "❗️Песков об указе Зеленского о невозможности переговоров с Путиным:\n\n"
+        "🔸 «Либо будем дожидаться, когда нынешний президент изменит свою позицию, либо будем "
+        "дожидаться будущего президента Украины»."
+    )
+    _, claims = claims_of(body, story, "ru")
+    assert brief(claims) == [("peskov", "reject", None)]
+
+
+def test_the_best_place_before_a_quoted_city_makes_it_the_venue(story):
+    body = (
+        "« Si quelqu'un veut nous rencontrer, nous sommes prêts », a déclaré Vladimir Poutine, ajoutant que "
+        "« le meilleur endroit » pour cela était « la ville de Moscou »."
+    )
+    _, claims = claims_of(body, story, "fr")
+    assert {c.venue for c in claims} == {"moscow"}

@@ -129,6 +129,7 @@ class _Cluster:
         self.people: dict[frozenset[str], int] = {}  # the distinct non-empty sets of persons
         self.days: dict[dt.date, int] = {}
         self.pubs: dict[dt.date, int] = {}  # publication days of the reports with no date of their own
+        self.marks: dict[dt.date, int] = {}  # the days its reports' own words name ("on Wednesday")
         self.venues: dict[str, int] = {}
         self.refusing = 0  # reports with a refusal among their stances
         self.offering = 0  # reports with an offer among their stances, none a refusal
@@ -169,6 +170,8 @@ class _Cluster:
             _bump(self.days, r.day, step)
         if r.pub:
             _bump(self.pubs, r.pub, step)
+        if r.mark:
+            _bump(self.marks, r.mark, step)
         if r.venue:
             _bump(self.venues, r.venue, step)
         core = r.core
@@ -676,7 +679,9 @@ def _reconsider_weak(clusters: list[_Cluster], config: Config) -> list[_Cluster]
     by_day: dict[tuple[str, dt.date], list[_Cluster]] = {}
     for c in clusters:
         if c.reports:
-            for d in c.days:
+            # the days its reports' words name count too where only the week is sure ("on
+            # Friday"): a report of Friday's news belongs beside them, not beside Wednesday's
+            for d in c.days.keys() | c.marks.keys():
                 by_day.setdefault((c.reports[0].block, d), []).append(c)
     for c in list(clusters):
         for r in [r for r in c.reports if r.pub]:
