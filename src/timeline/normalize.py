@@ -632,6 +632,7 @@ def near_days(
 def cluster(reports: list[_Report], config: Config) -> list[_Cluster]:
     """Greedy clustering inside blocks: a report joins the best-fitting open cluster of its block."""
     clusters: list[_Cluster] = []
+    guesses: list[tuple[_Report, _Cluster]] = []  # joins by elimination of wholly undated articles
     blocks: dict[str, list[_Report]] = {}
     for r in reports:
         blocks.setdefault(r.block, []).append(r)
@@ -653,17 +654,48 @@ def cluster(reports: list[_Report], config: Config) -> list[_Cluster]:
         index = _Index(mine) if undated else None
         dated_clusters = list(mine)
         for r in undated:
-            target = _best(r, index.candidates(r), config) or _only_fit(r, dated_clusters)
+            target = _best(r, index.candidates(r), config)
+            if target is None:
+                target = _only_fit(r, dated_clusters)
+                if target is not None and r.around is None:
+                    guesses.append((r, target))
             if target is None:
                 target = _Cluster([])
                 mine.append(target)
             target.append(r)
             index.add(target, r)
         clusters.extend(mine)
+    _unsure(guesses, clusters)
     for c in clusters:
         for r in c.reports:
             r.owner = c
     return _reconsider_undated(_reconsider_weak(clusters, config), config)
+
+
+def _unsure(guesses: list[tuple[_Report, _Cluster]], clusters: list[_Cluster]) -> None:
+    """A join by elimination of a report whose article nothing dates is a guess: the sole
+    fitting statement of its speaker may be another year's. It stands when the statement was
+    carried by two other articles, or when another report of its article guessed the same days
+    (two guesses that agree); else the report stands alone (never merge two days' statements)."""
+    by_article: dict[str, list[_Cluster]] = {}
+    for r, c in guesses:
+        by_article.setdefault(r.article, []).append(c)
+    for r, c in guesses:
+        if len(c.articles.keys() - {r.article}) >= 2:
+            continue
+        days = _known_days(c)
+        if any(o is not c and _close(days, _known_days(o)) for o in by_article[r.article]):
+            continue
+        c.remove(r)
+        clusters.append(_Cluster([r]))
+
+
+def _known_days(c: _Cluster) -> set[dt.date]:
+    return set(c.days) | set(c.pubs) | set(c.marks)
+
+
+def _close(a: set[dt.date], b: set[dt.date]) -> bool:
+    return any(abs((x - y).days) <= SPAN for x in a for y in b)
 
 
 def _move(r: _Report, here: _Cluster, there: _Cluster) -> None:
