@@ -894,3 +894,26 @@ def test_the_best_place_before_a_quoted_city_makes_it_the_venue(story):
     )
     _, claims = claims_of(body, story, "fr")
     assert {c.venue for c in claims} == {"moscow"}
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "stance"),
+    [
+        ("uk", "Трамп заявив, що розпочав підготовку зустрічі Путіна і Зеленського.", "propose"),
+        ("ru", "Трамп заявил, что приступил к подготовке встречи Путина и Зеленского.", "propose"),
+        (
+            "fr",
+            "Donald Trump a annoncé avoir commencé à organiser une rencontre entre Poutine et Zelensky.",
+            "propose",
+        ),
+        # "only four days after" is a time, not a condition
+        (
+            "fr",
+            "Quatre jours seulement après la réunion, Donald Trump a annoncé avoir commencé à organiser une rencontre.",
+            "propose",
+        ),
+    ],
+)
+def test_beginning_the_preparations_is_an_offer(story, language, body, stance):
+    _, claims = claims_of(body, story, language)
+    assert {c.stance for c in claims} == {stance}, body

@@ -3,7 +3,7 @@ elimination only when the guess is corroborated."""
 
 from __future__ import annotations
 
-from test_normalize import article, claim, day, events_of, groups, story  # noqa: F401 (a fixture)
+from test_normalize import article, claim, day, events_of, groups, reported, story  # noqa: F401 (a fixture)
 
 
 def test_a_lone_guess_for_an_undated_article_stays_apart(story):  # noqa: F811
@@ -41,3 +41,26 @@ def test_two_guesses_of_one_article_that_agree_stand(story):  # noqa: F811
         ),
     ]
     assert groups(events_of(arts, story)) == [["new", "old"], ["new", "old"]]
+
+
+def test_a_statement_of_last_month_is_not_the_news_of_the_day(story):  # noqa: F811
+    import datetime as dt
+
+    from timeline.model import DateEstimate, Evidence
+
+    may = DateEstimate(
+        dt.date(2024, 5, 16),
+        "month",
+        dt.date(2024, 5, 1),
+        dt.date(2024, 5, 31),
+        (Evidence("relative-date", "x"),),
+    )
+    arts = [
+        article(
+            "a",
+            claim("a", "putin", "condition", said=reported("2024-06-14"), sentence="Putin set conditions."),
+            claim("a", "putin", "comment", said=may, sentence="Last month in Minsk he said so.", start=50),
+        ),
+    ]
+    events = events_of(arts, story)
+    assert len(events) == 2

@@ -978,6 +978,8 @@ def _reports(claims: Iterable[Claim], config: Config) -> list[_Report]:
                 continue
             if r.days and not any(_within(claim.said, d) for d in r.days):
                 continue  # its words put it outside the report's days ("earlier, in an interview")
+            if _older(claim, pub, r, pubs.get(id(r))):
+                continue  # "last month in Minsk" is not the news of the day
             if claim.venue and r.venue:
                 ok = claim.venue == r.venue and ("refuse" in r.families) == (family == "refuse")
             elif claim.venue is None and family == "comment":
@@ -1016,6 +1018,21 @@ def _reports(claims: Iterable[Claim], config: Config) -> list[_Report]:
         r.words = words(r.claims)
         r._finish(config)
     return out
+
+
+def _older(claim: Claim, pub: dt.date | None, r: _Report, pubs: set[dt.date] | None) -> bool:
+    """Whether a claim and a report are an older statement and the news of the day: one's own
+    words date it (to a month, say) to days that all end before the other's publication day
+    less one, where the other has no date of its own."""
+    span = None if is_weak(claim.said) else window(claim.said)
+    if span and pubs and span[1] < min(pubs) - SLACK:
+        return True
+    if pub:
+        for c in r.claims:
+            theirs = None if is_weak(c.said) else window(c.said)
+            if theirs and theirs[1] < pub - SLACK:
+                return True
+    return False
 
 
 def _within(said: DateEstimate, day: dt.date) -> bool:
