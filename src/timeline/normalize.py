@@ -978,7 +978,7 @@ def _reports(claims: Iterable[Claim], config: Config) -> list[_Report]:
                 continue
             if r.days and not any(_within(claim.said, d) for d in r.days):
                 continue  # its words put it outside the report's days ("earlier, in an interview")
-            if _older(claim, pub, r, pubs.get(id(r))):
+            if _older(claim, r):
                 continue  # "last month in Minsk" is not the news of the day
             if claim.venue and r.venue:
                 ok = claim.venue == r.venue and ("refuse" in r.families) == (family == "refuse")
@@ -1020,19 +1020,28 @@ def _reports(claims: Iterable[Claim], config: Config) -> list[_Report]:
     return out
 
 
-def _older(claim: Claim, pub: dt.date | None, r: _Report, pubs: set[dt.date] | None) -> bool:
+def _older(claim: Claim, r: _Report) -> bool:
     """Whether a claim and a report are an older statement and the news of the day: one's own
-    words date it (to a month, say) to days that all end before the other's publication day
-    less one, where the other has no date of its own."""
-    span = None if is_weak(claim.said) else window(claim.said)
-    if span and pubs and span[1] < min(pubs) - SLACK:
-        return True
-    if pub:
-        for c in r.claims:
-            theirs = None if is_weak(c.said) else window(c.said)
-            if theirs and theirs[1] < pub - SLACK:
+    words date it (to a month, say) to days that all end before the first day the other's
+    article can be of less one, where the other has no date of its own ("last month in Minsk",
+    "in his address on Friday" in a post of Tuesday)."""
+    mine = _news_from(claim)
+    span = None if mine else window(claim.said)
+    for c in r.claims:
+        theirs = _news_from(c)
+        if span and theirs and span[1] < theirs - SLACK:
+            return True
+        if mine and not theirs:
+            other = window(c.said)
+            if other and other[1] < mine - SLACK:
                 return True
     return False
+
+
+def _news_from(claim: Claim) -> dt.date | None:
+    """The first day a claim with no date of its own can be the news of (its article's first day)."""
+    said = claim.said
+    return (said.earliest or said.value) if is_weak(said) else None
 
 
 def _within(said: DateEstimate, day: dt.date) -> bool:
