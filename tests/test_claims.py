@@ -917,3 +917,9 @@ def test_the_best_place_before_a_quoted_city_makes_it_the_venue(story):
 def test_beginning_the_preparations_is_an_offer(story, language, body, stance):
     _, claims = claims_of(body, story, language)
     assert {c.stance for c in claims} == {stance}, body
+
+
+def test_waiting_for_a_responsible_leadership_is_a_refusal(story):
+    body = 'Russia, Peskov said, should wait for "a responsible leadership" in Ukraine before any meeting.'
+    _, claims = claims_of(body, story)
+    assert {c.stance for c in claims} == {"reject"}
