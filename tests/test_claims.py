@@ -923,3 +923,12 @@ def test_waiting_for_a_responsible_leadership_is_a_refusal(story):
     body = 'Russia, Peskov said, should wait for "a responsible leadership" in Ukraine before any meeting.'
     _, claims = claims_of(body, story)
     assert {c.stance for c in claims} == {"reject"}
+
+
+def test_a_name_after_that_is_inside_what_was_said_and_a_weekday_in_a_city_is_where(story):
+    body = (
+        "Vendredi à Istanbul, le ministre russe, Sergueï Lavrov, avait rapporté que Zelensky avait demandé "
+        "une rencontre des chefs d'État et que Moscou en avait « pris note »."
+    )
+    _, claims = claims_of(body, story, "fr")
+    assert {(c.speaker, c.venue) for c in claims} == {("lavrov", None)}

@@ -604,7 +604,15 @@ def _no_clause(
     words = WINDOW_WORD.findall(gap)
     if "," in gap or (strict and any(w.casefold() in lex.objects for w in words)) or len(words) > 4:
         return None
+    if words and words[0].casefold().rstrip("'’") in _complementizers(lex.language):
+        return None  # "avait rapporté que la partie ukrainienne ...": inside what was said
     return ref
+
+
+@functools.cache
+def _complementizers(language: str) -> frozenset[str]:
+    """The words that open what was said ("that", "que", "что"), from the speech lexicon."""
+    return frozenset(str(w).casefold() for w in speech(language).raw.get("complementizers") or ())
 
 
 def candidate_names(text: str, lex: Speech, known: set[str]) -> list[str]:
