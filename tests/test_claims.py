@@ -932,3 +932,12 @@ def test_a_name_after_that_is_inside_what_was_said_and_a_weekday_in_a_city_is_wh
     )
     _, claims = claims_of(body, story, "fr")
     assert {(c.speaker, c.venue) for c in claims} == {("lavrov", None)}
+
+
+def test_calling_on_him_to_sit_down_is_an_offer_and_the_conflicts_place_no_venue(story):
+    body = (
+        "Ukrainian President Volodymyr Zelensky on Monday called on Vladimir Putin to sit down with him, "
+        "suggesting Minsk as a place where the two leaders could discuss the conflict in eastern Ukraine."
+    )
+    _, claims = claims_of(body, story)
+    assert brief(claims) == [("zelensky", "propose", "minsk")]
