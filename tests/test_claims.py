@@ -941,3 +941,9 @@ def test_calling_on_him_to_sit_down_is_an_offer_and_the_conflicts_place_no_venue
     )
     _, claims = claims_of(body, story)
     assert brief(claims) == [("zelensky", "propose", "minsk")]
+
+
+def test_a_place_that_acts_is_no_refused_venue(story):
+    body = 'Peskov told journalists that Moscow "will now wait for a future president of Ukraine" before any talks.'
+    _, claims = claims_of(body, story)
+    assert brief(claims) == [("peskov", "reject", None)]

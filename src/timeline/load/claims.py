@@ -548,7 +548,10 @@ def _claims(
         places = [
             p
             for p, a, b in find.places(t, 0)
-            if p not in venue_claims and not lex.locus.search(t[:a]) and not _dateline(t, a, b)
+            if p not in venue_claims
+            and not lex.locus.search(t[:a])
+            and not _dateline(t, a, b)
+            and not _acting(t, b, lex.language)
         ]
         venue = places[0] if places else None
     if (
@@ -579,6 +582,19 @@ def _claims(
         )
     )
     return claims
+
+
+@functools.cache
+def _acting_re(language: str) -> re.Pattern[str] | None:
+    words = speech(language).raw.get("place_as_subject") or ()
+    return re.compile(r"\s+[\"“«]?(?:" + "|".join(words) + r")\b", re.IGNORECASE) if words else None
+
+
+def _acting(t: str, b: int, language: str) -> bool:
+    """A place followed by its verb stands for its government ("Moscow will now wait for ..."):
+    it acts, it is not the place refused."""
+    acting = _acting_re(language)
+    return bool(acting and acting.match(t, b))
 
 
 def _dateline(t: str, a: int, b: int) -> bool:
