@@ -63,7 +63,8 @@ class Outlet:
     domains: tuple[str, ...] = ()
     telltales: tuple[str, ...] = ()
     language: str | None = None
-    names: tuple[str, ...] = ()  # the publication's other names (scripts, mastheads): shown as the page writes them
+    # the publication's other names (scripts, mastheads): shown as the page writes them
+    names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
