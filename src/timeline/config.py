@@ -63,6 +63,8 @@ class Outlet:
     domains: tuple[str, ...] = ()
     telltales: tuple[str, ...] = ()
     language: str | None = None
+    # the publication's other names (scripts, mastheads): shown as the page writes them
+    names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -439,7 +441,7 @@ def _place(r: _Reader, node: yaml.Node, index: int) -> Place:
 
 def _outlet(r: _Reader, node: yaml.Node, index: int) -> Outlet:
     where = f"outlets[{index}]"
-    m = r.mapping(node, where, {"name", "domains", "telltales", "language", "note"})
+    m = r.mapping(node, where, {"name", "names", "domains", "telltales", "language", "note"})
     name = r.string(m.get("name"), f"{where}.name", required=True)
     where = f"outlet '{name}'"
     return Outlet(
@@ -449,6 +451,7 @@ def _outlet(r: _Reader, node: yaml.Node, index: int) -> Outlet:
         ),
         telltales=r.strings(m.get("telltales"), f"{where}.telltales"),
         language=r.string(m.get("language"), f"{where}.language"),
+        names=r.strings(m.get("names"), f"{where}.names"),
     )
 
 

@@ -129,6 +129,7 @@ class _Cluster:
         self.people: dict[frozenset[str], int] = {}  # the distinct non-empty sets of persons
         self.days: dict[dt.date, int] = {}
         self.pubs: dict[dt.date, int] = {}  # publication days of the reports with no date of their own
+        self.marks: dict[dt.date, int] = {}  # the days its reports' own words name ("on Wednesday")
         self.venues: dict[str, int] = {}
         self.refusing = 0  # reports with a refusal among their stances
         self.offering = 0  # reports with an offer among their stances, none a refusal
@@ -169,6 +170,8 @@ class _Cluster:
             _bump(self.days, r.day, step)
         if r.pub:
             _bump(self.pubs, r.pub, step)
+        if r.mark:
+            _bump(self.marks, r.mark, step)
         if r.venue:
             _bump(self.venues, r.venue, step)
         core = r.core
@@ -629,6 +632,7 @@ def near_days(
 def cluster(reports: list[_Report], config: Config) -> list[_Cluster]:
     """Greedy clustering inside blocks: a report joins the best-fitting open cluster of its block."""
     clusters: list[_Cluster] = []
+    guesses: list[tuple[_Report, _Cluster]] = []  # joins by elimination of wholly undated articles
     blocks: dict[str, list[_Report]] = {}
     for r in reports:
         blocks.setdefault(r.block, []).append(r)
@@ -650,17 +654,48 @@ def cluster(reports: list[_Report], config: Config) -> list[_Cluster]:
         index = _Index(mine) if undated else None
         dated_clusters = list(mine)
         for r in undated:
-            target = _best(r, index.candidates(r), config) or _only_fit(r, dated_clusters)
+            target = _best(r, index.candidates(r), config)
+            if target is None:
+                target = _only_fit(r, dated_clusters)
+                if target is not None and r.around is None:
+                    guesses.append((r, target))
             if target is None:
                 target = _Cluster([])
                 mine.append(target)
             target.append(r)
             index.add(target, r)
         clusters.extend(mine)
+    _unsure(guesses, clusters)
     for c in clusters:
         for r in c.reports:
             r.owner = c
     return _reconsider_undated(_reconsider_weak(clusters, config), config)
+
+
+def _unsure(guesses: list[tuple[_Report, _Cluster]], clusters: list[_Cluster]) -> None:
+    """A join by elimination of a report whose article nothing dates is a guess: the sole
+    fitting statement of its speaker may be another year's. It stands when the statement was
+    carried by two other articles, or when another report of its article guessed the same days
+    (two guesses that agree); else the report stands alone (never merge two days' statements)."""
+    by_article: dict[str, list[_Cluster]] = {}
+    for r, c in guesses:
+        by_article.setdefault(r.article, []).append(c)
+    for r, c in guesses:
+        if len(c.articles.keys() - {r.article}) >= 2:
+            continue
+        days = _known_days(c)
+        if any(o is not c and _close(days, _known_days(o)) for o in by_article[r.article]):
+            continue
+        c.remove(r)
+        clusters.append(_Cluster([r]))
+
+
+def _known_days(c: _Cluster) -> set[dt.date]:
+    return set(c.days) | set(c.pubs) | set(c.marks)
+
+
+def _close(a: set[dt.date], b: set[dt.date]) -> bool:
+    return any(abs((x - y).days) <= SPAN for x in a for y in b)
 
 
 def _move(r: _Report, here: _Cluster, there: _Cluster) -> None:
@@ -676,7 +711,9 @@ def _reconsider_weak(clusters: list[_Cluster], config: Config) -> list[_Cluster]
     by_day: dict[tuple[str, dt.date], list[_Cluster]] = {}
     for c in clusters:
         if c.reports:
-            for d in c.days:
+            # the days its reports' words name count too where only the week is sure ("on
+            # Friday"): a report of Friday's news belongs beside them, not beside Wednesday's
+            for d in c.days.keys() | c.marks.keys():
                 by_day.setdefault((c.reports[0].block, d), []).append(c)
     for c in list(clusters):
         for r in [r for r in c.reports if r.pub]:
@@ -941,6 +978,8 @@ def _reports(claims: Iterable[Claim], config: Config) -> list[_Report]:
                 continue
             if r.days and not any(_within(claim.said, d) for d in r.days):
                 continue  # its words put it outside the report's days ("earlier, in an interview")
+            if _older(claim, r):
+                continue  # "last month in Minsk" is not the news of the day
             if claim.venue and r.venue:
                 ok = claim.venue == r.venue and ("refuse" in r.families) == (family == "refuse")
             elif claim.venue is None and family == "comment":
@@ -979,6 +1018,30 @@ def _reports(claims: Iterable[Claim], config: Config) -> list[_Report]:
         r.words = words(r.claims)
         r._finish(config)
     return out
+
+
+def _older(claim: Claim, r: _Report) -> bool:
+    """Whether a claim and a report are an older statement and the news of the day: one's own
+    words date it (to a month, say) to days that all end before the first day the other's
+    article can be of less one, where the other has no date of its own ("last month in Minsk",
+    "in his address on Friday" in a post of Tuesday)."""
+    mine = _news_from(claim)
+    span = None if mine else window(claim.said)
+    for c in r.claims:
+        theirs = _news_from(c)
+        if span and theirs and span[1] < theirs - SLACK:
+            return True
+        if mine and not theirs:
+            other = window(c.said)
+            if other and other[1] < mine - SLACK:
+                return True
+    return False
+
+
+def _news_from(claim: Claim) -> dt.date | None:
+    """The first day a claim with no date of its own can be the news of (its article's first day)."""
+    said = claim.said
+    return (said.earliest or said.value) if is_weak(said) else None
 
 
 def _within(said: DateEstimate, day: dt.date) -> bool:

@@ -365,9 +365,15 @@ def _word_before(text: str, index: int, lex: Speech) -> str:
     return words[-1].casefold() if words else ""
 
 
+NOT_A_STOP = re.compile(r"(?<=\d)\.(?=\s)|(?<=\b[^\W\d_])\.(?=\s?[^\W\d_])")
+
+
 def _blocked(text: str, a: int, b: int, quotes: list[tuple[int, int]], offset: int, breaks: str) -> bool:
     """True when a sentence break, a quotation or a clause break lies between a and b."""
     between = text[a - offset : b - offset]
+    if "." in breaks:
+        # inside one sentence a stop after a number or an initial ends nothing ("am 4. August")
+        between = NOT_A_STOP.sub("", between)
     if any(c in between for c in breaks):
         return True
     return any(a <= q[0] and q[1] <= b for q in quotes)
@@ -598,7 +604,15 @@ def _no_clause(
     words = WINDOW_WORD.findall(gap)
     if "," in gap or (strict and any(w.casefold() in lex.objects for w in words)) or len(words) > 4:
         return None
+    if words and words[0].casefold().rstrip("'’") in _complementizers(lex.language):
+        return None  # "avait rapporté que la partie ukrainienne ...": inside what was said
     return ref
+
+
+@functools.cache
+def _complementizers(language: str) -> frozenset[str]:
+    """The words that open what was said ("that", "que", "что"), from the speech lexicon."""
+    return frozenset(str(w).casefold() for w in speech(language).raw.get("complementizers") or ())
 
 
 def candidate_names(text: str, lex: Speech, known: set[str]) -> list[str]:

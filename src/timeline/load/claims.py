@@ -137,9 +137,11 @@ def _units(
     turns = _turns(text, paragraphs, published, lex, config)
     question = False
     last: str | None = None  # who spoke last in the paragraph before, when it was on the topic
+    announced = False  # the paragraph before announced this one's speaker on the topic
     for paragraph, (turn, labelled) in zip(paragraphs, turns, strict=True):
         topical = any(_topical(s.text, topic, lex) for s in paragraph)
-        asked = turn if turn and labelled and question else None
+        asked = turn if turn and (labelled and question or announced and not labelled) else None
+        announced = topical and text[paragraph[0].start : paragraph[-1].end].rstrip().endswith(":")
         question = labelled and turn is None and topical
         if not topical and not asked and last and _carries_on(text, paragraph, last, published, lex, config):
             asked = last  # the speaker goes on about the meeting without naming it again
@@ -231,9 +233,13 @@ def _turns(
     transcript = sum(1 for x in labels if x is not None and x[0]) >= 2
     out: list[tuple[str | None, bool]] = []
     turn: str | None = None
-    for found in labels:
+    opened: str | None = None
+    for paragraph, found in zip(paragraphs, labels, strict=True):
+        lead, opened = opened, None
         if found is None:
-            out.append((turn if transcript else None, False))
+            out.append((turn if transcript else lead, False))
+            if not transcript:
+                opened = _opener(text, paragraph, published, lex, config)
             continue
         speaker_like, person = found
         if not speaker_like and person:
@@ -242,6 +248,26 @@ def _turns(
         turn = person if speaker_like else None
         out.append((turn, speaker_like))
     return out
+
+
+def _opener(
+    text: str, paragraph: list[Sentence], published: dt.date | None, lex: Speech, config: Config
+) -> str | None:
+    """The person who speaks the next paragraph when this one only announces it, opening with
+    his name and ending with a colon ("❗️Песков об указе Зеленского о невозможности переговоров:")."""
+    p_text = text[paragraph[0].start : paragraph[-1].end].rstrip()
+    if not p_text.endswith(":") or len(p_text) > 160 or QUOTE_CHARS.search(p_text):
+        return None
+    refs = finder(config, lex.language).refs(p_text, paragraph[0].start, published, lex)
+    first = refs[0] if refs else None
+    if first is None or first.kind != "name" or first.possessive or not first.actor:
+        return None
+    if not re.fullmatch(r"[^\w]*", p_text[: first.start - paragraph[0].start]):
+        return None  # the name opens the paragraph (after an emoji or a mark at most)
+    return first.actor if _is_person(first.actor, config) else None
+
+
+QUOTE_CHARS = re.compile(r"[\"«»“”„]")
 
 
 @functools.cache
@@ -392,14 +418,15 @@ def _closing(text: str, s: Sentence, a: Attribution, silent: list[Attribution]) 
 def _quote_attribution(q: tuple[int, int], atts: list[Attribution], text: str) -> Attribution | None:
     """The attribution right after a quotation ("...," Zelensky said) or right before it (X said: "...")."""
     # a quotation that ends its sentence ('... table." But he said') is not the next sentence's
-    ends = text[q[1] - 2 : q[1] - 1] in (".", "!", "?")
+    # ('... Russia". Days later ... Peskov replied': the stop after the closing mark ends it too)
+    ends = text[q[1] - 2 : q[1] - 1] in (".", "!", "?") or text[q[1] : q[1] + 1] in (".", "!", "?")
     after = [
         a
         for a in atts
         if q[1] <= a.start
         and a.start - q[1] <= 60
         and '"' not in text[q[1] : a.start]
-        and not (ends and text[q[1] : a.start].strip()[:1].isupper())
+        and not (ends and text[q[1] : a.start].strip(" .!?")[:1].isupper())
     ]
     if after:
         return min(after, key=lambda a: a.start)
@@ -521,7 +548,10 @@ def _claims(
         places = [
             p
             for p, a, b in find.places(t, 0)
-            if p not in venue_claims and not lex.locus.search(t[:a]) and not _dateline(t, a, b)
+            if p not in venue_claims
+            and not lex.locus.search(t[:a])
+            and not _dateline(t, a, b)
+            and not _acting(t, b, lex.language)
         ]
         venue = places[0] if places else None
     if (
@@ -552,6 +582,19 @@ def _claims(
         )
     )
     return claims
+
+
+@functools.cache
+def _acting_re(language: str) -> re.Pattern[str] | None:
+    words = speech(language).raw.get("place_as_subject") or ()
+    return re.compile(r"\s+[\"“«]?(?:" + "|".join(words) + r")\b", re.IGNORECASE) if words else None
+
+
+def _acting(t: str, b: int, language: str) -> bool:
+    """A place followed by its verb stands for its government ("Moscow will now wait for ..."):
+    it acts, it is not the place refused."""
+    acting = _acting_re(language)
+    return bool(acting and acting.match(t, b))
 
 
 def _dateline(t: str, a: int, b: int) -> bool:

@@ -10,7 +10,8 @@ from timeline.model import Sentence, Span
 
 # A sentence ends at . ! ? or … (maybe followed by closing quotes or brackets), then space,
 # then something that can start a sentence.
-BOUNDARY = re.compile(r"([.!?…]+[\"'”»“’)\]]*)\s+(?=[\"'“„«‘(\[]?[A-ZА-ЯЁІЇЄҐÀ-ÖØ-Þ0-9])")
+# (French guillemets keep a space inside: "... Zelensky. « Aucune rencontre ... »")
+BOUNDARY = re.compile(r"([.!?…]+[\"'”»“’)\]]*)\s+(?=(?:«\s?|[\"'“„‘(\[])?[A-ZА-ЯЁІЇЄҐÀ-ÖØ-Þ0-9])")
 
 LAST_WORD = re.compile(r"([\w.]+)\.$")  # the word before a full stop (an abbreviation?)
 
@@ -21,6 +22,20 @@ def _abbreviations() -> frozenset[str]:
     for code in lexicon.languages():
         words.update(str(w).lower() for w in lexicon.lexicon(code).get("abbreviations", ()))
     return frozenset(words)
+
+
+@functools.cache
+def _months() -> frozenset[str]:
+    """Month names of every language: "am 4. August" is a date, its stop ends no sentence."""
+    words: set[str] = set()
+    for code in lexicon.languages():
+        for names in (lexicon.part("time/", code).get("months") or {}).values():
+            words.update(str(n).casefold() for n in names)
+    return frozenset(words)
+
+
+ORDINAL = re.compile(r"(?<![\d.])\d{1,2}\.$")
+NEXT_WORD = re.compile(r"[^\W\d_]+")
 
 
 MAX_SENTENCE = 600  # longer runs without a full stop are page junk, not prose: cut at a space
@@ -53,6 +68,10 @@ def split_sentences(paragraphs: tuple[Span, ...]) -> tuple[Sentence, ...]:
             if match.group(1) == "." and word:
                 token = word.group(1).lower()
                 if token in abbreviations or (len(token) == 1 and token.isalpha()):
+                    continue
+            if match.group(1) == "." and ORDINAL.search(before):
+                following = NEXT_WORD.match(text, match.end())
+                if following and following.group(0).casefold() in _months():
                     continue
             end = match.end(1)
             piece = text[cut:end]
