@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from timeline import infer_published
 from timeline.config import load_config
-from timeline.load.dating import precision_of, statement_date, url_date
+from timeline.load.dating import _with_given_names, precision_of, statement_date, url_date
 from timeline.model import DateEstimate, Evidence, Sentence
 
 CONFIG = load_config(Path(__file__).parent / "fixtures" / "dating.yaml")
@@ -1249,3 +1249,18 @@ def test_an_events_words_with_its_own_weekday_allow_its_day() -> None:
     text = "Headline\n\nZelenskyy proposed a meeting at the Munich Security Conference on Saturday.\n"
     est = infer_published(text, language="en", config=load_config(STORY))
     assert est.earliest == D(2022, 2, 19)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "found"),
+    [
+        ("two-hour call with Putin on Monday", "a two-hour call with Vladimir Putin on Monday", True),
+        ("two-hour call with Putin on Monday", "a two-hour call with Wladimir Putin on Monday", True),
+        ("разговор с Путиным", "разговор с Владимиром Путиным", True),
+        ("call with Putin", "call with Boris Putin", False),  # only the given names the aliases know
+        ("(?<!Putin )call", "Vladimir Putin call", False),  # a lookbehind stays as written
+    ],
+)
+def test_story_patterns_take_the_given_names_the_aliases_know(pattern: str, text: str, found: bool) -> None:
+    given = {"Putin": "Vladimir|Wladimir", "Путиным": "Владимиром"}
+    assert bool(_with_given_names(pattern, given).search(text)) is found

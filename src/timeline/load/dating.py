@@ -210,12 +210,41 @@ def _config_patterns(config, language: str) -> tuple:
                         pattern = _with_ordinals(pattern, lang)
                         counters.append((ref, re.compile(pattern, re.I), _needs(pattern)))
             for mention in ref.mentions.get(language, ()):
-                mentions.append(
-                    (ref, mention.relation, re.compile(mention.pattern, re.I), _needs(mention.pattern))
-                )
+                pattern = _with_given_names(mention.pattern, _given_names(config))
+                mentions.append((ref, mention.relation, pattern, _needs(mention.pattern)))
         triggers = triggers_for([[(p.pattern, p.flags)] for _, _, p, _ in mentions], 1)
         _CONFIG_CACHE[key] = (tuple(counters), tuple(mentions), triggers)
     return _CONFIG_CACHE[key]
+
+
+def _given_names(config) -> dict[str, str]:
+    """Surname -> a pattern of the given names the actors' aliases put before it ("Vladimir Putin",
+    "Владимира Путина"), so that a story pattern naming "Putin" also matches "Vladimir Putin"."""
+    key = ("given", config.digest)
+    if key not in _CONFIG_CACHE:
+        names: dict[str, set[str]] = {}
+        for actor in config.actors:
+            surnames = {a for a in actor.aliases if " " not in a}
+            for alias in actor.aliases:
+                given, _, last = alias.rpartition(" ")
+                if given and last in surnames and given[:1].isupper():
+                    names.setdefault(last, set()).add(re.escape(given))
+        _CONFIG_CACHE[key] = {last: "|".join(sorted(g, key=len, reverse=True)) for last, g in names.items()}
+    return _CONFIG_CACHE[key]
+
+
+def _with_given_names(pattern: str, given: dict[str, str]) -> re.Pattern:
+    """A story pattern with an optional given name before each surname it names as a bare word;
+    the pattern as written where that would not compile (a surname inside a lookbehind)."""
+    if not given:
+        return re.compile(pattern, re.I)
+    alternatives = "|".join(sorted(map(re.escape, given), key=len, reverse=True))
+    surnames = re.compile(rf"(?<![\w\\])({alternatives})(?!\w)")
+    widened = surnames.sub(lambda m: f"(?:(?:{given[m.group(1)]})\\s+)?{m.group(1)}", pattern)
+    try:
+        return re.compile(widened, re.I)
+    except re.error:
+        return re.compile(pattern, re.I)
 
 
 @functools.lru_cache(maxsize=8)
