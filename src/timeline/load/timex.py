@@ -62,7 +62,7 @@ CLAUSE_END = re.compile(
     FULL_STOP + r"|[!?;\n]|(?<!\d):(?!\d)|,\s+(?:but|while|and|as|after|before)\b|\s[–—]\s"
 )
 SENTENCE_END = re.compile(FULL_STOP + r"|[!?\n]")
-NUMERIC_TIME = r"(?:,?\s+(?i:at\s+)?[0-2]?\d[:.][0-5]\d(?::[0-5]\d)?(?:\s*(?i:[ap]\.?m\.?|GMT|UTC|CET|CEST|MSK|EET|EEST|Kyiv\s+time|local\s+time))?)?"
+NUMERIC_TIME = r"(?:,?[^\S\n]+(?i:at[^\S\n]+)?[0-2]?\d[:.][0-5]\d(?::[0-5]\d)?(?:\s*(?i:[ap]\.?m\.?|GMT|UTC|CET|CEST|MSK|EET|EEST|Kyiv\s+time|local\s+time))?)?"
 
 
 @dataclass(frozen=True)
