@@ -714,9 +714,7 @@ class _Replay:
         self.seen: dict[tuple[str, str], int] = {}
         self.record = record is not None  # keep this build's decisions for the next one
         self.reused = 0
-        self._at: tuple | None = None
-        self._was: tuple | None = None
-        self._scored: str | None = None
+        self._open: list[tuple] = []  # (key, signature, record, scored outcome) of the decisions not settled
 
     @classmethod
     def of(cls, memo: dict, articles: list[Article]) -> _Replay:
@@ -755,23 +753,21 @@ class _Replay:
             ("\2".join(names) + "\3" + extra).encode("utf-8", "surrogatepass"), digest_size=16
         ).digest()
         was = self.old.get(key)
-        self._at, self._was = (key, sig), was
         if was is not None and was[0] == sig and not (self.dirty and self.dirty.intersection(names)):
             self.reused += 1
-            self._scored = was[1]
+            self._open.append((key, sig, was, was[1]))
             return None if was[1] is None else involved[names.index(was[1])]
         found = compute()
-        self._scored = found.ident if found is not None else None
+        self._open.append((key, sig, was, found.ident if found is not None else None))
         return found
 
     def settle(self, final: _Cluster | None, home: str) -> None:
         """The decision's outcome (its cluster, or None: opened its own, or stayed in `home`)."""
         if not self.record:
             return
-        assert self._at is not None
-        (key, sig), was = self._at, self._was
+        key, sig, was, scored = self._open.pop()
         name = final.ident if final is not None else None
-        self.new[key] = (sig, self._scored, name)
+        self.new[key] = (sig, scored, name)
         if was is None or was[2] != name:
             # not what the previous build did: the clusters it touches differ from then on,
             # and so do those the report's later decisions of this step went to (they may not
@@ -981,7 +977,9 @@ def _reconsider_undated(clusters: list[_Cluster], config: Config, replay: _Repla
                 "\1".join(sorted(companions)),
             )
             if best is None and len(c.reports) == 1 and companions and r.core:
-                best = _companion_fit(r, c, _holders(companions, r.block, reports_of))
+                holders = [c, *_holders(companions, r.block, reports_of)]
+                best = replay.scored("companion", r, holders, lambda: _companion_fit(r, c, holders[1:]))  # noqa: B023
+                replay.settle(best, c.ident)
             replay.settle(best, c.ident)
             if best is not None:
                 c.remove(r)
