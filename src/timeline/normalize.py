@@ -1264,14 +1264,16 @@ def _events_memoised(
     the code, selects the memo). The memo keeps the event without its claims, its sources as
     positions among them: the claims are this build's own."""
     known = memo.get("events", {})
-    used: dict[tuple, tuple] = {}
+    used: dict[bytes, tuple] = {}
     out = []
     sha = {a.id: a.sha256 for a in by_id.values()}
     for c in clusters:
-        key = tuple((r.article, sha.get(r.article), r.at) for r in c.reports)
-        if any(not s or not at for _, s, at in key):
+        parts = [(r.article, sha.get(r.article), r.at) for r in c.reports]
+        if any(not s or not at for _, s, at in parts):
             out.append(_event(c, by_id, config))
             continue
+        # a digest, not the tuple: a key is hashed on every read, lookup and write of the memo
+        key = hashlib.blake2b(repr(parts).encode("utf-8", "surrogatepass"), digest_size=16).digest()
         frozen = known.get(key)
         if frozen is not None:
             out.append(_thaw_event(c, frozen))
