@@ -1077,3 +1077,34 @@ def test_a_wide_publication_range_is_no_news_cycle(story):
         ),
     ]
     assert groups(events_of(arts, story)) == [["a"], ["b"]]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_replayed_clustering_is_the_clustering_from_scratch(corpora, seed, monkeypatch):
+    """The previous build's decisions (normalize._Replay), kept in the memo, are taken again only
+    where they provably hold: articles added, or one edited, the result is the one from scratch."""
+    import pickle
+    import random
+
+    from timeline import normalize as module
+
+    made = []
+    real = module._Replay.of
+    monkeypatch.setattr(
+        module._Replay, "of", classmethod(lambda cls, m, a: made.append(real(m, a)) or made[-1])
+    )
+    articles, config = corpora[-1]  # the synthetic corpus: three large speaker blocks
+    rng = random.Random(seed)
+    drop = set(rng.sample(range(len(articles)), rng.choice([1, 2, 5])))
+    before = [a for i, a in enumerate(articles) if i not in drop]
+    memo: dict = {}
+    normalize(before, config, memo=memo)
+    memo = pickle.loads(pickle.dumps(memo))
+    assert _fingerprint(normalize(articles, config, memo=memo)) == _fingerprint(normalize(articles, config))
+    assert made[1].on and made[1].reused > 0  # the record was used
+    # an edited article: the record no longer applies, and the result is still the same
+    edited = list(articles)
+    edited[seed] = replace(edited[seed], sha256="0" * 64)
+    memo = pickle.loads(pickle.dumps(memo))
+    assert _fingerprint(normalize(edited, config, memo=memo)) == _fingerprint(normalize(edited, config))
+    assert not made[-1].on

@@ -372,7 +372,13 @@ def _leaves(data: dict, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str,
 
 
 def _shard_of(key: object) -> int:
-    return zlib.crc32(repr(key).encode("utf-8", "surrogatepass")) % EXTRA_SHARDS
+    """A key's shard, from its first string (an article id, a digest) when it opens with one:
+    the repr of a long tuple key cost more than the rest of the memo's saving."""
+    probe = key
+    while isinstance(probe, tuple) and probe:
+        probe = probe[0]
+    text = probe if isinstance(probe, str) else repr(key)
+    return zlib.crc32(text.encode("utf-8", "surrogatepass")) % EXTRA_SHARDS
 
 
 def _encode_memo(data: dict, before: dict[Shard, tuple[frozenset, bytes, dict]]) -> list[bytes]:

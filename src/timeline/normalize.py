@@ -20,8 +20,9 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import gc
+import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from sys import intern
 from urllib.parse import quote
@@ -86,6 +87,8 @@ class _Report:
     owner: _Cluster | None = field(
         default=None, compare=False, repr=False
     )  # the cluster it is in (set by cluster() and on every move)
+    at: tuple[int, ...] = ()  # its claims' positions in their article (what the event memo keys on)
+    rk: str = ""  # "article id NUL its number among the article's reports": what _Replay keys on
 
     def _finish(self, config: Config) -> None:
         self.venue = next((c.venue for c in self.claims if c.venue), None)
@@ -123,7 +126,8 @@ class _Cluster:
     Each of those is a count per value (a dict), so that a report leaves as cheaply as it came:
     the second looks take a report out, score it against the rest, and put it back in place."""
 
-    def __init__(self, reports: list[_Report]):
+    def __init__(self, reports: list[_Report], ident: str = ""):
+        self.ident = ident  # the key of the report that opened it (_Replay's name for it)
         self.reports: list[_Report] = []
         self.articles: dict[str, int] = {}
         self.people: dict[frozenset[str], int] = {}  # the distinct non-empty sets of persons
@@ -279,11 +283,20 @@ def _normalize(
         else:
             found = _thaw(article, frozen)
             used[key] = frozen
+        for k, r in enumerate(found):
+            r.rk = f"{article.id}\0{k}"
         reports.extend(found)
     if memo is not None:
         memo["reports"] = used
-    clusters = cluster(reports, config)
-    events = _unique([_event(c, by_id, config) for c in clusters])
+    replay = _Replay.of(memo, articles) if memo is not None else None
+    clusters = cluster(reports, config, replay)
+    if replay is not None:
+        replay.keep(memo)
+    if memo is None:
+        events = [_event(c, by_id, config) for c in clusters]
+    else:
+        events = _events_memoised(clusters, by_id, config, memo)
+    events = _unique(events)
     shared = memo.setdefault("shared", {}) if memo is not None else None
     articles, events = _share_dates(articles, events, shared)
     events += context_events(articles, config)
@@ -318,38 +331,97 @@ def article_key(article: Article) -> tuple | None:
 
 
 def _freeze(article: Article, reports: list[_Report]) -> tuple:
-    """An article's reports as plain values, claims as their positions in the article."""
+    """An article's reports as plain values, claims as their positions in the article, days as
+    their ordinals (a date is unpickled through a call of its class: ints load twice as fast)."""
     index = {id(c): i for i, c in enumerate(article.claims)}
+    for r in reports:
+        r.at = tuple(index[id(c)] for c in r.claims)
     return tuple(
         (
-            tuple(index[id(c)] for c in r.claims),
+            r.at,
             r.block,
-            r.window,
+            _ordinals(r.window),
             r.fwords,
             r.venue,
             frozenset(r.families),
             frozenset(r.persons),
-            r.day,
+            r.day.toordinal() if r.day else None,
             r.article,
             r.people,
-            frozenset(r.days),
-            r.pub,
-            r.mark,
-            r.around,
+            frozenset(d.toordinal() for d in r.days),
+            r.pub.toordinal() if r.pub else None,
+            r.mark.toordinal() if r.mark else None,
+            _ordinals(r.around),
             r.weekdays,
             r.news_weekdays,
-            r.span,
+            _ordinals(r.span),
         )
         for r in reports
     )
+
+
+def _ordinals(span: tuple[dt.date, dt.date] | None) -> tuple[int, int] | None:
+    return (span[0].toordinal(), span[1].toordinal()) if span else None
+
+
+_DAYS: dict[int, dt.date] = {}  # ordinal -> date: one object per day, however many reports name it
+
+
+def _day(n: int | None) -> dt.date | None:
+    if n is None:
+        return None
+    found = _DAYS.get(n)
+    if found is None:
+        found = _DAYS[n] = dt.date.fromordinal(n)
+    return found
+
+
+def _days(span: tuple[int, int] | None) -> tuple[dt.date, dt.date] | None:
+    return (_day(span[0]), _day(span[1])) if span else None  # type: ignore[return-value]
 
 
 def _thaw(article: Article, frozen: tuple) -> list[_Report]:
     """The reports _freeze kept, on this build's claims (the frozen fields are _Report's, in order)."""
     claims = article.claims
     out = []
-    for at, *fields in frozen:
-        r = _Report([claims[i] for i in at], *fields)
+    for (
+        at,
+        block,
+        window,
+        fwords,
+        venue,
+        families,
+        persons,
+        day,
+        art,
+        people,
+        days,
+        pub,
+        mark,
+        around,
+        *rest,
+    ) in frozen:
+        weekdays, news_weekdays, span = rest
+        r = _Report(
+            [claims[i] for i in at],
+            block,
+            _days(window),
+            fwords,
+            venue,
+            families,
+            persons,
+            _day(day),
+            art,
+            people,
+            frozenset(_day(d) for d in days),
+            _day(pub),
+            _day(mark),
+            _days(around),
+            weekdays,
+            news_weekdays,
+            _days(span),
+        )
+        r.at = at
         r.core = r.families - {"comment"}
         r.fwords = r.words
         r.shape = (r.venue, r.families, r.day, r.window is None, r.pub, r.mark, r.span)
@@ -629,8 +701,11 @@ def near_days(
     return False
 
 
-def cluster(reports: list[_Report], config: Config) -> list[_Cluster]:
-    """Greedy clustering inside blocks: a report joins the best-fitting open cluster of its block."""
+def cluster(reports: list[_Report], config: Config, replay: _Replay | None = None) -> list[_Cluster]:
+    """Greedy clustering inside blocks: a report joins the best-fitting open cluster of its block.
+
+    replay: the previous build's decisions (_Replay), taken again wherever they provably hold."""
+    replay = replay or _Replay(None, {})
     clusters: list[_Cluster] = []
     guesses: list[tuple[_Report, _Cluster]] = []  # joins by elimination of wholly undated articles
     blocks: dict[str, list[_Report]] = {}
@@ -645,41 +720,151 @@ def cluster(reports: list[_Report], config: Config) -> list[_Cluster]:
             # slide the window: a cluster one of whose reports ended before this report began can
             # take neither it nor any later one (the reports come by start; no end ever grows)
             open_ = [c for c in open_ if c.min_end + SLACK >= r.window[0]]
-            target = _best(r, open_, config)
+            target = replay.scored("dated", r, open_, lambda: _best(r, open_, config))  # noqa: B023
+            replay.settle(target, r.rk)
             if target is None:
-                target = _Cluster([])
+                target = _Cluster([], r.rk)
                 mine.append(target)
                 open_.append(target)
             target.append(r)
         index = _Index(mine) if undated else None
         dated_clusters = list(mine)
+        scan = dated_clusters if len(dated_clusters) <= ONLY_FIT_SCAN else []  # what _only_fit reads
         for r in undated:
-            target = _best(r, index.candidates(r), config)
+            candidates = index.candidates(r)
+            target = replay.scored(
+                "undated",
+                r,
+                candidates + scan,
+                lambda: _best(r, candidates, config) or _only_fit(r, dated_clusters),  # noqa: B023
+            )
+            replay.settle(target, r.rk)
+            if target is not None and _guessing(r) and _best(r, candidates, config) is None:
+                guesses.append((r, target))
             if target is None:
-                target = _only_fit(r, dated_clusters)
-                if target is not None and r.around is None:
-                    guesses.append((r, target))
-            if target is None:
-                target = _Cluster([])
+                target = _Cluster([], r.rk)
                 mine.append(target)
             target.append(r)
             index.add(target, r)
         clusters.extend(mine)
-    _unsure(guesses, clusters)
+    _unsure(guesses, clusters, replay)
     for c in clusters:
         for r in c.reports:
             r.owner = c
-    return _reconsider_undated(_reconsider_weak(clusters, config), config)
+    return _reconsider_undated(_reconsider_weak(clusters, config, replay), config, replay)
 
 
-def _unsure(guesses: list[tuple[_Report, _Cluster]], clusters: list[_Cluster]) -> None:
+class _Replay:
+    """The previous build's clustering decisions, taken again where they provably hold.
+
+    A decision (a report joins, opens, leaves or stays in a cluster) reads only the report and
+    the clusters it is compared with (`involved`, in order, by name: the key of the report that
+    opened each). While every one of those holds the very reports it held at that point of the
+    previous build ("clean"), the decision is the one recorded; otherwise it is worked out
+    afresh, and where its outcome differs from the recorded one the clusters it touches are
+    marked dirty from then on. A new article's reports thus cost only the decisions near them,
+    and the result is the same as without the record. The record is used only when every
+    article it was made from is still there unchanged (new articles may have come)."""
+
+    def __init__(self, record: dict | None, articles: dict[str, str]):
+        self.articles = articles  # article id -> sha256, this build's
+        old = record or {}
+        before = old.get("articles", {})
+        self.on = bool(before) and all(articles.get(a) == sha for a, sha in before.items())
+        self.old: dict[tuple, tuple] = old.get("decisions", {}) if self.on else {}
+        self.new: dict[tuple, tuple] = {}
+        self.dirty: set[str] = set()
+        self.seen: dict[tuple[str, str], int] = {}
+        self.record = record is not None  # keep this build's decisions for the next one
+        self.reused = 0
+        self._open: list[tuple] = []  # (key, signature, record, scored outcome) of the decisions not settled
+
+    @classmethod
+    def of(cls, memo: dict, articles: list[Article]) -> _Replay:
+        shas = {a.id: a.sha256 for a in articles}
+        if any(not sha for sha in shas.values()):
+            return cls(None, {})
+        kept = memo.get("replay") or {}
+        record = next(iter(kept.values())) if len(kept) == 1 else {}
+        return cls(record if isinstance(record, dict) else {}, shas)
+
+    def keep(self, memo: dict) -> None:
+        """Store this build's decisions in memo (under a new token, so that the memo's file
+        never copies the previous record's bytes: the record's values change from build to build)."""
+        if not self.record or not self.articles:
+            memo.pop("replay", None)
+            return
+        token = max((memo.get("replay") or {0: None}).keys(), default=0)
+        token = token + 1 if isinstance(token, int) else 1
+        memo["replay"] = {token: {"articles": self.articles, "decisions": self.new}}
+
+    def scored(
+        self,
+        step: str,
+        r: _Report,
+        involved: list[_Cluster],
+        compute: Callable[[], _Cluster | None],
+        extra: str = "",
+    ) -> _Cluster | None:
+        """compute(), or the recorded outcome when the same clean clusters are involved."""
+        if not self.record:
+            return compute()
+        n = self.seen[(step, r.rk)] = self.seen.get((step, r.rk), -1) + 1
+        key = (step, r.rk, n)
+        names = [c.ident for c in involved]
+        sig = hashlib.blake2b(
+            ("\2".join(names) + "\3" + extra).encode("utf-8", "surrogatepass"), digest_size=16
+        ).digest()
+        was = self.old.get(key)
+        if was is not None and was[0] == sig and not (self.dirty and self.dirty.intersection(names)):
+            self.reused += 1
+            self._open.append((key, sig, was, was[1]))
+            return None if was[1] is None else involved[names.index(was[1])]
+        found = compute()
+        self._open.append((key, sig, was, found.ident if found is not None else None))
+        return found
+
+    def settle(self, final: _Cluster | None, home: str) -> None:
+        """The decision's outcome (its cluster, or None: opened its own, or stayed in `home`)."""
+        if not self.record:
+            return
+        key, sig, was, scored = self._open.pop()
+        name = final.ident if final is not None else None
+        self.new[key] = (sig, scored, name)
+        if was is None or was[2] != name:
+            # not what the previous build did: the clusters it touches differ from then on,
+            # and so do those the report's later decisions of this step went to (they may not
+            # be taken again)
+            if name is not None:
+                self.dirty.add(name)
+            self.dirty.add(home)
+            step, rk, n = key
+            while was is not None:
+                if was[2] is not None:
+                    self.dirty.add(was[2])
+                n += 1
+                was = self.old.get((step, rk, n))
+
+
+GUESS_SPAN = 92  # days: an article known no closer than this is as good as undated for a join
+
+
+def _guessing(r: _Report) -> bool:
+    """Whether a join by elimination would be a guess: the report's article is undated, or known
+    only to months or years ("© 2025" and "in the spring of 2022": any of four years)."""
+    return r.around is None or (r.around[1] - r.around[0]).days > GUESS_SPAN
+
+
+def _unsure(guesses: list[tuple[_Report, _Cluster]], clusters: list[_Cluster], replay: _Replay) -> None:
     """A join by elimination of a report whose article nothing dates is a guess: the sole
     fitting statement of its speaker may be another year's. It stands when the statement was
     carried by two other articles, or when another report of its article guessed the same days
-    (two guesses that agree); else the report stands alone (never merge two days' statements)."""
+    (two guesses that agree); else the report stands alone (never merge two days' statements).
+    The clusters it weighs are worked out afresh in every build (never replayed)."""
     by_article: dict[str, list[_Cluster]] = {}
     for r, c in guesses:
         by_article.setdefault(r.article, []).append(c)
+        replay.dirty.add(c.ident)
     for r, c in guesses:
         if len(c.articles.keys() - {r.article}) >= 2:
             continue
@@ -687,7 +872,8 @@ def _unsure(guesses: list[tuple[_Report, _Cluster]], clusters: list[_Cluster]) -
         if any(o is not c and _close(days, _known_days(o)) for o in by_article[r.article]):
             continue
         c.remove(r)
-        clusters.append(_Cluster([r]))
+        clusters.append(_Cluster([r], r.rk))
+        replay.dirty.add(r.rk)
 
 
 def _known_days(c: _Cluster) -> set[dt.date]:
@@ -704,7 +890,7 @@ def _move(r: _Report, here: _Cluster, there: _Cluster) -> None:
     r.owner = there
 
 
-def _reconsider_weak(clusters: list[_Cluster], config: Config) -> list[_Cluster]:
+def _reconsider_weak(clusters: list[_Cluster], config: Config, replay: _Replay) -> list[_Cluster]:
     """Give each report with no date of its own a second look at the clusters of statements made
     on its publication day or the day before: its long window put it first in the date order, so
     it opened a cluster before the dated reports of the same news came along."""
@@ -722,25 +908,32 @@ def _reconsider_weak(clusters: list[_Cluster], config: Config) -> list[_Cluster]
             )
             if not candidates:
                 continue
-            best, best_score = None, None
-            for other in candidates:
-                if other is c or not other.reports:
-                    continue
-                score = _score(r, other, config, best_score)
-                if score is not None and (best_score is None or score > best_score):
-                    best, best_score = other, score
-            if best is None:
-                continue
-            if len(c.reports) > 1:
-                # where it is now, scored without itself (built only when a move is possible;
-                # a large cluster is where such a report belongs already)
-                if len(c.reports) > MOVE_FROM:
-                    continue
-                here = _score(r, _Cluster([x for x in c.reports if x is not r]), config)
-                if here is not None and here >= best_score:
-                    continue
-            _move(r, c, best)
+            others = [o for o in candidates if o is not c and o.reports]
+            best = replay.scored("weak", r, [c, *others], lambda: _weak_move(r, c, others, config))  # noqa: B023
+            replay.settle(best, c.ident)
+            if best is not None:
+                _move(r, c, best)
     return [c for c in clusters if c.reports]
+
+
+def _weak_move(r: _Report, c: _Cluster, others: list[_Cluster], config: Config) -> _Cluster | None:
+    """The cluster r, now in c, moves to on its second look, or None."""
+    best, best_score = None, None
+    for other in others:
+        score = _score(r, other, config, best_score)
+        if score is not None and (best_score is None or score > best_score):
+            best, best_score = other, score
+    if best is None:
+        return None
+    if len(c.reports) > 1:
+        # where it is now, scored without itself (built only when a move is possible;
+        # a large cluster is where such a report belongs already)
+        if len(c.reports) > MOVE_FROM:
+            return None
+        here = _score(r, _Cluster([x for x in c.reports if x is not r]), config)
+        if here is not None and here >= best_score:
+            return None
+    return best
 
 
 ONLY_FIT_SCAN = 16  # more clusters of a block than this: the choice cannot be shown unambiguous cheaply
@@ -854,7 +1047,7 @@ class _Index:
         return list(seen.values())
 
 
-def _reconsider_undated(clusters: list[_Cluster], config: Config) -> list[_Cluster]:
+def _reconsider_undated(clusters: list[_Cluster], config: Config, replay: _Replay) -> list[_Cluster]:
     """Give each undated report a second look, preferring the cluster that holds the articles its
     article's other reports went with: outlets answering the same news cycle report it together."""
     if not any(r.window is None for c in clusters for r in c.reports):
@@ -878,31 +1071,49 @@ def _reconsider_undated(clusters: list[_Cluster], config: Config) -> list[_Clust
             } - {r.article}
             if r.block not in indexes:
                 indexes[r.block] = _Index(by_block[r.block])
-            # where it is now, scored without itself: taken out, and put back unless it moves
-            at = c.remove(r)
-            here = _score(r, c, config) if c.reports else None
-            best, best_total = (
-                None,
-                (here + 2.0 * len(c.articles.keys() & companions)) if here is not None else None,
+            others = [o for o in indexes[r.block].candidates(r) if o is not c and o.reports]
+            best = replay.scored(
+                "undated-again",
+                r,
+                [c, *others],
+                lambda: _undated_move(r, c, others, companions, config),  # noqa: B023
+                "\1".join(sorted(companions)),
             )
-            for other in indexes[r.block].candidates(r):
-                if other is c or not other.reports:
-                    continue
-                bonus = 2.0 * len(other.articles.keys() & companions)
-                score = _score(r, other, config, best_total, bonus)
-                if score is None:
-                    continue
-                total = score + bonus
-                if best_total is None or total > best_total:
-                    best, best_total = other, total
-            if best is None and not c.reports and companions and r.core:
-                best = _companion_fit(r, c, _holders(companions, r.block, reports_of))
-            if best is None:
-                c.insert(at, r)
-            else:
+            if best is None and len(c.reports) == 1 and companions and r.core:
+                holders = [c, *_holders(companions, r.block, reports_of)]
+                best = replay.scored("companion", r, holders, lambda: _companion_fit(r, c, holders[1:]))  # noqa: B023
+                replay.settle(best, c.ident)
+            replay.settle(best, c.ident)
+            if best is not None:
+                c.remove(r)
                 best.append(r)
                 r.owner = best
     return [c for c in clusters if c.reports]
+
+
+def _undated_move(
+    r: _Report, c: _Cluster, others: list[_Cluster], companions: set[str], config: Config
+) -> _Cluster | None:
+    """The cluster that fits r, now in c, better than c does (its companions count), or None."""
+    # where it is now, scored without itself: taken out, and put back
+    at = c.remove(r)
+    try:
+        here = _score(r, c, config) if c.reports else None
+        best, best_total = (
+            None,
+            (here + 2.0 * len(c.articles.keys() & companions)) if here is not None else None,
+        )
+        for other in others:
+            bonus = 2.0 * len(other.articles.keys() & companions)
+            score = _score(r, other, config, best_total, bonus)
+            if score is None:
+                continue
+            total = score + bonus
+            if best_total is None or total > best_total:
+                best, best_total = other, total
+        return best
+    finally:
+        c.insert(at, r)
 
 
 def _holders(
@@ -1113,6 +1324,77 @@ def _event(c: _Cluster, by_id: dict[str, Article], config: Config) -> Event:
         quotes=quotes,
         sources=tuple(sources),
         conflicts=tuple(conflicts(c, date_conflict, config)),
+        claims=tuple(ordered),
+    )
+
+
+def _events_memoised(
+    clusters: list[_Cluster], by_id: dict[str, Article], config: Config, memo: dict
+) -> list[Event]:
+    """_event of each cluster, from the memo when the cluster holds the very reports (the same
+    claims of the same article files, in the same order) it held when the event was made: an
+    event is a function of those, of the articles' links and of the configuration (which, with
+    the code, selects the memo). The memo keeps the event without its claims, its sources as
+    positions among them: the claims are this build's own."""
+    known = memo.get("events", {})
+    used: dict[bytes, tuple] = {}
+    out = []
+    sha = {a.id: a.sha256 for a in by_id.values()}
+    for c in clusters:
+        parts = [(r.article, sha.get(r.article), r.at) for r in c.reports]
+        if any(not s or not at for _, s, at in parts):
+            out.append(_event(c, by_id, config))
+            continue
+        # a digest, not the tuple: a key is hashed on every read, lookup and write of the memo
+        key = hashlib.blake2b(repr(parts).encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        frozen = known.get(key)
+        if frozen is not None:
+            out.append(_thaw_event(c, frozen))
+        else:
+            event = _event(c, by_id, config)
+            frozen = _freeze_event(event)
+            out.append(event)
+        used[key] = frozen
+    memo["events"] = used
+    return out
+
+
+def _freeze_event(e: Event) -> tuple:
+    place = {(x.article, x.start, x.end): i for i, x in enumerate(e.claims)}
+    sources = tuple((place[(s.article, s.start, s.end)], s.link) for s in e.sources)
+    return (
+        e.id,
+        e.date,
+        e.speaker,
+        e.stance,
+        e.venue,
+        e.counterpart,
+        e.headline,
+        e.quotes,
+        sources,
+        e.conflicts,
+    )
+
+
+def _thaw_event(c: _Cluster, frozen: tuple) -> Event:
+    ident, date, speaker, stance, venue, counterpart, title, quotes, sources, notes = frozen
+    ordered = sorted((claim for r in c.reports for claim in r.claims), key=lambda x: (x.article, x.start))
+    cited = []
+    for i, link in sources:
+        x = ordered[i]
+        cited.append(Source(x.article, x.sentence, x.start, x.end, link))
+    return Event(
+        id=ident,
+        kind="claim",
+        date=date,
+        speaker=speaker,
+        stance=stance,
+        venue=venue,
+        counterpart=counterpart,
+        headline=title,
+        quotes=quotes,
+        sources=tuple(cited),
+        conflicts=notes,
         claims=tuple(ordered),
     )
 
