@@ -300,6 +300,7 @@ def _render_and_write(
         rendered. The pages are planned only once the export is written and freed: the two
         together were the peak memory of a cold build (~60 MB of export at 10,000 articles)."""
         yield "data/timeline.json", export.pop()
+        release_memory()  # the export is written (a big file is, before the next is asked for) and freed
         views_memo = (
             Memo(cache_dir, "views", config.digest + code_version(), pickled=True)
             if cache_dir is not None
@@ -309,6 +310,7 @@ def _render_and_write(
         if views_memo is not None:
             views_memo.save()
             views_memo = None
+            release_memory()  # what pickling the views took
         todo, kept = incremental.split_jobs(planned, manifest, out_dir)
         keep.update(kept)
         plan.update(planned=planned, todo=len(todo))
