@@ -346,14 +346,13 @@ def test_a_file_given_in_pieces_is_written_whole_and_compared_piece_by_piece(tmp
     assert written == {"data/timeline.json"} and path.read_bytes() == '{"a":"é"}\n '.encode()
 
 
-# --- the writer thread ---------------------------------------------------------------------------
+# --- failures half-way through the files ------------------------------------------------------
 
 
 @pytest.mark.parametrize("where", [0, 1, 70, 200])
-def test_a_failure_of_the_writer_thread_stops_the_build_and_leaves_the_previous_site(tmp_path, where):
-    """An error met while a file is made in the writer thread (here: a folder stands where a file
-    goes) is raised to the caller, the previous site stays, and nothing is left beside it; files
-    before and after it in the queue make no difference."""
+def test_a_file_that_cannot_be_made_stops_the_build_and_leaves_the_previous_site(tmp_path, where):
+    """An error met while a file is made (here: a folder stands where a file goes) is raised as
+    OutputError, the previous site stays, and nothing is left beside it, wherever it comes."""
     out = tmp_path / "site"
     write_atomically(out, OLD)
     old = snapshot(out)
@@ -371,9 +370,9 @@ def test_a_failure_of_the_writer_thread_stops_the_build_and_leaves_the_previous_
     assert snapshot(out) == old and leftovers(out) == []
 
 
-def test_a_failure_while_pages_are_made_stops_the_writer_and_cleans_up(tmp_path):
-    """The caller's own error (a page that cannot be rendered) waits for the writer thread, then
-    removes the half-made folder: the previous site stays as it was."""
+def test_a_failure_while_pages_are_made_cleans_up(tmp_path):
+    """The caller's own error (a page that cannot be rendered) removes the half-made folder: the
+    previous site stays as it was."""
     out = tmp_path / "site"
     write_atomically(out, OLD)
     old = snapshot(out)
@@ -389,10 +388,10 @@ def test_a_failure_while_pages_are_made_stops_the_writer_and_cleans_up(tmp_path)
 
 
 def test_big_files_and_many_small_ones_are_written_in_order_whatever_their_size(tmp_path):
-    """Big files (written before put() returns) and small ones (queued) interleave; a path given
-    twice keeps its last content."""
+    """Big files, files in pieces and small ones interleave; a path given twice keeps its last
+    content."""
     out = tmp_path / "site"
-    big = "z" * (output.WRITE_NOW + 1)
+    big = "z" * (3 << 20)
     files = [(f"s/{i}.html", str(i)) for i in range(100)]
     files += [
         ("big.html", big),

@@ -22,13 +22,11 @@ import errno
 import logging
 import os
 import platform
-import queue
 import re
 import shutil
 import sys
 import tempfile
-import threading
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from pathlib import Path, PurePosixPath
 
 log = logging.getLogger(__name__)
@@ -211,10 +209,11 @@ def _fill(
 ) -> set[str]:
     made: set[str] = {""}
     done: set[str] = set()
+    written: set[str] = set()
     root = str(tmp)
 
     def target(relpath: str) -> str:
-        folder = relpath.rpartition("/")[0]
+        folder = _checked(relpath).rpartition("/")[0]
         if folder not in made:
             os.makedirs(os.path.join(root, folder), exist_ok=True)
             made.add(folder)
@@ -224,19 +223,28 @@ def _fill(
         shutil.copytree(static_dir, tmp / "static", dirs_exist_ok=True)
     pairs = sorted(files.items()) if isinstance(files, Mapping) else files
     static = relpath_set(tmp / "static") if (tmp / "static").is_dir() else set()
-    writer = _Writer(out, target, reuse)
-    try:
-        for relpath, content in pairs:
-            # a copied static file (or a path given twice: the last wins) is unlinked first: never
-            # written through a link
-            writer.put(_checked(relpath), content, relpath in done or relpath in static)
-            del content  # not held while the next file is made
-            done.add(relpath)
-    finally:
-        writer.close()
+    for relpath, content in pairs:
+        path = target(relpath)
+        if relpath in done or relpath in static:
+            os.unlink(
+                path
+            )  # a copied static file (or a path given twice: the last wins): never write through a link
+        done.add(relpath)
+        same = reuse and _same(out / relpath, content)
+        if not same:
+            _write(path, content)
+        # Not held while the next file is made: the export's text is freed before the pages are planned.
+        del content
+        if same:
+            try:
+                os.link(out / relpath, path)
+                continue
+            except OSError:
+                shutil.copyfile(out / relpath, path)
+        written.add(relpath)
     base = str(out)
     for relpath in sorted(set(keep) - done):
-        path = target(_checked(relpath))
+        path = target(relpath)
         source = os.path.join(base, relpath)
         if relpath in static:
             os.unlink(path)
@@ -248,78 +256,7 @@ def _fill(
                     f"{relpath}: to be kept from the previous site, but it is not there"
                 ) from None
             shutil.copy2(source, path)
-    return writer.written
-
-
-WRITER_QUEUE = 64  # files waiting for the writer thread at most (a bound on the memory they hold)
-WRITE_NOW = 1 << 20  # characters: a file this big (a list page, the export) is written before put() returns
-
-
-class _Writer:
-    """Creates the files in a second thread while the caller renders the next ones.
-
-    Making a file costs the kernel far more than writing its bytes (a cold build creates 22,000:
-    several seconds of system time on the benchmark machine, with the interpreter idle); the
-    system calls release the interpreter lock, so they overlap the rendering. Files are made in
-    the order given; the first error stops the writing and is raised by put() or close(). A big
-    file is written before put() returns, so that its text is freed before the next is made."""
-
-    def __init__(self, out: Path, target: Callable[[str], str], reuse: bool):
-        self.out, self.target, self.reuse = out, target, reuse
-        self.written: set[str] = set()
-        self.error: BaseException | None = None
-        self.queue: queue.Queue = queue.Queue(WRITER_QUEUE)
-        self.thread = threading.Thread(target=self._run, name="timeline-writer", daemon=True)
-        self.thread.start()
-
-    def put(self, relpath: str, content: Content, replace: bool) -> None:
-        if self.error is not None:
-            self._raise()
-        self.queue.put((relpath, content, replace))
-        if isinstance(content, list) or len(content) >= WRITE_NOW:
-            del content
-            self.queue.join()
-            if self.error is not None:
-                self._raise()
-
-    def close(self) -> None:
-        """Wait for the files given so far (also when the caller failed: the folder is then removed)."""
-        self.queue.put(None)
-        self.thread.join()
-        if self.error is not None:
-            self._raise()
-
-    def _raise(self) -> None:
-        error, self.error = self.error, None
-        if error is not None:
-            raise error
-
-    def _run(self) -> None:
-        while True:
-            item = self.queue.get()
-            if item is None:
-                self.queue.task_done()
-                return
-            if self.error is None:  # else drain what is left without writing it
-                try:
-                    self._one(*item)
-                except BaseException as error:  # noqa: BLE001 - handed to the caller's thread
-                    self.error = error
-            item = None  # the text is freed now, not when the next file arrives
-            self.queue.task_done()
-
-    def _one(self, relpath: str, content: Content, replace: bool) -> None:
-        path = self.target(relpath)
-        if replace:
-            os.unlink(path)
-        if self.reuse and _same(self.out / relpath, content):
-            try:
-                os.link(self.out / relpath, path)
-                return
-            except OSError:
-                pass
-        _write(path, content)
-        self.written.add(relpath)
+    return written
 
 
 def relpath_set(folder: Path) -> set[str]:
