@@ -344,3 +344,63 @@ def test_a_file_given_in_pieces_is_written_whole_and_compared_piece_by_piece(tmp
     assert path.stat().st_ino == before
     written = write_atomically(out, [("data/timeline.json", ['{"a":"', 'é"}\n', " "])], reuse=True)
     assert written == {"data/timeline.json"} and path.read_bytes() == '{"a":"é"}\n '.encode()
+
+
+# --- failures half-way through the files ------------------------------------------------------
+
+
+@pytest.mark.parametrize("where", [0, 1, 70, 200])
+def test_a_file_that_cannot_be_made_stops_the_build_and_leaves_the_previous_site(tmp_path, where):
+    """An error met while a file is made (here: a folder stands where a file goes) is raised as
+    OutputError, the previous site stays, and nothing is left beside it, wherever it comes."""
+    out = tmp_path / "site"
+    write_atomically(out, OLD)
+    old = snapshot(out)
+
+    def pairs():
+        for i in range(where):
+            yield f"pages/p{i}.html", f"page {i}"
+        yield "pages/p0.html/inner.html", "under a file"  # pages/p0.html is a file, or made a folder below
+        yield "pages/p0.html", "a file where a folder is"
+        for i in range(where, where + 100):
+            yield f"more/p{i}.html", "x" * 100
+
+    with pytest.raises(OutputError):
+        write_atomically(out, pairs())
+    assert snapshot(out) == old and leftovers(out) == []
+
+
+def test_a_failure_while_pages_are_made_cleans_up(tmp_path):
+    """The caller's own error (a page that cannot be rendered) removes the half-made folder: the
+    previous site stays as it was."""
+    out = tmp_path / "site"
+    write_atomically(out, OLD)
+    old = snapshot(out)
+
+    def pairs():
+        for i in range(150):
+            yield f"p{i}.html", "y" * 5000
+        raise RuntimeError("a template failed")
+
+    with pytest.raises(RuntimeError, match="a template failed"):
+        write_atomically(out, pairs())
+    assert snapshot(out) == old and leftovers(out) == []
+
+
+def test_big_files_and_many_small_ones_are_written_in_order_whatever_their_size(tmp_path):
+    """Big files, files in pieces and small ones interleave; a path given twice keeps its last
+    content."""
+    out = tmp_path / "site"
+    big = "z" * (3 << 20)
+    files = [(f"s/{i}.html", str(i)) for i in range(100)]
+    files += [
+        ("big.html", big),
+        ("pieces.html", ["a" * 10, "b" * 10]),
+        ("s/5.html", "five"),
+        ("big.html", "small"),
+    ]
+    write_atomically(out, iter(files))
+    found = snapshot(out)
+    assert found["s/5.html"] == b"five" and found["big.html"] == b"small"
+    assert found["pieces.html"] == b"a" * 10 + b"b" * 10 and found["s/99.html"] == b"99"
+    assert len(found) == 102 and leftovers(out) == []

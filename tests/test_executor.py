@@ -88,3 +88,16 @@ def test_jobs_must_be_positive(value, capsys):
     with pytest.raises(SystemExit) as exit_:
         main(["build", "--jobs", value])
     assert exit_.value.code == 2
+
+
+def test_memory_is_released_without_changing_anything(monkeypatch):
+    """release_memory() calls malloc_trim where there is one, and is a no-op where there is none."""
+    calls = []
+    monkeypatch.setattr(executor, "_TRIM", [lambda pad: calls.append(pad)])
+    executor.release_memory()
+    assert calls == [0]
+    monkeypatch.setattr(executor, "_TRIM", [None])
+    executor.release_memory()
+    assert calls == [0]
+    monkeypatch.setattr(executor, "_TRIM", [])
+    executor.release_memory()  # the real one (or none on this system): must not fail

@@ -626,3 +626,29 @@ def test_list_pages_in_batches_are_the_same_text(pieces):
     out = _batches(iter(pieces))
     assert "".join(out) == "".join(pieces) and out
     assert all(len(batch) >= BATCH for batch in out[:-1])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By [TASS](#)",
+        "By [Reuters](https://example.com/r)",
+        "**bold** and *em* and `code`",
+        "<script>alert(1)</script> & [x](javascript:alert(1))",
+        "- a\n- b",
+        "x" * 299 + "*",
+        "y" * 301 + "*",  # longer than what is kept: converted each time
+    ],
+)
+def test_markdown_kept_between_paragraphs_gives_the_same_html(text, monkeypatch):
+    """A short paragraph converted once is given again from what was kept, byte for byte the
+    same as converting it afresh, however often and after the store was emptied."""
+    from timeline.render import text as text_module
+
+    fresh = text_module._markdown_html(text)
+    monkeypatch.setattr(text_module, "_SEEN", {})
+    assert [str(markdown_html(text)) for _ in range(3)] == [fresh] * 3
+    monkeypatch.setattr(text_module, "_SEEN_MAX", 1)
+    monkeypatch.setattr(text_module, "_SEEN", {"another": "<p>another</p>"})
+    assert str(markdown_html(text)) == fresh
+    assert len(text_module._SEEN) <= 1

@@ -9,6 +9,7 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from timeline import incremental
 from timeline.cache import ArticleCache, code_version
@@ -16,7 +17,7 @@ from timeline.changes import change_files, keep_compact, read_previous
 from timeline.changes import summary as summary_of_changes
 from timeline.clocks import with_refers_to
 from timeline.config import Config, Limits
-from timeline.executor import Task, map_articles
+from timeline.executor import Task, map_articles, release_memory
 from timeline.load import files
 from timeline.load.article import SKIPPED, bare_article
 from timeline.load.files import ArticleFile
@@ -237,6 +238,7 @@ def build(
     if cache is not None and memo is not None:
         cache.save_extra("refers-to", memo)
     del inputs, norm_memo, memo  # not needed by the stages after: ~100 MB at 10,000 articles
+    release_memory()
     # The corpus's objects live until the end of the build: frozen, the collector no longer walks
     # them; and the stages after make many small objects and few cycles, so it runs less often (at
     # 10,000 articles its walks cost a third of the time of planning the pages).
@@ -286,32 +288,39 @@ def _render_and_write(
         export_memo = None
     changed, change_pages = change_files(previous, small, config, templates)
     del previous
-    views_memo = (
-        Memo(cache_dir, "views", config.digest + code_version(), pickled=True)
-        if cache_dir is not None
-        else None
-    )
-    planned = plan_pages(articles, events, config, templates, views_memo, digests)
-    if views_memo is not None:
-        views_memo.save()
-        views_memo = None
-    todo, keep = incremental.split_jobs(planned, manifest, out_dir)
     salt = templates_digest(templates) + config.digest + code_version()
     fragments = Fragments(cache_dir, salt) if cache_dir is not None else Fragments()
-
     export = [data]
     del data
+    keep: set[str] = set()  # filled once the pages are planned: read by write_atomically at its end
+    plan: dict[str, Any] = {}
 
     def produced():
-        """Every file of the new site in turn: each page is written as soon as it is rendered (the
-        export first, so that its pieces are freed before the pages are made)."""
+        """Every file of the new site in turn: the export first, then each page as soon as it is
+        rendered. The pages are planned only once the export is written and freed: the two
+        together were the peak memory of a cold build (~60 MB of export at 10,000 articles)."""
         yield "data/timeline.json", export.pop()
+        release_memory()  # the export is written (a big file is, before the next is asked for) and freed
+        views_memo = (
+            Memo(cache_dir, "views", config.digest + code_version(), pickled=True)
+            if cache_dir is not None
+            else None
+        )
+        planned = plan_pages(articles, events, config, templates, views_memo, digests)
+        if views_memo is not None:
+            views_memo.save()
+            views_memo = None
+            release_memory()  # what pickling the views took
+        todo, kept = incremental.split_jobs(planned, manifest, out_dir)
+        keep.update(kept)
+        plan.update(planned=planned, todo=len(todo))
         yield from iter_pages(todo, templates, fragments, processes=render_processes(), cache_dir=cache_dir)
         yield from change_pages.items()
 
-    progress.start("writing")  # rendering and writing now go together
-    total = len(todo) + len(change_pages) + 1 + len(keep)
+    progress.start("writing")  # planning, rendering and writing the pages now go together
     written = write_atomically(out_dir, produced(), templates / "static", keep, reuse=manifest is not None)
+    planned = plan["planned"]
+    total = plan["todo"] + len(change_pages) + 1 + len(keep)
     fragments.save()
     keep_compact(cache_dir, out_dir, small)
     counts = {

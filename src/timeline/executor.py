@@ -13,6 +13,7 @@ whatever ran them, so the build's output never depends on where or how widely it
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import gc
 import logging
 import multiprocessing
@@ -27,6 +28,29 @@ from timeline.model import Article
 
 IN_PROCESS_BELOW = 200  # fewer uncached files than this are loaded without worker processes
 CHUNK_MAX = 64  # files per chunk at most
+
+
+def release_memory() -> None:
+    """Give the memory freed by a finished stage back to the system (glibc's malloc_trim).
+
+    Python keeps freed blocks for reuse, and the many small strings a stage frees are scattered
+    between the ones still alive: without this, the peak of a cold build at 10,000 articles was
+    the freed memory of normalizing plus what rendering allocates anew. Elsewhere a no-op."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+_TRIM: list = []
+
+
+def _malloc_trim():
+    if not _TRIM:
+        try:
+            _TRIM.append(ctypes.CDLL(None).malloc_trim)
+        except (OSError, AttributeError):
+            _TRIM.append(None)
+    return _TRIM[0]
 
 
 class SchedulerError(Exception):

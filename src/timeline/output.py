@@ -230,13 +230,17 @@ def _fill(
                 path
             )  # a copied static file (or a path given twice: the last wins): never write through a link
         done.add(relpath)
-        if reuse and _same(out / relpath, content):
+        same = reuse and _same(out / relpath, content)
+        if not same:
+            _write(path, content)
+        # Not held while the next file is made: the export's text is freed before the pages are planned.
+        del content
+        if same:
             try:
                 os.link(out / relpath, path)
                 continue
             except OSError:
-                pass
-        _write(path, content)
+                shutil.copyfile(out / relpath, path)
         written.add(relpath)
     base = str(out)
     for relpath in sorted(set(keep) - done):
