@@ -64,3 +64,25 @@ def test_a_statement_of_last_month_is_not_the_news_of_the_day(story):  # noqa: F
     ]
     events = events_of(arts, story)
     assert len(events) == 2
+
+
+def test_a_guess_for_an_article_known_only_to_years_stays_apart(story):  # noqa: F811
+    """'© 2025' and 'in the spring of 2022': any day of four years is as good as no date."""
+    import dataclasses
+    import datetime as dt
+
+    from timeline.model import DateEstimate, Evidence
+
+    years = DateEstimate(
+        dt.date(2023, 12, 1),
+        "year",
+        dt.date(2022, 3, 1),
+        dt.date(2025, 12, 31),
+        (Evidence("copyright", "© 2025"),),
+    )
+    new = article("new", claim("new", "lavrov", "condition", sentence="Ничего не готово к саммиту."))
+    arts = [
+        article("old", claim("old", "lavrov", "condition", said=day("2022-03-10"), sentence="Il a parlé.")),
+        dataclasses.replace(new, published=years),
+    ]
+    assert groups(events_of(arts, story)) == [["new"], ["old"]]
