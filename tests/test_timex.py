@@ -1139,6 +1139,36 @@ CASES = [
         "le lendemain",
         "2019-04-16",
     ),
+    # a weekday named as the object of a declaration is the day ahead ("declared Friday a holiday")
+    ("en", "The council declared Friday a day of mourning.", dt.date(2024, 3, 5), "Friday", "2024-03-08"),
+    ("en", "The mayor had declared Monday a non-working day.", dt.date(2024, 3, 6), "Monday", "2024-03-11"),
+    # a condition on a weekday's event speaks of one ahead
+    (
+        "en",
+        "He said that if Thursday's vote went well he would stay on.",
+        dt.date(2024, 3, 5),
+        "Thursday",
+        "2024-03-07",
+    ),
+    # "may" / "might" look ahead (but not "may have")
+    ("en", "It said rain may fall again on Saturday.", dt.date(2024, 3, 5), "on Saturday", "2024-03-09"),
+    ("en", "A ruling may come in April, lawyers said.", dt.date(2024, 6, 5), "April", "2025-04"),
+    # "as soon as" a month is a month ahead
+    (
+        "en",
+        "The agency said approval was possible as soon as October.",
+        dt.date(2024, 11, 5),
+        "October",
+        "2025-10",
+    ),
+    # what "would have" happened is a plan, neither side: the nearest month
+    (
+        "en",
+        "The deal would have sent the case to trial in December.",
+        dt.date(2024, 11, 20),
+        "December",
+        "2024-12",
+    ),
 ]
 
 
