@@ -1161,6 +1161,43 @@ CASES = [
         "October",
         "2025-10",
     ),
+    # a plan seen from the past yields to the clause's other verbs ("... but was called off")
+    (
+        "en",
+        "The vote had been expected on Thursday but was called off.",
+        dt.date(2024, 3, 8),
+        "on Thursday",
+        "2024-03-07",
+    ),
+    # "it expected" is a past verb, no plan: the reporting verb decides
+    (
+        "en",
+        "The firm said late on Monday it expected sales to rise.",
+        dt.date(2024, 3, 6),
+        "on Monday",
+        "2024-03-04",
+    ),
+    # a participle after "expected to be" is no past ("is expected to be confirmed for the June 3 vote")
+    (
+        "en",
+        "She is expected to be formally confirmed for the March 3 vote.",
+        dt.date(2024, 10, 1),
+        "March 3",
+        "2025-03-03",
+    ),
+    # "midnight Friday" is the night Friday ends (TimeML's T24:00)
+    (
+        "en",
+        "The curfew would begin at midnight Friday and last a week.",
+        dt.date(2020, 3, 11),
+        "midnight Friday",
+        "2020-03-13T24:00",
+    ),
+    # a modal looks ahead ("kann ... ab Samstag regnen", "мають ухвалити в середу")
+    ("de", "In Bayern kann es ab Samstag wieder regnen.", dt.date(2021, 7, 14), "Samstag", "2021-07-17"),
+    ("uk", "Депутати мають ухвалити закон у четвер.", dt.date(2022, 11, 15), "у четвер", "2022-11-17"),
+    # a strong past ("begann") is a past
+    ("de", "Die entscheidende Studie begann im Juli.", dt.date(2020, 3, 9), "Juli", "2019-07"),
     # what "would have" happened is a plan, neither side: the nearest month
     (
         "en",

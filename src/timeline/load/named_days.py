@@ -546,7 +546,7 @@ def _clock(m: re.Match) -> tuple[int, int] | None:
     if g.get("noon"):
         return 12, 0
     if g.get("midnight"):
-        return 0, 0
+        return 24, 0  # the end of its day when a weekday stands beside it, else 00:00 (see below)
     hour, minute = int(g.get("h") or 0), int(g.get("m") or 0)
     ap = (g.get("ap") or "").lower()
     if ap and not 1 <= hour <= 12:
@@ -595,9 +595,11 @@ def _with_clock_times(
             if gap is not None and len(gap) <= 4 and (CLOCK_BESIDE.match(gap) or CLOCK_JOIN.match(gap)):
                 day_of, beside = i, bool(CLOCK_BESIDE.match(gap))
                 break
-        stamp = f"T{hour:02d}:{minute:02d}"
+        stamp = f"T{hour % 24:02d}:{minute:02d}"
         if day_of is not None and beside:
             e = out[day_of]
+            if hour == 24 and e.kind == "weekday":
+                stamp = "T24:00"  # "midnight Friday" is the night Friday ends, TimeML's way
             a, b = min(e.start, start), max(e.end, end)
             out[day_of] = replace(e, start=a, end=b, text=text[a:b], value=f"{e.value}{stamp}")
             continue
