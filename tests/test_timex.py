@@ -1198,6 +1198,23 @@ CASES = [
     ("uk", "Депутати мають ухвалити закон у четвер.", dt.date(2022, 11, 15), "у четвер", "2022-11-17"),
     # a strong past ("begann") is a past
     ("de", "Die entscheidende Studie begann im Juli.", dt.date(2020, 3, 9), "Juli", "2019-07"),
+    # "through the weekend" after a past verb is the weekend gone
+    (
+        "en",
+        "Bankers worked through the weekend to find a buyer.",
+        dt.date(2023, 3, 13),
+        "the weekend",
+        "2023-W10-WE",
+    ),
+    ("en", "The cold will last through the weekend.", dt.date(2023, 3, 13), "the weekend", "2023-W11-WE"),
+    # "will last" is no "last" of the past
+    (
+        "en",
+        "Officials said the outage will last into Wednesday.",
+        dt.date(2021, 2, 16),
+        "Wednesday",
+        "2021-02-17",
+    ),
     # what "would have" happened is a plan, neither side: the nearest month
     (
         "en",

@@ -158,8 +158,8 @@ def _periods(
                 got, lo, hi = value, None, None
             elif kind == "weekend":
                 saturday = reference + dt.timedelta(days=(5 - reference.weekday()) % 7)
-                if g.get("ahead"):  # "by the weekend", "forecast for the weekend": the coming one
-                    pass
+                if g.get("ahead") and tense != "past":  # "by the weekend", "forecast for the weekend":
+                    pass  # the coming one; not "worked through the weekend" (a past)
                 elif tense == "past" or (tense is None and reference.weekday() < 4):
                     saturday -= dt.timedelta(days=7) if saturday > reference else dt.timedelta(0)
                 iso = saturday.isocalendar()
