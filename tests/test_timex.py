@@ -1215,6 +1215,14 @@ CASES = [
         "Wednesday",
         "2021-02-17",
     ),
+    # "of that year" is the year named before, not one near the reference
+    (
+        "en",
+        "Talks began in 2013, and a first deal was signed in November of that year.",
+        dt.date(2015, 7, 14),
+        "November",
+        "2013-11",
+    ),
     # what "would have" happened is a plan, neither side: the nearest month
     (
         "en",

@@ -50,6 +50,7 @@ def with_extras(
 
     tense_at(start, end) gives the tense of the clause around an expression (past / future / None)."""
     out = _month_of_year(text, list(found))
+    out = _month_of_that_year(text, out, language)
     out = _range_days(text, out, language)
     out = _range_days_before(text, out, language)
     out = _named_days(text, out, reference, language, tense_at)
@@ -380,6 +381,32 @@ def _month_of_year(text: str, found: list[TimeExpression]) -> list[TimeExpressio
             )
             continue
         out.append(e)
+    return out
+
+
+def _month_of_that_year(text: str, found: list[TimeExpression], language: str) -> list[TimeExpression]:
+    """ "November of that year" is the month of the year last named before it (2013 in "talks began
+    in 2013 and a deal was struck in November of that year"), never one near the reference; with
+    no year named before it, it is left out."""
+    words = lexicon.part("time/", language).get("of_that_year")
+    if not words:
+        return found
+    after = re.compile(rf"\s+(?:{words})\b", re.I)
+    out: list[TimeExpression] = []
+    for e in found:
+        m = after.match(text, e.end) if e.kind == "month" and e.value else None
+        if m is None:
+            out.append(e)
+            continue
+        year = next(
+            (int(o.value[:4]) for o in reversed(out) if o.value and re.fullmatch(r"\d{4}", o.value)), None
+        )
+        if year is None:
+            continue
+        month = int(e.value[5:7])
+        lo = dt.date(year, month, 1)
+        hi = dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
+        out.append(replace(e, value=f"{year}-{month:02d}", earliest=lo, latest=hi))
     return out
 
 
