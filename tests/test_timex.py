@@ -1139,6 +1139,98 @@ CASES = [
         "le lendemain",
         "2019-04-16",
     ),
+    # a weekday named as the object of a declaration is the day ahead ("declared Friday a holiday")
+    ("en", "The council declared Friday a day of mourning.", dt.date(2024, 3, 5), "Friday", "2024-03-08"),
+    ("en", "The mayor had declared Monday a non-working day.", dt.date(2024, 3, 6), "Monday", "2024-03-11"),
+    # a condition on a weekday's event speaks of one ahead
+    (
+        "en",
+        "He said that if Thursday's vote went well he would stay on.",
+        dt.date(2024, 3, 5),
+        "Thursday",
+        "2024-03-07",
+    ),
+    # "may" / "might" look ahead (but not "may have")
+    ("en", "It said rain may fall again on Saturday.", dt.date(2024, 3, 5), "on Saturday", "2024-03-09"),
+    ("en", "A ruling may come in April, lawyers said.", dt.date(2024, 6, 5), "April", "2025-04"),
+    # "as soon as" a month is a month ahead
+    (
+        "en",
+        "The agency said approval was possible as soon as October.",
+        dt.date(2024, 11, 5),
+        "October",
+        "2025-10",
+    ),
+    # a plan seen from the past yields to the clause's other verbs ("... but was called off")
+    (
+        "en",
+        "The vote had been expected on Thursday but was called off.",
+        dt.date(2024, 3, 8),
+        "on Thursday",
+        "2024-03-07",
+    ),
+    # "it expected" is a past verb, no plan: the reporting verb decides
+    (
+        "en",
+        "The firm said late on Monday it expected sales to rise.",
+        dt.date(2024, 3, 6),
+        "on Monday",
+        "2024-03-04",
+    ),
+    # a participle after "expected to be" is no past ("is expected to be confirmed for the June 3 vote")
+    (
+        "en",
+        "She is expected to be formally confirmed for the March 3 vote.",
+        dt.date(2024, 10, 1),
+        "March 3",
+        "2025-03-03",
+    ),
+    # "midnight Friday" is the night Friday ends (TimeML's T24:00)
+    (
+        "en",
+        "The curfew would begin at midnight Friday and last a week.",
+        dt.date(2020, 3, 11),
+        "midnight Friday",
+        "2020-03-13T24:00",
+    ),
+    # a modal looks ahead ("kann ... ab Samstag regnen", "мають ухвалити в середу")
+    ("de", "In Bayern kann es ab Samstag wieder regnen.", dt.date(2021, 7, 14), "Samstag", "2021-07-17"),
+    ("uk", "Депутати мають ухвалити закон у четвер.", dt.date(2022, 11, 15), "у четвер", "2022-11-17"),
+    # a strong past ("begann") is a past
+    ("de", "Die entscheidende Studie begann im Juli.", dt.date(2020, 3, 9), "Juli", "2019-07"),
+    # "through the weekend" after a past verb is the weekend gone
+    (
+        "en",
+        "Bankers worked through the weekend to find a buyer.",
+        dt.date(2023, 3, 13),
+        "the weekend",
+        "2023-W10-WE",
+    ),
+    ("en", "The cold will last through the weekend.", dt.date(2023, 3, 13), "the weekend", "2023-W11-WE"),
+    # "will last" is no "last" of the past
+    (
+        "en",
+        "Officials said the outage will last into Wednesday.",
+        dt.date(2021, 2, 16),
+        "Wednesday",
+        "2021-02-17",
+    ),
+    # "of that year" is the year named before, not one near the reference
+    (
+        "en",
+        "Talks began in 2013, and a first deal was signed in November of that year.",
+        dt.date(2015, 7, 14),
+        "November",
+        "2013-11",
+    ),
+    # what "would have" happened is a plan, neither side: the nearest month
+    (
+        "en",
+        "The deal would have sent the case to trial in December.",
+        dt.date(2024, 11, 20),
+        "December",
+        "2024-12",
+    ),
 ]
 
 

@@ -50,6 +50,7 @@ def with_extras(
 
     tense_at(start, end) gives the tense of the clause around an expression (past / future / None)."""
     out = _month_of_year(text, list(found))
+    out = _month_of_that_year(text, out, language)
     out = _range_days(text, out, language)
     out = _range_days_before(text, out, language)
     out = _named_days(text, out, reference, language, tense_at)
@@ -158,8 +159,8 @@ def _periods(
                 got, lo, hi = value, None, None
             elif kind == "weekend":
                 saturday = reference + dt.timedelta(days=(5 - reference.weekday()) % 7)
-                if g.get("ahead"):  # "by the weekend", "forecast for the weekend": the coming one
-                    pass
+                if g.get("ahead") and tense != "past":  # "by the weekend", "forecast for the weekend":
+                    pass  # the coming one; not "worked through the weekend" (a past)
                 elif tense == "past" or (tense is None and reference.weekday() < 4):
                     saturday -= dt.timedelta(days=7) if saturday > reference else dt.timedelta(0)
                 iso = saturday.isocalendar()
@@ -383,6 +384,32 @@ def _month_of_year(text: str, found: list[TimeExpression]) -> list[TimeExpressio
     return out
 
 
+def _month_of_that_year(text: str, found: list[TimeExpression], language: str) -> list[TimeExpression]:
+    """ "November of that year" is the month of the year last named before it (2013 in "talks began
+    in 2013 and a deal was struck in November of that year"), never one near the reference; with
+    no year named before it, it is left out."""
+    words = lexicon.part("time/", language).get("of_that_year")
+    if not words:
+        return found
+    after = re.compile(rf"\s+(?:{words})\b", re.I)
+    out: list[TimeExpression] = []
+    for e in found:
+        m = after.match(text, e.end) if e.kind == "month" and e.value else None
+        if m is None:
+            out.append(e)
+            continue
+        year = next(
+            (int(o.value[:4]) for o in reversed(out) if o.value and re.fullmatch(r"\d{4}", o.value)), None
+        )
+        if year is None:
+            continue
+        month = int(e.value[5:7])
+        lo = dt.date(year, month, 1)
+        hi = dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
+        out.append(replace(e, value=f"{year}-{month:02d}", earliest=lo, latest=hi))
+    return out
+
+
 # ---------------------------------------------------------------------------------------------
 # A bare day after a day and month ("Oct. 11 and 12", "from Feb. 6 to 22")
 
@@ -546,7 +573,7 @@ def _clock(m: re.Match) -> tuple[int, int] | None:
     if g.get("noon"):
         return 12, 0
     if g.get("midnight"):
-        return 0, 0
+        return 24, 0  # the end of its day when a weekday stands beside it, else 00:00 (see below)
     hour, minute = int(g.get("h") or 0), int(g.get("m") or 0)
     ap = (g.get("ap") or "").lower()
     if ap and not 1 <= hour <= 12:
@@ -595,9 +622,11 @@ def _with_clock_times(
             if gap is not None and len(gap) <= 4 and (CLOCK_BESIDE.match(gap) or CLOCK_JOIN.match(gap)):
                 day_of, beside = i, bool(CLOCK_BESIDE.match(gap))
                 break
-        stamp = f"T{hour:02d}:{minute:02d}"
+        stamp = f"T{hour % 24:02d}:{minute:02d}"
         if day_of is not None and beside:
             e = out[day_of]
+            if hour == 24 and e.kind == "weekday":
+                stamp = "T24:00"  # "midnight Friday" is the night Friday ends, TimeML's way
             a, b = min(e.start, start), max(e.end, end)
             out[day_of] = replace(e, start=a, end=b, text=text[a:b], value=f"{e.value}{stamp}")
             continue

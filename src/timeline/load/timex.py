@@ -50,6 +50,7 @@ OPENS_CLAUSE = (
 )  # what may stand before a clause's first word
 AFTER_COMMA = 100.0  # a marker after the expression and a comma counts only when none stands before
 BEYOND_COMMA = 20.0  # a marker beyond a comma from the expression counts as this much farther (a clause)
+PLANNED = 60.0  # a marker inside a plan seen from the past counts as this much farther
 COMMA = re.compile(r",\s")
 PASSIVE = re.compile(r"(?<![\w])(?:is|are|be|been|being)\s+$", re.I)
 CLOCK_BEFORE = re.compile(r"(?:\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?|[AP]M)|noon|midnight|midday)\s+$", re.I)
@@ -881,12 +882,20 @@ def _tense(text: str, start: int, end: int, lang: _Lang, kind: str = "") -> str 
         ("past", lang.past, 1.0),
         ("future", lang.present, PRESENT_WEIGHT),
     )
+    # a marker inside a plan seen from the past ("had been expected on Tuesday but was postponed")
+    # yields to the clause's other verbs; alone ("were expected later on Friday") it still decides
+    planned = (
+        [(p.start(), p.end()) for p in lang.future_in_past.finditer(text, lo, hi)]
+        if lang.future_in_past
+        else []
+    )
     for tense, pattern, weight in kinds:
         if pattern is None:
             continue
         for m in pattern.finditer(text, lo, hi):
             if m.start() >= start and m.end() <= end:
                 continue
+            inside_plan = any(a <= m.start() and m.end() <= b for a, b in planned)
             if tense == "past" and lang.future is not None and lang.future.fullmatch(m.group(0)):
                 continue
             if tense == "past" and PASSIVE.search(text, max(0, m.start() - 8), m.start()):
@@ -918,6 +927,8 @@ def _tense(text: str, start: int, end: int, lang: _Lang, kind: str = "") -> str 
             ):
                 continue  # a present after the expression is most often the next clause's verb
             distance *= weight
+            if inside_plan:
+                distance += PLANNED
             if best is None or distance < best[0]:
                 best = (distance, tense)
     return None if best is None or best[1] == "none" else best[1]
