@@ -264,26 +264,58 @@ def _sha(parts: Any) -> str:
     return hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def flat(obj: Any) -> Any:
-    """Records as nested tuples of plain values (faster than the dataclasses' repr, and stable)."""
+_FLAT_KINDS: dict[type, int] = {}  # how flat() takes a type apart, found once per type
+(
+    _PLAIN_KIND,
+    _SEQ_KIND,
+    _KEYED_KIND,
+    _DICT_KIND,
+    _DICT_RECORD_KIND,
+    _SLOT_RECORD_KIND,
+    _SET_KIND,
+    _OTHER_KIND,
+) = range(8)
+
+
+def _flat_kind(obj: Any) -> int:
     kind = type(obj)
     if kind in _PLAIN:
-        return obj
+        return _PLAIN_KIND
     if kind is tuple or kind is list:
-        return tuple(flat(x) for x in obj)
-    if hasattr(obj, "key_parts"):
-        return obj.key_parts()
+        return _SEQ_KIND
+    if hasattr(kind, "key_parts"):
+        return _KEYED_KIND
     if kind is dict:
-        return tuple(sorted((str(k), flat(v)) for k, v in obj.items()))
+        return _DICT_KIND
     if hasattr(kind, "__dataclass_fields__"):
-        values = (
-            obj.__dict__.values()
-            if hasattr(obj, "__dict__")
-            else (getattr(obj, f) for f in kind.__dataclass_fields__)
-        )
-        return (kind.__name__, *(flat(v) for v in values))
-    if isinstance(obj, set | frozenset):
-        return tuple(sorted(repr(flat(v)) for v in obj))
+        return _DICT_RECORD_KIND if hasattr(obj, "__dict__") else _SLOT_RECORD_KIND
+    if issubclass(kind, set | frozenset):
+        return _SET_KIND
+    return _OTHER_KIND
+
+
+def flat(obj: Any) -> Any:
+    """Records as nested tuples of plain values (faster than the dataclasses' repr, and stable).
+
+    What to do with a type is decided once per type (page keys flatten millions of values)."""
+    kind = type(obj)
+    how = _FLAT_KINDS.get(kind)
+    if how is None:
+        how = _FLAT_KINDS[kind] = _flat_kind(obj)
+    if how == _PLAIN_KIND:
+        return obj
+    if how == _SEQ_KIND:
+        return tuple([flat(x) for x in obj])
+    if how == _KEYED_KIND:
+        return obj.key_parts()
+    if how == _DICT_KIND:
+        return tuple(sorted([(str(k), flat(v)) for k, v in obj.items()]))
+    if how == _DICT_RECORD_KIND:
+        return (kind.__name__, *[flat(v) for v in obj.__dict__.values()])
+    if how == _SLOT_RECORD_KIND:
+        return (kind.__name__, *[flat(getattr(obj, f)) for f in kind.__dataclass_fields__])  # type: ignore[attr-defined]
+    if how == _SET_KIND:
+        return tuple(sorted([repr(flat(v)) for v in obj]))
     return repr(obj)
 
 
