@@ -6,7 +6,7 @@ import datetime as dt
 import posixpath
 import re
 import shutil
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -652,3 +652,57 @@ def test_markdown_kept_between_paragraphs_gives_the_same_html(text, monkeypatch)
     monkeypatch.setattr(text_module, "_SEEN", {"another": "<p>another</p>"})
     assert str(markdown_html(text)) == fresh
     assert len(text_module._SEEN) <= 1
+
+
+# ---------------------------------------------------------------------------------------------
+# flat(): the plain form page keys are made of, decided once per type
+
+
+@dataclass(frozen=True, slots=True)
+class _Slotted:
+    a: int
+    b: tuple
+
+
+@dataclass(frozen=True)
+class _Plain:
+    a: int
+    b: list
+
+
+class _Keyed(dict):
+    def key_parts(self) -> str:
+        return "keyed"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (3, 3),
+        ("x", "x"),
+        (None, None),
+        (dt.date(2022, 3, 1), dt.date(2022, 3, 1)),
+        ([1, (2, "a")], (1, (2, "a"))),
+        ({"b": [1], "a": 2}, (("a", 2), ("b", (1,)))),
+        (_Slotted(1, (_Plain(2, [3]),)), ("_Slotted", 1, (("_Plain", 2, (3,)),))),
+        (_Keyed(a=1), "keyed"),
+        ({2, 1}, ("1", "2")),
+        (frozenset({"b"}), ("'b'",)),
+        (1.5, 1.5),
+    ],
+)
+def test_flat_takes_each_kind_of_value_apart(value, expected):
+    from timeline.render.pages import flat
+
+    assert flat(value) == expected
+    assert flat(value) == expected  # the second time through the per-type table
+
+
+def test_flat_of_a_subclass_of_a_plain_container_is_its_repr():
+    from collections import OrderedDict, namedtuple
+
+    from timeline.render.pages import flat
+
+    pair = namedtuple("pair", "x y")
+    assert flat(pair(1, 2)) == repr(pair(1, 2))
+    assert flat(OrderedDict(a=1)) == repr(OrderedDict(a=1))
