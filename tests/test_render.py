@@ -706,3 +706,27 @@ def test_flat_of_a_subclass_of_a_plain_container_is_its_repr():
     pair = namedtuple("pair", "x y")
     assert flat(pair(1, 2)) == repr(pair(1, 2))
     assert flat(OrderedDict(a=1)) == repr(OrderedDict(a=1))
+
+
+def test_year_page_keys_leave_out_the_site_counts_only_with_the_packaged_index(
+    mini_config, monkeypatch, tmp_path
+):
+    """A year's page shows the site's counts nowhere (index.html does): one more article leaves
+    its key as it was; with another index.html, which might show them, it changes."""
+    import hashlib
+
+    from timeline.render import pages
+
+    assert hashlib.sha256((TEMPLATES / "index.html").read_bytes()).hexdigest() == pages.INDEX_SHA256
+    monkeypatch.setattr(pages, "YEAR_PAGES_FROM", 1)
+    articles, events = corpus()
+    more = [*articles, replace(articles[0], id="extra-article", file="extra.txt", sha256="0" * 64)]
+    other = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, other)
+    (other / "index.html").write_text((TEMPLATES / "index.html").read_text() + "\n", encoding="utf-8")
+    for folder, same in ((TEMPLATES, True), (other, False)):
+        before = {j.path: j.key for j in plan_pages(articles, events, mini_config, folder)}
+        after = {j.path: j.key for j in plan_pages(more, events, mini_config, folder)}
+        years = [p for p in before if p.startswith("years/")]
+        assert years and before["index.html"] != after["index.html"]
+        assert all((before[p] == after[p]) is same for p in years)

@@ -768,7 +768,13 @@ def plan_pages(
         "stances": [(s, t) for s, t, n in stances if n],
     }
 
-    _chronology(add, views, facets, {"statements": len(claims), "articles": len(articles)})
+    _chronology(
+        add,
+        views,
+        facets,
+        {"statements": len(claims), "articles": len(articles)},
+        _year_pages_hide_counts(template_dir),
+    )
     for view, event in zip(views, events, strict=True):
         if view.href:
             cited = {s.article: site.articles[s.article] for s in event.sources if s.article in site.articles}
@@ -886,8 +892,24 @@ def plan_pages(
     return jobs
 
 
+INDEX_SHA256 = "fc2e1d91187a199ba8ea685ceb4a8cc5f6d8590aeffbe929eefd3c67c0d2ec7a"  # of templates/index.html
+
+
+def _year_pages_hide_counts(template_dir: Path) -> bool:
+    """Whether index.html is the packaged one, which shows the site's counts on index.html only
+    (not on the year pages): another template may show them anywhere, so they stay in its keys."""
+    try:
+        return hashlib.sha256((template_dir / "index.html").read_bytes()).hexdigest() == INDEX_SHA256
+    except OSError:
+        return False
+
+
 def _chronology(
-    add: Callable[..., None], views: list[EventView], facets: dict[str, Any], counts: dict[str, int]
+    add: Callable[..., None],
+    views: list[EventView],
+    facets: dict[str, Any],
+    counts: dict[str, int],
+    hide_counts: bool = False,
 ) -> None:
     """index.html with every entry; from YEAR_PAGES_FROM entries on (a page of tens of megabytes
     serves no reader), index.html with the latest LATEST_ENTRIES and a page per year, all linked
@@ -905,12 +927,15 @@ def _chronology(
     latest = [v for v in views if v.year][-LATEST_ENTRIES:]
     add("index.html", "index.html", "index", years=_group(latest), undated=[], facets=facets, counts=counts,
         year_links=links, page_title=None, latest=len(latest), shown=len(latest))  # fmt: skip
+    # A year's page of the packaged index.html shows the counts of the whole site only through its
+    # year list: left out of its key, one new article re-renders only the years it changes.
+    derived = ("counts",) if hide_counts else ()
     for (year, months), (_, href, count) in zip(years, links, strict=False):
-        add(href, "index.html", "index", years=[(year, months)], undated=[], facets=facets, counts=counts,
-            year_links=links, page_title=str(year), latest=0, shown=count)  # fmt: skip
+        add(href, "index.html", "index", derived=derived, years=[(year, months)], undated=[], facets=facets,
+            counts=counts, year_links=links, page_title=str(year), latest=0, shown=count)  # fmt: skip
     if undated:
-        add("years/undated.html", "index.html", "index", years=[], undated=undated, facets=facets, counts=counts,
-            year_links=links, page_title="Undated", latest=0, shown=len(undated))  # fmt: skip
+        add("years/undated.html", "index.html", "index", derived=derived, years=[], undated=undated, facets=facets,
+            counts=counts, year_links=links, page_title="Undated", latest=0, shown=len(undated))  # fmt: skip
 
 
 def _base(config: Config) -> str:
