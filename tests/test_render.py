@@ -6,7 +6,7 @@ import datetime as dt
 import posixpath
 import re
 import shutil
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -652,3 +652,81 @@ def test_markdown_kept_between_paragraphs_gives_the_same_html(text, monkeypatch)
     monkeypatch.setattr(text_module, "_SEEN", {"another": "<p>another</p>"})
     assert str(markdown_html(text)) == fresh
     assert len(text_module._SEEN) <= 1
+
+
+# ---------------------------------------------------------------------------------------------
+# flat(): the plain form page keys are made of, decided once per type
+
+
+@dataclass(frozen=True, slots=True)
+class _Slotted:
+    a: int
+    b: tuple
+
+
+@dataclass(frozen=True)
+class _Plain:
+    a: int
+    b: list
+
+
+class _Keyed(dict):
+    def key_parts(self) -> str:
+        return "keyed"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (3, 3),
+        ("x", "x"),
+        (None, None),
+        (dt.date(2022, 3, 1), dt.date(2022, 3, 1)),
+        ([1, (2, "a")], (1, (2, "a"))),
+        ({"b": [1], "a": 2}, (("a", 2), ("b", (1,)))),
+        (_Slotted(1, (_Plain(2, [3]),)), ("_Slotted", 1, (("_Plain", 2, (3,)),))),
+        (_Keyed(a=1), "keyed"),
+        ({2, 1}, ("1", "2")),
+        (frozenset({"b"}), ("'b'",)),
+        (1.5, 1.5),
+    ],
+)
+def test_flat_takes_each_kind_of_value_apart(value, expected):
+    from timeline.render.pages import flat
+
+    assert flat(value) == expected
+    assert flat(value) == expected  # the second time through the per-type table
+
+
+def test_flat_of_a_subclass_of_a_plain_container_is_its_repr():
+    from collections import OrderedDict, namedtuple
+
+    from timeline.render.pages import flat
+
+    pair = namedtuple("pair", "x y")
+    assert flat(pair(1, 2)) == repr(pair(1, 2))
+    assert flat(OrderedDict(a=1)) == repr(OrderedDict(a=1))
+
+
+def test_year_page_keys_leave_out_the_site_counts_only_with_the_packaged_index(
+    mini_config, monkeypatch, tmp_path
+):
+    """A year's page shows the site's counts nowhere (index.html does): one more article leaves
+    its key as it was; with another index.html, which might show them, it changes."""
+    import hashlib
+
+    from timeline.render import pages
+
+    assert hashlib.sha256((TEMPLATES / "index.html").read_bytes()).hexdigest() == pages.INDEX_SHA256
+    monkeypatch.setattr(pages, "YEAR_PAGES_FROM", 1)
+    articles, events = corpus()
+    more = [*articles, replace(articles[0], id="extra-article", file="extra.txt", sha256="0" * 64)]
+    other = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, other)
+    (other / "index.html").write_text((TEMPLATES / "index.html").read_text() + "\n", encoding="utf-8")
+    for folder, same in ((TEMPLATES, True), (other, False)):
+        before = {j.path: j.key for j in plan_pages(articles, events, mini_config, folder)}
+        after = {j.path: j.key for j in plan_pages(more, events, mini_config, folder)}
+        years = [p for p in before if p.startswith("years/")]
+        assert years and before["index.html"] != after["index.html"]
+        assert all((before[p] == after[p]) is same for p in years)

@@ -264,26 +264,58 @@ def _sha(parts: Any) -> str:
     return hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def flat(obj: Any) -> Any:
-    """Records as nested tuples of plain values (faster than the dataclasses' repr, and stable)."""
+_FLAT_KINDS: dict[type, int] = {}  # how flat() takes a type apart, found once per type
+(
+    _PLAIN_KIND,
+    _SEQ_KIND,
+    _KEYED_KIND,
+    _DICT_KIND,
+    _DICT_RECORD_KIND,
+    _SLOT_RECORD_KIND,
+    _SET_KIND,
+    _OTHER_KIND,
+) = range(8)
+
+
+def _flat_kind(obj: Any) -> int:
     kind = type(obj)
     if kind in _PLAIN:
-        return obj
+        return _PLAIN_KIND
     if kind is tuple or kind is list:
-        return tuple(flat(x) for x in obj)
-    if hasattr(obj, "key_parts"):
-        return obj.key_parts()
+        return _SEQ_KIND
+    if hasattr(kind, "key_parts"):
+        return _KEYED_KIND
     if kind is dict:
-        return tuple(sorted((str(k), flat(v)) for k, v in obj.items()))
+        return _DICT_KIND
     if hasattr(kind, "__dataclass_fields__"):
-        values = (
-            obj.__dict__.values()
-            if hasattr(obj, "__dict__")
-            else (getattr(obj, f) for f in kind.__dataclass_fields__)
-        )
-        return (kind.__name__, *(flat(v) for v in values))
-    if isinstance(obj, set | frozenset):
-        return tuple(sorted(repr(flat(v)) for v in obj))
+        return _DICT_RECORD_KIND if hasattr(obj, "__dict__") else _SLOT_RECORD_KIND
+    if issubclass(kind, set | frozenset):
+        return _SET_KIND
+    return _OTHER_KIND
+
+
+def flat(obj: Any) -> Any:
+    """Records as nested tuples of plain values (faster than the dataclasses' repr, and stable).
+
+    What to do with a type is decided once per type (page keys flatten millions of values)."""
+    kind = type(obj)
+    how = _FLAT_KINDS.get(kind)
+    if how is None:
+        how = _FLAT_KINDS[kind] = _flat_kind(obj)
+    if how == _PLAIN_KIND:
+        return obj
+    if how == _SEQ_KIND:
+        return tuple([flat(x) for x in obj])
+    if how == _KEYED_KIND:
+        return obj.key_parts()
+    if how == _DICT_KIND:
+        return tuple(sorted([(str(k), flat(v)) for k, v in obj.items()]))
+    if how == _DICT_RECORD_KIND:
+        return (kind.__name__, *[flat(v) for v in obj.__dict__.values()])
+    if how == _SLOT_RECORD_KIND:
+        return (kind.__name__, *[flat(getattr(obj, f)) for f in kind.__dataclass_fields__])  # type: ignore[attr-defined]
+    if how == _SET_KIND:
+        return tuple(sorted([repr(flat(v)) for v in obj]))
     return repr(obj)
 
 
@@ -736,7 +768,13 @@ def plan_pages(
         "stances": [(s, t) for s, t, n in stances if n],
     }
 
-    _chronology(add, views, facets, {"statements": len(claims), "articles": len(articles)})
+    _chronology(
+        add,
+        views,
+        facets,
+        {"statements": len(claims), "articles": len(articles)},
+        _year_pages_hide_counts(template_dir),
+    )
     for view, event in zip(views, events, strict=True):
         if view.href:
             cited = {s.article: site.articles[s.article] for s in event.sources if s.article in site.articles}
@@ -854,8 +892,24 @@ def plan_pages(
     return jobs
 
 
+INDEX_SHA256 = "fc2e1d91187a199ba8ea685ceb4a8cc5f6d8590aeffbe929eefd3c67c0d2ec7a"  # of templates/index.html
+
+
+def _year_pages_hide_counts(template_dir: Path) -> bool:
+    """Whether index.html is the packaged one, which shows the site's counts on index.html only
+    (not on the year pages): another template may show them anywhere, so they stay in its keys."""
+    try:
+        return hashlib.sha256((template_dir / "index.html").read_bytes()).hexdigest() == INDEX_SHA256
+    except OSError:
+        return False
+
+
 def _chronology(
-    add: Callable[..., None], views: list[EventView], facets: dict[str, Any], counts: dict[str, int]
+    add: Callable[..., None],
+    views: list[EventView],
+    facets: dict[str, Any],
+    counts: dict[str, int],
+    hide_counts: bool = False,
 ) -> None:
     """index.html with every entry; from YEAR_PAGES_FROM entries on (a page of tens of megabytes
     serves no reader), index.html with the latest LATEST_ENTRIES and a page per year, all linked
@@ -873,12 +927,15 @@ def _chronology(
     latest = [v for v in views if v.year][-LATEST_ENTRIES:]
     add("index.html", "index.html", "index", years=_group(latest), undated=[], facets=facets, counts=counts,
         year_links=links, page_title=None, latest=len(latest), shown=len(latest))  # fmt: skip
+    # A year's page of the packaged index.html shows the counts of the whole site only through its
+    # year list: left out of its key, one new article re-renders only the years it changes.
+    derived = ("counts",) if hide_counts else ()
     for (year, months), (_, href, count) in zip(years, links, strict=False):
-        add(href, "index.html", "index", years=[(year, months)], undated=[], facets=facets, counts=counts,
-            year_links=links, page_title=str(year), latest=0, shown=count)  # fmt: skip
+        add(href, "index.html", "index", derived=derived, years=[(year, months)], undated=[], facets=facets,
+            counts=counts, year_links=links, page_title=str(year), latest=0, shown=count)  # fmt: skip
     if undated:
-        add("years/undated.html", "index.html", "index", years=[], undated=undated, facets=facets, counts=counts,
-            year_links=links, page_title="Undated", latest=0, shown=len(undated))  # fmt: skip
+        add("years/undated.html", "index.html", "index", derived=derived, years=[], undated=undated, facets=facets,
+            counts=counts, year_links=links, page_title="Undated", latest=0, shown=len(undated))  # fmt: skip
 
 
 def _base(config: Config) -> str:
