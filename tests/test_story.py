@@ -1498,6 +1498,12 @@ WORDINGS = [
         "Zelensky invited Putin to come to Moscow",
     ),
     (
+        "paris-normandy-summit",
+        "de",
+        "der erste Gipfel im Normandie-Format seit 2016",
+        "der erste Gipfel im Weimarer Format seit 2016",
+    ),
+    (
         "trump-second-week-2025",
         "en",
         "in his second week in the White House",
