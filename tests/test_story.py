@@ -1424,6 +1424,97 @@ WORDINGS = [
         "le prochain sommet pour la paix en Suisse",
         "une prochaine rencontre en Suisse",
     ),
+    # the wordings added for heldout10/11: other reporters' words for the same events
+    (
+        "white-house-meeting-2025-08-18",
+        "en",
+        "Trump said he had started arranging a meeting between Putin and Zelensky",
+        "Trump said he had started thinking about a meeting between Putin and Zelensky",
+    ),
+    (
+        "white-house-meeting-2025-08-18",
+        "ru",
+        "Трамп начал подготовку встречи Путина и Зеленского",
+        "Трамп начал подготовку визита в Москву",
+    ),
+    (
+        "white-house-meeting-2025-08-18",
+        "fr",
+        "Trump a lancé les préparatifs d'une rencontre entre Vladimir Poutine et Zelensky",
+        "Trump a lancé les préparatifs d'un sommet de l'OTAN",
+    ),
+    (
+        "prisoner-swap-1000-2025-05-23",
+        "en",
+        "as the biggest prisoner exchange of the war began on Friday",
+        "as the biggest offensive of the war began on Friday",
+    ),
+    (
+        "prisoner-swap-1000-2025-05-23",
+        "uk",
+        "найбільший за війну обмін полоненими триває",
+        "найбільший за війну обстріл триває",
+    ),
+    (
+        "prisoner-swap-1000-2025-05-23",
+        "de",
+        "der größte Gefangenenaustausch des Krieges geht weiter",
+        "der größte Angriff des Krieges geht weiter",
+    ),
+    (
+        "zelensky-turkey-wait-2025",
+        "ru",
+        "Путин так и не приехал в Стамбул",
+        "Путин так и не приехал в Минск",
+    ),
+    (
+        "zelensky-turkey-wait-2025",
+        "en",
+        "Trump said nothing would happen until he and Putin got together",
+        "Trump said nothing would happen until the summer",
+    ),
+    (
+        "istanbul-talks-2025-07-23",
+        "fr",
+        "le troisième cycle de négociations entre Russes et Ukrainiens à Istanbul",
+        "le deuxième cycle de négociations entre Russes et Ukrainiens à Istanbul",
+    ),
+    (
+        "antalya-lavrov-kuleba",
+        "de",
+        "das erste Treffen der Außenminister seit Beginn des Krieges",
+        "das letzte Treffen der Außenminister vor Beginn des Krieges",
+    ),
+    (
+        "mariupol-maternity-strike-2022",
+        "uk",
+        "удар по пологовому будинку в Маріуполі",
+        "удар по драмтеатру в Маріуполі",
+    ),
+    (
+        "kremlin-moscow-invitation-2026-01",
+        "en",
+        "Zelensky invited Putin to come to Kyiv, 'if he dares'",
+        "Zelensky invited Putin to come to Moscow",
+    ),
+    (
+        "paris-normandy-summit",
+        "de",
+        "der erste Gipfel im Normandie-Format seit 2016",
+        "der erste Gipfel im Weimarer Format seit 2016",
+    ),
+    (
+        "trump-second-week-2025",
+        "en",
+        "in his second week in the White House",
+        "in his second term in the White House",
+    ),
+    (
+        "trump-second-week-2025",
+        "ru",
+        "Трамп вторую неделю в Белом доме",
+        "Трамп второй срок в Белом доме",
+    ),
 ]
 
 
