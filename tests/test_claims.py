@@ -9,7 +9,7 @@ import pytest
 from timeline.config import load_config
 from timeline.load import load_article
 from timeline.load.attribution import finder, quotations, speech
-from timeline.load.stance import best, stance_hits
+from timeline.load.stance import best, is_venue, stance_hits
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -136,6 +136,8 @@ def test_where_the_speaker_spoke_is_not_the_venue(story):
             "peskov",
             None,
         ),
+        # an initial before the name after the verb is no sentence stop
+        ("fr", "« Nous négocierons avec Poutine », avait déclaré M. Zelensky.", "zelensky", None),
     ],
 )
 def test_other_languages(story, language, body, speaker, venue):
@@ -947,3 +949,24 @@ def test_a_place_that_acts_is_no_refused_venue(story):
     body = 'Peskov told journalists that Moscow "will now wait for a future president of Ukraine" before any talks.'
     _, claims = claims_of(body, story)
     assert brief(claims) == [("peskov", "reject", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "venue"),
+    [
+        # "that the" holds "at the" (a locus) only inside a word
+        ("The pope said earlier that the Holy See was ready to bring enemies together.", "Holy See", True),
+        ("He spoke at the Holy See on Monday.", "Holy See", False),
+        ("The Holy See, he said, is ready to help bring enemies together.", "Holy See", True),
+        ("Trump posted that the Vatican would be very interested in hosting negotiations.", "Vatican", True),
+    ],
+)
+def test_a_place_offering_itself_is_the_venue(text, place, venue):
+    start = text.index(place)
+    assert is_venue(text, start, start + len(place), speech("en"), None, False) is venue
+
+
+def test_a_negated_negotiation_is_a_refusal():
+    lex = speech("fr")
+    hit = best(stance_hits("« L'Ukraine ne mènera aucune négociation avec la Russie »", lex), lex)
+    assert hit is not None and hit.stance == "reject"

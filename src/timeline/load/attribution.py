@@ -365,7 +365,8 @@ def _word_before(text: str, index: int, lex: Speech) -> str:
     return words[-1].casefold() if words else ""
 
 
-NOT_A_STOP = re.compile(r"(?<=\d)\.(?=\s)|(?<=\b[^\W\d_])\.(?=\s?[^\W\d_])")
+# an initial right before the name looked at ("avait déclaré M. Zelensky") ends nothing either
+NOT_A_STOP = re.compile(r"(?<=\d)\.(?=\s)|(?<=\b[^\W\d_])\.(?=\s?[^\W\d_]|\s*$)")
 
 
 def _blocked(text: str, a: int, b: int, quotes: list[tuple[int, int]], offset: int, breaks: str) -> bool:
